@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { openApp, type App } from '../core/app';
+import { AppError } from '../core/errors';
+import { resolveLedgerPath } from '../core/paths';
+import { seedCommunity } from '../modules/residents/seed';
+import { translate, isLanguage, DEFAULT_LANGUAGE } from '../../shared/i18n/resources';
+import type { CallResult } from '../../shared/contract';
+
+const USAGE = `usage: npm run ledger -- <command> [--db FILE] [--json]
+  init                              create (or migrate) the ledger
+  seed --residents N                add a deterministic synthetic community of N residents
+  import residents FILE [--dry-run] check, then import a .xlsx or .csv
+  export residents --out FILE       the resident list as .xlsx (IDs and phones masked)
+  backup --out FILE                 a consistent copy of the ledger
+  check                             integrity check`;
+
+const lang = isLanguage(process.env.LINLI_LANG) ? process.env.LINLI_LANG : DEFAULT_LANGUAGE;
+
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+class CliFailure extends Error {}
+
+/** A failed call as one line in the user's language. */
+function unwrap<T>(r: CallResult<unknown>): T {
+  if (r.ok) return r.value as T;
+  const issues = (r.issues ?? []).map((i) => `${i.path}: ${translate(lang, `errors:${i.messageKey}`, i.params)}`).join('; ');
+  throw new CliFailure(translate(lang, `errors:${r.messageKey}`, r.params) + (issues ? ` ${issues}` : ''));
+}
+
+async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
+  const [command, sub, file] = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--db', '--residents', '--out'].includes(argv[i - 1]!)));
+  const out = (human: string, data: unknown) => (json ? data : human);
+  switch (command) {
+    case 'init':
+      return out(`ledger ready: ${app.ledger.path}`, { path: app.ledger.path });
+    case 'seed': {
+      const n = Number(option(argv, '--residents'));
+      if (!Number.isInteger(n) || n < 1) throw new CliFailure('seed needs --residents N (a whole number)');
+      const r = seedCommunity(app.ledger.db, n);
+      return out(`seeded ${r.residents} residents in ${r.households} households, ${r.buildings} buildings, ${r.grids} grids`, r);
+    }
+    case 'import': {
+      if (sub !== 'residents' || !file) throw new CliFailure(USAGE);
+      const report = unwrap<{ token: string; rows: number; valid: number; invalid: number; errors: { row: number; column: string; code: string; message: string }[] }>(
+        await app.call('residents.importCheck', { fileName: file, base64: fs.readFileSync(file).toString('base64'), lang }),
+      );
+      const summary = { rows: report.rows, valid: report.valid, invalid: report.invalid, errors: report.errors.map(({ row, column, code, message }) => ({ row, column, code, message })) };
+      if (argv.includes('--dry-run')) {
+        await app.call('residents.importCancel', { token: report.token });
+        return out(`${report.rows} rows: ${report.valid} valid, ${report.invalid} invalid\n${summary.errors.map((e) => `  row ${e.row} ${e.column}: ${e.message}`).join('\n')}`, summary);
+      }
+      const done = unwrap<{ runId: number; created: number; updated: number }>(await app.call('residents.importCommit', { token: report.token }));
+      return out(`imported: ${done.created} added, ${done.updated} updated (run ${done.runId}); ${report.invalid} rows with problems not imported`, { ...summary, ...done });
+    }
+    case 'export': {
+      const target = option(argv, '--out');
+      if (sub !== 'residents' || !target) throw new CliFailure(USAGE);
+      const f = unwrap<{ base64: string }>(await app.call('residents.export', { lang, status: 'all' }));
+      fs.writeFileSync(target, Buffer.from(f.base64, 'base64'));
+      return out(`written ${target}`, { out: target });
+    }
+    case 'backup': {
+      const target = option(argv, '--out');
+      if (!target) throw new CliFailure(USAGE);
+      if (fs.existsSync(target)) throw new CliFailure(`${target} exists: choose a new file name`);
+      await app.ledger.db.backup(target);
+      return out(`backup written to ${target}`, { out: target });
+    }
+    case 'check': {
+      const rows = app.ledger.db.pragma('integrity_check') as { integrity_check: string }[];
+      const fk = app.ledger.db.pragma('foreign_key_check') as unknown[];
+      const ok = rows.length === 1 && rows[0]!.integrity_check === 'ok' && fk.length === 0;
+      if (!ok) throw new CliFailure(`integrity problems: ${JSON.stringify({ integrity: rows, foreignKeys: fk.length })}`);
+      return out('ledger ok', { ok });
+    }
+    default:
+      throw new CliFailure(USAGE);
+  }
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const json = argv.includes('--json');
+  let app: App | undefined;
+  try {
+    app = openApp(resolveLedgerPath(argv), 'cli');
+    const result = await run(argv, app, json);
+    console.log(json ? JSON.stringify(result) : result);
+  } catch (err) {
+    const message = err instanceof AppError ? translate(lang, `errors:${err.code}`, err.params) : err instanceof CliFailure ? err.message : String(err);
+    if (json) console.log(JSON.stringify({ error: message }));
+    else console.error(message);
+    process.exitCode = 1;
+  } finally {
+    app?.close();
+  }
+}
+
+void main();

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { contract, isMethodName, type CallFailure, type CallResult, type InputIssue, type MethodName, type Output, type ParsedInput, type Permission } from '../../shared/contract';
+import { AppError } from './errors';
+import { stmt, type Db } from './ledger';
+
+export interface Session {
+  operator: string;
+  permissions: ReadonlySet<Permission>;
+}
+
+export interface CallContext {
+  db: Db;
+  ledgerPath: string;
+  shell: 'electron' | 'browser' | 'cli';
+  session: Session;
+  /** Handlers of writes tell the audit entry which record they touched. */
+  record(ref: string): void;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>;
+export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
+export type Handlers = HandlerMap<MethodName>;
+
+/** Until accounts arrive, the one local operator holds every permission; the check runs regardless. */
+export const LOCAL_OPERATOR: Session = {
+  operator: 'local',
+  permissions: new Set(Object.values(contract).map((m) => m.permission)),
+};
+
+const ZOD_KEYS: Record<string, string> = {
+  invalid_type: 'validation.type',
+  too_big: 'validation.tooLong',
+  too_small: 'validation.required',
+  unrecognized_keys: 'validation.unknownField',
+  invalid_union: 'validation.invalid',
+  invalid_value: 'validation.invalid',
+  invalid_format: 'validation.invalid',
+};
+
+/** zod issues → message keys: our own messages are keys already; zod's built-in ones get a generic key. */
+export function toInputIssues(error: z.ZodError): InputIssue[] {
+  return error.issues.map((issue) => {
+    const own = /^[a-zA-Z]+\.[a-zA-Z.]+$/.test(issue.message) ? issue.message : undefined;
+    const params = (issue as { params?: Record<string, string | number> }).params;
+    return {
+      path: issue.path.join('.'),
+      messageKey: own ?? ZOD_KEYS[issue.code] ?? 'validation.invalid',
+      ...(params ? { params } : {}),
+    };
+  });
+}
+
+const fail = (code: string, messageKey: string, params?: Record<string, string | number>): CallFailure => ({
+  ok: false,
+  code,
+  messageKey,
+  ...(params ? { params } : {}),
+});
+
+/**
+ * The only door into the ledger: parse → authorise → run (a write inside one transaction) → audit.
+ * Every transport (Electron IPC, the browser shell's HTTP, the CLI) calls this and nothing else.
+ */
+export function createDispatcher(base: { db: Db; ledgerPath: string; shell: CallContext['shell']; handlers: Handlers }) {
+  const { db, handlers } = base;
+  return async function dispatch(session: Session, name: string, raw: unknown): Promise<CallResult<unknown>> {
+    if (typeof name !== 'string' || !isMethodName(name)) return fail('unknownMethod', 'call.unknownMethod', { method: String(name).slice(0, 60) });
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(raw ?? {});
+    if (!parsed.success) return { ...fail('invalidInput', 'call.invalidInput'), issues: toInputIssues(parsed.error) };
+    if (!session.permissions.has(spec.permission)) return fail('forbidden', 'call.forbidden', { permission: spec.permission });
+    let recordRef = '';
+    const ctx: CallContext = { ...base, session, record: (ref) => (recordRef = ref) };
+    const handler = handlers[name] as Handler<MethodName>;
+    try {
+      if (spec.kind === 'write') {
+        const value = db.transaction(() => {
+          const out = handler(parsed.data as never, ctx);
+          if (out instanceof Promise) throw new Error(`write handler ${name} must be synchronous`);
+          stmt(db, 'INSERT INTO audit_log(actor, method, record) VALUES (?, ?, ?)').run(session.operator, name, recordRef);
+          return out;
+        })();
+        return { ok: true, value };
+      }
+      return { ok: true, value: await handler(parsed.data as never, ctx) };
+    } catch (err) {
+      if (err instanceof AppError) return fail(err.code, err.code, err.params);
+      if (err instanceof z.ZodError) return { ...fail('invalidInput', 'call.invalidInput'), issues: toInputIssues(err) };
+      console.error(`[linli] ${name} failed:`, err);
+      return fail('internal', 'call.internal');
+    }
+  };
+}
+export type Dispatch = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,12 @@
+import type Database from 'better-sqlite3';
+import { m001 } from './001-residents';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Append-only once landed: the order here is the order every ledger has been through. */
+export const migrations: Migration[] = [m001];
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

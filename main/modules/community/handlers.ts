@@ -1,0 +1,57 @@
+import type { Grid } from '../../../shared/contract/community';
+import { AppError } from '../../core/errors';
+import { getSetting, setSetting, stmt, type Db } from '../../core/ledger';
+import type { HandlerMap } from '../../core/dispatch';
+import { LATEST_VERSION } from '../../core/ledger/migrations';
+
+export function communityTree(db: Db): Grid[] {
+  const grids = stmt(db, 'SELECT id, name, leader FROM grids ORDER BY id').all() as { id: number; name: string; leader: string }[];
+  const buildings = stmt(db, 'SELECT id, grid_id AS gridId, name, leader FROM buildings ORDER BY id').all() as Grid['buildings'];
+  return grids.map((g) => ({ ...g, buildings: buildings.filter((b) => b.gridId === g.id) }));
+}
+
+function addGrid(db: Db, name: string, leader = ''): number {
+  if (stmt(db, 'SELECT 1 FROM grids WHERE name = ?').get(name)) throw new AppError('community.gridExists', { name });
+  return Number(stmt(db, 'INSERT INTO grids(name, leader) VALUES (?, ?)').run(name, leader).lastInsertRowid);
+}
+
+function addBuilding(db: Db, gridId: number, name: string, leader = ''): number {
+  if (!stmt(db, 'SELECT 1 FROM grids WHERE id = ?').get(gridId)) throw new AppError('community.gridNotFound', { id: gridId });
+  if (stmt(db, 'SELECT 1 FROM buildings WHERE grid_id = ? AND name = ?').get(gridId, name)) throw new AppError('community.buildingExists', { name });
+  return Number(stmt(db, 'INSERT INTO buildings(grid_id, name, leader) VALUES (?, ?, ?)').run(gridId, name, leader).lastInsertRowid);
+}
+
+export const communityHandlers: HandlerMap<
+  'app.info' | 'community.setup' | 'community.tree' | 'community.addGrid' | 'community.addBuilding' | 'community.rename'
+> = {
+  'app.info': (_input, ctx) => ({
+    setupDone: getSetting(ctx.db, 'setup_done') === '1',
+    streetName: getSetting(ctx.db, 'street_name') ?? '',
+    communityName: getSetting(ctx.db, 'community_name') ?? '',
+    committeeName: getSetting(ctx.db, 'committee_name') ?? '',
+    shell: ctx.shell,
+    schemaVersion: LATEST_VERSION,
+    ledgerPath: ctx.ledgerPath,
+  }),
+  'community.setup': (input, ctx) => {
+    if (getSetting(ctx.db, 'setup_done') === '1') throw new AppError('setup.alreadyDone');
+    setSetting(ctx.db, 'street_name', input.streetName);
+    setSetting(ctx.db, 'community_name', input.communityName);
+    setSetting(ctx.db, 'committee_name', input.committeeName || `${input.communityName}居民委员会`);
+    for (const g of input.grids) {
+      const gridId = addGrid(ctx.db, g.name);
+      for (const b of g.buildings) addBuilding(ctx.db, gridId, b);
+    }
+    setSetting(ctx.db, 'setup_done', '1');
+    return { grids: input.grids.length };
+  },
+  'community.tree': (_input, ctx) => communityTree(ctx.db),
+  'community.addGrid': (input, ctx) => ({ id: addGrid(ctx.db, input.name, input.leader) }),
+  'community.addBuilding': (input, ctx) => ({ id: addBuilding(ctx.db, input.gridId, input.name, input.leader) }),
+  'community.rename': (input, ctx) => {
+    const table = input.kind === 'grid' ? 'UPDATE grids SET name = ?, leader = ? WHERE id = ?' : 'UPDATE buildings SET name = ?, leader = ? WHERE id = ?';
+    const info = stmt(ctx.db, table).run(input.name, input.leader, input.id);
+    if (info.changes === 0) throw new AppError(input.kind === 'grid' ? 'community.gridNotFound' : 'building.notFound', { id: input.id });
+    return { id: input.id };
+  },
+};

@@ -1,0 +1,6 @@
+import type { Handlers } from '../core/dispatch';
+import { communityHandlers } from './community/handlers';
+import { residentsHandlers } from './residents/handlers';
+
+/** Every module's handlers, merged: the contract's type makes a missing method a compile error. */
+export const handlers: Handlers = { ...communityHandlers, ...residentsHandlers };

@@ -1,0 +1,43 @@
+import ExcelJS from 'exceljs';
+import type { ResidentFilters } from '../../../shared/contract/residents';
+import { translate, type Language } from '../../../shared/i18n/resources';
+import type { Db } from '../../core/ledger';
+import { iterateResidents, toRow } from './search';
+
+const EXPORT_LIMIT = 1_000_000;
+
+/** The filtered list as xlsx, in the list's order; ID numbers and phones masked (privacy.md). */
+export async function exportWorkbook(db: Db, filters: Parameters<typeof iterateResidents>[1] & ResidentFilters, lang: Language) {
+  const t = (k: string) => translate(lang, `residents:${k}`);
+  const code = (list: string, v: string) => (v ? translate(lang, `codes:${list}.${v}`) : '');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(t('roster.sheet'));
+  const columns = ['index', 'name', 'gender', 'birthDate', 'age', 'ethnicity', 'idNumber', 'phone', 'grid', 'address', 'relation', 'residenceType', 'political', 'status', 'tags'];
+  ws.addRow(columns.map((c) => t(`fields.${c}`)));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  let n = 0;
+  for (const rec of iterateResidents(db, filters, EXPORT_LIMIT)) {
+    const r = toRow(rec);
+    ws.addRow([
+      ++n,
+      r.name,
+      code('gender', r.gender),
+      r.birthDate,
+      r.age ?? '',
+      code('ethnicity', r.ethnicity),
+      r.idMasked,
+      r.phoneMasked,
+      r.gridName,
+      r.address,
+      code('relation', r.relation),
+      code('residenceType', r.residenceType),
+      code('political', r.political),
+      code('status', r.status),
+      r.tags.map((tag) => code('careTag', tag)).join('、'),
+    ]);
+  }
+  [6, 8, 10, 20, 6, 8, 22, 14, 12, 22, 10, 12, 12, 8, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const stamp = new Date().toISOString().slice(0, 10);
+  return { fileName: `${t('roster.fileName')}-${stamp}.xlsx`, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+}

@@ -1,0 +1,52 @@
+import { pinyin } from 'pinyin-pro';
+import { stmt, type Db } from '../../core/ledger';
+
+/** Initials and full pinyin stored beside the name so `zsf` and `zhangsanfeng` find 张三丰. */
+export function pinyinOf(name: string): { initials: string; full: string } {
+  const opts = { toneType: 'none', separator: '', surname: 'head', v: true } as const;
+  return {
+    initials: pinyin(name, { ...opts, pattern: 'first' }).toLowerCase().replace(/[^a-z]/g, ''),
+    full: pinyin(name, opts).toLowerCase().replace(/[^a-z]/g, ''),
+  };
+}
+
+/** Single characters and adjacent pairs of a name: what trigram cannot answer (张, 三丰). */
+export function nameGrams(name: string): string {
+  const chars = Array.from(name.replace(/\s+/g, ''));
+  const grams = new Set(chars);
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  return Array.from(grams).join(' ');
+}
+
+export interface IndexedFields {
+  id: number;
+  name: string;
+  address: string;
+  id_number: string | null;
+  phone: string;
+}
+
+export function indexResident(db: Db, r: IndexedFields): void {
+  stmt(db, 'DELETE FROM resident_fts WHERE rowid = ?').run(r.id);
+  stmt(db, 'DELETE FROM resident_short WHERE rowid = ?').run(r.id);
+  stmt(db, 'INSERT INTO resident_fts(rowid, name, address, idn, phone) VALUES (?, ?, ?, ?, ?)').run(r.id, r.name, r.address, r.id_number ?? '', r.phone);
+  stmt(db, 'INSERT INTO resident_short(rowid, grams) VALUES (?, ?)').run(r.id, nameGrams(r.name));
+}
+
+/** Bulk work (imports, seeding): one pass over the rows just written instead of a call per row. */
+export function indexRun(db: Db, runId: number): void {
+  const ids = stmt(db, 'SELECT id, name FROM residents WHERE import_run_id = ?').all(runId) as { id: number; name: string }[];
+  const delFts = stmt(db, 'DELETE FROM resident_fts WHERE rowid = ?');
+  const delShort = stmt(db, 'DELETE FROM resident_short WHERE rowid = ?');
+  const addShort = stmt(db, 'INSERT INTO resident_short(rowid, grams) VALUES (?, ?)');
+  for (const r of ids) {
+    delFts.run(r.id);
+    delShort.run(r.id);
+    addShort.run(r.id, nameGrams(r.name));
+  }
+  stmt(
+    db,
+    `INSERT INTO resident_fts(rowid, name, address, idn, phone)
+     SELECT id, name, address, coalesce(id_number, ''), phone FROM residents WHERE import_run_id = ?`,
+  ).run(runId);
+}

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { openApp, type App } from '../../core/app';
+import { AppError } from '../../core/errors';
+import { LOCAL_OPERATOR } from '../../core/dispatch';
+import { resolveLedgerPath } from '../../core/paths';
+import { translate } from '../../../shared/i18n/resources';
+import { CSP, CONTENT_TYPES } from '../security';
+
+const ORIGIN = 'app://linli';
+const rendererDir = path.join(__dirname, '..', 'renderer');
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let win: BrowserWindow | null = null;
+let core: App | null = null;
+
+interface WindowState {
+  width: number;
+  height: number;
+  x?: number;
+  y?: number;
+  maximized?: boolean;
+}
+const stateFile = () => path.join(app.getPath('userData'), 'window-state.json');
+function loadState(): WindowState {
+  try {
+    return { ...{ width: 1280, height: 860 }, ...(JSON.parse(fs.readFileSync(stateFile(), 'utf8')) as Partial<WindowState>) };
+  } catch {
+    return { width: 1280, height: 860 };
+  }
+}
+function saveState(w: BrowserWindow) {
+  const b = w.getNormalBounds();
+  fs.writeFileSync(stateFile(), JSON.stringify({ ...b, maximized: w.isMaximized() }));
+}
+
+/** Like VS Code's validatedIpcMain: only our own main frame may call. */
+function fromOurFrame(e: IpcMainInvokeEvent): boolean {
+  const frame = e.senderFrame;
+  return !!win && !!frame && frame === win.webContents.mainFrame && new URL(frame.url).origin === ORIGIN;
+}
+
+function createWindow() {
+  const state = loadState();
+  win = new BrowserWindow({
+    ...state,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'Linli',
+    icon: path.join(__dirname, '..', '..', 'build', 'icon.png'),
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win?.show());
+  win.on('close', () => win && saveState(win));
+  void win.loadURL(`${ORIGIN}/index.html`);
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (e, url) => {
+    if (new URL(url).origin !== ORIGIN) e.preventDefault();
+  });
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+app.on('second-instance', () => {
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle('app', (request) => {
+    const url = new URL(request.url);
+    const file = path.resolve(rendererDir, decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html');
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) return new Response('not found', { status: 404 });
+    return new Response(fs.readFileSync(file), {
+      headers: { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP },
+    });
+  });
+  const ledgerPath = resolveLedgerPath(process.argv, { ...process.env, XDG_CONFIG_HOME: path.dirname(app.getPath('userData')) });
+  const electronBinding = process.env.LINLI_ELECTRON_SQLITE;
+  try {
+    core = openApp(ledgerPath, 'electron', electronBinding ? { nativeBinding: electronBinding } : {});
+  } catch (err) {
+    const { dialog } = require('electron') as typeof import('electron');
+    dialog.showErrorBox('Linli', err instanceof AppError ? translate('zh-CN', `errors:${err.code}`, err.params) : String(err));
+    app.quit();
+    return;
+  }
+  ipcMain.handle('linli:call', (e, method: unknown, input: unknown) => {
+    if (!fromOurFrame(e) || !core) return { ok: false, code: 'forbidden', messageKey: 'call.forbidden' };
+    return core.dispatch(LOCAL_OPERATOR, String(method), input);
+  });
+  createWindow();
+});
+
+app.on('window-all-closed', () => {
+  core?.close();
+  app.quit();
+});

@@ -1,0 +1,54 @@
+import type { CallFailure, CallResult, Input, MethodName, Output } from '../../shared/contract';
+
+/** What the Electron preload exposes: one object, one function, typed from the contract. */
+interface Bridge {
+  call(method: string, input: unknown): Promise<CallResult<unknown>>;
+}
+declare global {
+  interface Window {
+    linli?: Bridge;
+  }
+}
+
+export class CallError extends Error {
+  constructor(readonly failure: CallFailure) {
+    super(failure.messageKey);
+  }
+}
+
+/** Browser shell: the per-launch token arrives once in the address (?t=…) and is kept for this tab only. */
+function browserToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('t');
+  if (fromUrl) {
+    sessionStorage.setItem('linli.token', fromUrl);
+    url.searchParams.delete('t');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem('linli.token') ?? '';
+}
+
+let token: string | undefined;
+
+async function transport(method: string, input: unknown): Promise<CallResult<unknown>> {
+  if (window.linli) return window.linli.call(method, input);
+  token ??= browserToken();
+  try {
+    const res = await fetch(`/rpc/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-linli-token': token },
+      body: JSON.stringify(input ?? {}),
+    });
+    return (await res.json()) as CallResult<unknown>;
+  } catch {
+    return { ok: false, code: 'network', messageKey: 'call.network' };
+  }
+}
+
+/** The only way the renderer reaches the ledger: one typed call per contract method. */
+export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  const result = await transport(method, input);
+  if (!result.ok) throw new CallError(result);
+  return result.value as Output<M>;
+}

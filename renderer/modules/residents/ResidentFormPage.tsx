@@ -1,0 +1,267 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { residentFields, residentFieldsShape, type ResidentFieldsInput } from '../../../shared/contract/residents';
+import { ageOn, checkIdNumber } from '../../../shared/rules/idNumber';
+import { CARE_TAG } from '../../../shared/rules/codes';
+import { call, CallError } from '../../api/client';
+import { useCall, useWrite } from '../../api/hooks';
+import { CodeSelect } from '../../components/CodeSelect';
+import { errorText, issueText, showFieldIssues } from '../../components/errors';
+import { enterToNext } from '../../components/keyboard';
+import { zodRule } from '../../components/zodRule';
+import { navigate } from '../../app/router';
+import { HouseholdPicker } from './HouseholdPicker';
+
+type Values = ResidentFieldsInput & {
+  placementKind: 'new' | 'existing';
+  householdId?: number;
+  gridId?: number;
+  buildingId?: number;
+  unit?: string;
+  room?: string;
+  householdNumber?: string;
+  moveInDate?: string;
+  moveInReason?: string;
+};
+
+const EMPTY: Partial<Values> = { ethnicity: '01', residenceType: 'registered', relation: '02', tags: [], placementKind: 'new' };
+
+/** New resident (optionally into a household) or edit of an existing one. */
+export function ResidentFormPage({ id, householdId }: { id?: number; householdId?: number }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [duplicate, setDuplicate] = useState<{ id: number; name: string } | null>(null);
+  const [derived, setDerived] = useState<string>('');
+  const existing = useCall('residents.get', { id: id ?? 0 }, { enabled: id !== undefined });
+  const tree = useCall('community.tree', {});
+  const create = useWrite('residents.create');
+  const update = useWrite('residents.update');
+  const placementKind = Form.useWatch('placementKind', form);
+  const gridId = Form.useWatch('gridId', form);
+
+  useEffect(() => {
+    if (existing.data) {
+      const { events: _e, idMasked: _i, phoneMasked: _p, age: _a, address: _ad, gridName: _g, status: _s, householdId: _h, id: _id, ...fields } = existing.data;
+      form.setFieldsValue(fields);
+    } else if (!id) form.setFieldsValue({ ...EMPTY, ...(householdId ? { placementKind: 'existing', householdId, relation: undefined } : {}) });
+  }, [existing.data, id, householdId, form]);
+
+  /** A valid ID fills in birth date and gender, shows the 15→18 upgrade, and warns of a duplicate at once. */
+  const onIdBlur = async () => {
+    const raw = form.getFieldValue('idNumber') as string | undefined;
+    setDuplicate(null);
+    setDerived('');
+    if (!raw) return;
+    const r = checkIdNumber(raw);
+    if (!r.ok) return;
+    form.setFieldsValue({ idNumber: r.value, birthDate: r.birthDate, gender: r.gender });
+    setDerived(
+      [r.upgradedFrom ? t('errors:id.upgraded', { old: r.upgradedFrom }) : '', t('residents:form.derived', { birth: r.birthDate, gender: t(`codes:gender.${r.gender}`), age: ageOn(r.birthDate) })]
+        .filter(Boolean)
+        .join(' '),
+    );
+    const dup = await call('residents.findById', { idNumber: r.value }).catch(() => null);
+    if (dup && dup.id !== id) setDuplicate(dup);
+  };
+
+  const submit = (v: Values) => {
+    const fields = Object.fromEntries(Object.keys(residentFieldsShape).map((k) => [k, (v as Record<string, unknown>)[k] ?? (k === 'tags' ? [] : '')])) as ResidentFieldsInput;
+    const check = residentFields.safeParse(fields);
+    if (!check.success) {
+      form.setFields(check.error.issues.map((i) => ({ name: String(i.path[0]) as keyof Values, errors: [issueText(t, { messageKey: i.message, params: (i as { params?: Record<string, string> }).params })] })));
+      return;
+    }
+    const onError = (err: Error) => {
+      if (err instanceof CallError && err.failure.code === 'resident.duplicateId') setDuplicate({ id: Number(err.failure.params?.id), name: String(err.failure.params?.name) });
+      if (!(err instanceof CallError && showFieldIssues(form, t, err.failure.issues))) message.error(errorText(t, err));
+    };
+    if (id) {
+      update.mutate({ id, ...fields }, { onError, onSuccess: () => (message.success(t('residents:form.saved')), navigate(`residents/${id}`)) });
+      return;
+    }
+    const placement =
+      v.placementKind === 'existing'
+        ? { kind: 'existing' as const, householdId: v.householdId ?? 0 }
+        : { kind: 'new' as const, buildingId: v.buildingId ?? 0, unit: v.unit ?? '', room: v.room ?? '', number: v.householdNumber ?? '' };
+    create.mutate(
+      { ...fields, placement, moveInDate: v.moveInDate || undefined, moveInReason: v.moveInReason ?? '' },
+      {
+        onError,
+        onSuccess: (out) => {
+          message.success(t('residents:form.created', { name: v.name }));
+          navigate(`households/${out.householdId}`);
+        },
+      },
+    );
+  };
+
+  if (id && existing.isPending) return <Spin />;
+  const required = { required: true, message: t('errors:validation.required') };
+  const grids = tree.data ?? [];
+  const buildingOptions = grids.filter((g) => !gridId || g.id === gridId).flatMap((g) => g.buildings.map((b) => ({ value: b.id, label: gridId ? b.name : `${g.name} · ${b.name}` })));
+
+  return (
+    <Card className="page-card form-narrow" title={id ? t('residents:form.editTitle', { name: existing.data?.name ?? '' }) : t('residents:form.newTitle')}>
+      <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDown={enterToNext} data-testid="resident-form" scrollToFirstError>
+        <Typography.Title level={5}>{t('residents:form.basic')}</Typography.Title>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="name" label={t('residents:fields.name')} rules={[required, zodRule(t, residentFieldsShape.name)]}>
+              <Input autoFocus data-testid="f-name" />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="idNumber" label={t('residents:fields.idNumber')} rules={[zodRule(t, residentFieldsShape.idNumber)]} validateTrigger="onBlur" extra={derived}>
+              <Input onBlur={() => void onIdBlur()} maxLength={40} data-testid="f-idNumber" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="gender" label={t('residents:fields.gender')} rules={[required]}>
+              <CodeSelect list="gender" data-testid="f-gender" />
+            </Form.Item>
+          </Col>
+        </Row>
+        {duplicate && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t('errors:resident.duplicateId', { name: duplicate.name })}
+            action={<Button href={`#/residents/${duplicate.id}`}>{t('residents:form.openExisting')}</Button>}
+            data-testid="duplicate-warning"
+          />
+        )}
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="birthDate" label={t('residents:fields.birthDate')} rules={[zodRule(t, residentFieldsShape.birthDate)]} extra={t('residents:form.dateHelp')}>
+              <Input placeholder="1960-05-01" data-testid="f-birthDate" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="ethnicity" label={t('residents:fields.ethnicity')}>
+              <CodeSelect list="ethnicity" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="phone" label={t('residents:fields.phone')} rules={[zodRule(t, residentFieldsShape.phone)]} validateTrigger="onBlur">
+              <Input data-testid="f-phone" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="political" label={t('residents:fields.political')}>
+              <CodeSelect list="political" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="education" label={t('residents:fields.education')}>
+              <CodeSelect list="education" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="marital" label={t('residents:fields.marital')}>
+              <CodeSelect list="marital" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="occupation" label={t('residents:fields.occupation')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="hukouAddress" label={t('residents:fields.hukouAddress')}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        <Typography.Title level={5}>{t('residents:form.household')}</Typography.Title>
+        {!id && (
+          <>
+            <Form.Item name="placementKind">
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'new', label: t('residents:form.newHousehold') },
+                  { value: 'existing', label: t('residents:form.existingHousehold') },
+                ]}
+              />
+            </Form.Item>
+            {placementKind === 'existing' ? (
+              <Form.Item name="householdId" label={t('residents:form.pickHousehold')} rules={[required]}>
+                <HouseholdPicker />
+              </Form.Item>
+            ) : (
+              <Row gutter={16}>
+                <Col span={6}>
+                  <Form.Item name="gridId" label={t('residents:fields.grid')}>
+                    <Select allowClear options={grids.map((g) => ({ value: g.id, label: g.name }))} onChange={() => form.setFieldValue('buildingId', undefined)} />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item name="buildingId" label={t('residents:fields.building')} rules={[required]}>
+                    <Select showSearch={{ optionFilterProp: 'label' }} options={buildingOptions} data-testid="f-building" />
+                  </Form.Item>
+                </Col>
+                <Col span={4}>
+                  <Form.Item name="unit" label={t('residents:fields.unit')}>
+                    <Input data-testid="f-unit" />
+                  </Form.Item>
+                </Col>
+                <Col span={4}>
+                  <Form.Item name="room" label={t('residents:fields.room')} rules={[required]}>
+                    <Input data-testid="f-room" />
+                  </Form.Item>
+                </Col>
+                <Col span={4}>
+                  <Form.Item name="householdNumber" label={t('residents:fields.householdNumber')} extra={t('residents:form.numberHelp')}>
+                    <Input />
+                  </Form.Item>
+                </Col>
+              </Row>
+            )}
+          </>
+        )}
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="relation" label={t('residents:fields.relation')} rules={[required]}>
+              <CodeSelect list="relation" data-testid="f-relation" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="residenceType" label={t('residents:fields.residenceType')} rules={[required]}>
+              <CodeSelect list="residenceType" allowClear={false} />
+            </Form.Item>
+          </Col>
+          {!id && (
+            <Col span={8}>
+              <Form.Item name="moveInDate" label={t('residents:fields.moveInDate')} rules={[zodRule(t, residentFieldsShape.birthDate)]} extra={t('residents:form.moveInHelp')}>
+                <Input placeholder="2026-01-31" />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
+        <Form.Item name="tags" label={t('residents:fields.tags')}>
+          <Checkbox.Group options={CARE_TAG.map((c) => ({ value: c.code, label: t(`codes:careTag.${c.code}`) }))} />
+        </Form.Item>
+        <Form.Item name="note" label={t('residents:fields.note')} rules={[zodRule(t, residentFieldsShape.note)]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" size="large" loading={create.isPending || update.isPending} data-testid="save-resident">
+            {t('actions.save')}
+          </Button>
+          <Button size="large" onClick={() => window.history.back()}>
+            {t('actions.cancel')}
+          </Button>
+          <Typography.Text type="secondary">{t('residents:form.keyboardHelp')}</Typography.Text>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

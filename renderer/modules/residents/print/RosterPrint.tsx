@@ -1,0 +1,73 @@
+import { Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../../shared/contract/community';
+import { todayIso } from '../../../../shared/rules/idNumber';
+import { useCall } from '../../../api/hooks';
+import { errorText } from '../../../components/errors';
+import { filtersFromQuery } from '../filters';
+import { PrintFrame } from './PrintFrame';
+
+/** 居民花名册: A4 landscape, the filter and total on the first page, the header repeated on every page, IDs masked. */
+export function RosterPrint({ query, info }: { query: URLSearchParams; info: AppInfo }) {
+  const { t } = useTranslation();
+  const filters = filtersFromQuery(query);
+  const roster = useCall('residents.roster', filters);
+  const tree = useCall('community.tree', {});
+  if (roster.isPending) return <Spin />;
+  if (roster.isError) return <p>{errorText(t, roster.error)}</p>;
+  const code = (list: string, v: string) => (v ? t(`codes:${list}.${v}`) : '');
+  const gridName = tree.data?.find((g) => g.id === filters.gridId)?.name;
+  const buildingName = tree.data?.flatMap((g) => g.buildings).find((b) => b.id === filters.buildingId)?.name;
+  const described = [
+    filters.q && t('print.filter.q', { q: filters.q }),
+    gridName,
+    buildingName,
+    filters.status !== 'active' && (filters.status === 'all' ? t('residents:list.allStatus') : code('status', filters.status ?? 'active')),
+    ...(filters.tags ?? []).map((tag) => (tag === 'elderly' ? t('residents:tags.elderly') : code('careTag', tag))),
+    filters.residenceType && code('residenceType', filters.residenceType),
+    filters.gender && code('gender', filters.gender),
+    (filters.ageMin !== undefined || filters.ageMax !== undefined) && t('print.filter.age', { from: filters.ageMin ?? 0, to: filters.ageMax ?? '' }),
+  ].filter(Boolean);
+  return (
+    <PrintFrame landscape>
+      <h1>{t('print.rosterTitle', { community: info.communityName })}</h1>
+      <div className="print-meta">
+        <span data-testid="roster-filter">{t('print.filterLabel')}{described.length ? described.join(t('sep')) : t('print.filter.none')}</span>
+        <span data-testid="roster-total">{t('print.total', { count: roster.data.total })}</span>
+        <span>{t('print.date', { date: todayIso() })}</span>
+      </div>
+      {roster.data.rows.length < roster.data.total && <p>{t('print.truncated', { shown: roster.data.rows.length })}</p>}
+      <table className="print-table">
+        <thead>
+          <tr>
+            {['index', 'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'relation', 'address', 'residenceType', 'political', 'phone', 'tags'].map((c) => (
+              <th key={c}>{t(`residents:fields.${c}`)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {roster.data.rows.map((r, i) => (
+            <tr key={r.id}>
+              <td>{i + 1}</td>
+              <td>{r.name}</td>
+              <td>{code('gender', r.gender)}</td>
+              <td>{code('ethnicity', r.ethnicity)}</td>
+              <td>{r.birthDate}</td>
+              <td>{r.idMasked}</td>
+              <td>{code('relation', r.relation)}</td>
+              <td>{`${r.gridName} ${r.address}`}</td>
+              <td>{code('residenceType', r.residenceType)}</td>
+              <td>{code('political', r.political)}</td>
+              <td>{r.phoneMasked}</td>
+              <td>{r.tags.map((x) => code('careTag', x)).join(t('sep'))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="print-foot">
+        <span>{t('print.preparedBy')}</span>
+        <span>{info.committeeName}</span>
+      </div>
+    </PrintFrame>
+  );
+}

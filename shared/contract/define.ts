@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+
+/** Every permission a method may need. Accounts and roles (a later issue) grant subsets of these. */
+export const PERMISSIONS = [
+  'app.use',
+  'community.edit',
+  'residents.view',
+  'residents.edit',
+  'residents.import',
+  'residents.export',
+  'residents.print',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** A write runs in one transaction and leaves an audit entry. */
+  kind: 'read' | 'write';
+  permission: Permission;
+}
+
+export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}
+
+/** One issue of a rejected input, translated by the renderer: errors:<messageKey>. */
+export interface InputIssue {
+  path: string;
+  messageKey: string;
+  params?: Record<string, string | number>;
+}
+
+export type CallFailure = {
+  ok: false;
+  code: string;
+  messageKey: string;
+  params?: Record<string, string | number>;
+  issues?: InputIssue[];
+};
+export type CallResult<T> = { ok: true; value: T } | CallFailure;

@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { communityContract } from './community';
+import { residentsContract } from './residents';
+
+/** Every method of the app, merged from the per-module contracts. */
+export const contract = { ...communityContract, ...residentsContract };
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+export const methodNames = Object.keys(contract) as MethodName[];
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+export * from './define';

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { method } from './define';
+import { code, id, idNumber, isoDate, optionalCode, optionalText, pageArgs, phone, requiredText, text } from './fields';
+import { checkIdNumber } from '../rules/idNumber';
+import { LANGUAGES } from '../i18n/languages';
+
+const lang = z.enum(LANGUAGES).default('zh-CN');
+
+/** The fields a person at the desk types in; the same schema checks the form and the main process. */
+export const residentFieldsShape = {
+  name: requiredText(50),
+  idNumber,
+  gender: code('gender'),
+  birthDate: isoDate.or(z.literal('')).default(''),
+  ethnicity: optionalCode('ethnicity'),
+  phone: phone.optional().default(''),
+  hukouAddress: optionalText(200),
+  relation: code('relation'),
+  residenceType: code('residenceType'),
+  political: optionalCode('political'),
+  education: optionalCode('education'),
+  marital: optionalCode('marital'),
+  occupation: optionalText(100),
+  tags: z.array(code('careTag')).max(20).default([]),
+  note: optionalText(1000),
+};
+
+type FieldsOut = { idNumber: string; birthDate: string; gender: string };
+/** Birth date and gender come from the ID number; a form that disagrees is an error, not a guess. */
+export function checkAgainstId(v: FieldsOut, ctx: z.RefinementCtx): void {
+  if (v.idNumber === '') {
+    if (v.birthDate === '') ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'resident.birthDateNeeded' });
+    return;
+  }
+  const r = checkIdNumber(v.idNumber);
+  if (!r.ok) return;
+  if (v.birthDate !== '' && v.birthDate !== r.birthDate)
+    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'id.birthMismatch', params: { fromId: r.birthDate } });
+  if ((v.gender === '1' || v.gender === '2') && v.gender !== r.gender)
+    ctx.addIssue({ code: 'custom', path: ['gender'], message: 'id.genderMismatch' });
+}
+
+export const residentFields = z.object(residentFieldsShape).strict().superRefine(checkAgainstId);
+export type ResidentFieldsInput = z.input<typeof residentFields>;
+
+export const placement = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('existing'), householdId: id }).strict(),
+  z
+    .object({ kind: z.literal('new'), buildingId: id, unit: text(20).default(''), room: requiredText(20), number: optionalText(30) })
+    .strict(),
+]);
+
+const searchFilters = {
+  q: text(100).optional().default(''),
+  gridId: id.optional(),
+  buildingId: id.optional(),
+  status: z.enum(['active', 'moved_out', 'deceased', 'all']).default('active'),
+  tags: z.array(z.string().max(30)).max(10).default([]),
+  ageMin: z.number().int().min(0).max(150).optional(),
+  ageMax: z.number().int().min(0).max(150).optional(),
+  gender: z.enum(['1', '2']).optional(),
+  residenceType: z.string().max(20).optional(),
+  sort: z.enum(['entry', 'name', 'age', 'address']).default('address'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+};
+export const residentFilters = z.object(searchFilters).strict();
+export type ResidentFilters = z.input<typeof residentFilters>;
+
+/** A list row: ID number and phone already masked in the main process. */
+export const residentRow = z.object({
+  id,
+  name: z.string(),
+  gender: z.string(),
+  birthDate: z.string(),
+  age: z.number().nullable(),
+  ethnicity: z.string(),
+  idMasked: z.string(),
+  phoneMasked: z.string(),
+  address: z.string(),
+  gridName: z.string(),
+  relation: z.string(),
+  residenceType: z.string(),
+  political: z.string(),
+  status: z.string(),
+  tags: z.array(z.string()),
+  householdId: id.nullable(),
+});
+export type ResidentRow = z.infer<typeof residentRow>;
+
+export const residentEvent = z.object({ id, kind: z.string(), date: z.string(), reason: z.string(), detail: z.string(), at: z.string() });
+export const residentDetail = residentRow.extend({
+  idNumber: z.string(),
+  phone: z.string(),
+  hukouAddress: z.string(),
+  education: z.string(),
+  marital: z.string(),
+  occupation: z.string(),
+  note: z.string(),
+  events: z.array(residentEvent),
+});
+export type ResidentDetail = z.infer<typeof residentDetail>;
+
+export const householdCard = z.object({
+  id,
+  number: z.string(),
+  gridName: z.string(),
+  buildingName: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  address: z.string(),
+  headId: id.nullable(),
+  members: z.array(residentDetail.omit({ events: true })),
+});
+export type HouseholdCard = z.infer<typeof householdCard>;
+
+const lifeEvent = z.object({ id, date: isoDate, reason: requiredText(200) }).strict();
+const file = z.object({ fileName: requiredText(200), base64: z.string().max(80_000_000, { error: 'import.tooLarge' }) }).strict();
+export const fileOut = z.object({ fileName: z.string(), base64: z.string() });
+
+export const importIssue = z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export type ImportIssue = z.infer<typeof importIssue>;
+export const importReport = z.object({
+  token: z.string(),
+  rows: z.number(),
+  valid: z.number(),
+  invalid: z.number(),
+  toUpdate: z.number(),
+  errors: z.array(importIssue),
+  warnings: z.array(importIssue),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+export const residentsContract = {
+  'residents.search': method({
+    input: residentFilters.extend(pageArgs),
+    output: z.object({ total: z.number(), rows: z.array(residentRow) }),
+    kind: 'read',
+    permission: 'residents.view',
+  }),
+  'residents.get': method({ input: z.object({ id }).strict(), output: residentDetail, kind: 'read', permission: 'residents.view' }),
+  'residents.findById': method({
+    input: z.object({ idNumber: z.string().max(40) }).strict(),
+    output: z.object({ id, name: z.string() }).nullable(),
+    kind: 'read',
+    permission: 'residents.view',
+  }),
+  'residents.create': method({
+    input: z
+      .object({ ...residentFieldsShape, placement, moveInDate: isoDate.optional(), moveInReason: optionalText(200) })
+      .strict()
+      .superRefine(checkAgainstId),
+    output: z.object({ id, householdId: id }),
+    kind: 'write',
+    permission: 'residents.edit',
+  }),
+  'residents.update': method({
+    input: z.object({ id, ...residentFieldsShape }).strict().superRefine(checkAgainstId),
+    output: z.object({ id }),
+    kind: 'write',
+    permission: 'residents.edit',
+  }),
+  'residents.moveOut': method({ input: lifeEvent, output: z.object({ id }), kind: 'write', permission: 'residents.edit' }),
+  'residents.recordDeath': method({ input: lifeEvent, output: z.object({ id }), kind: 'write', permission: 'residents.edit' }),
+  'residents.moveBackIn': method({
+    input: lifeEvent.extend({ placement, relation: code('relation') }),
+    output: z.object({ id }),
+    kind: 'write',
+    permission: 'residents.edit',
+  }),
+  'households.card': method({ input: z.object({ id }).strict(), output: householdCard, kind: 'read', permission: 'residents.view' }),
+  'households.find': method({
+    input: z.object({ q: text(50) }).strict(),
+    output: z.array(z.object({ id, number: z.string(), address: z.string(), headName: z.string(), members: z.number() })),
+    kind: 'read',
+    permission: 'residents.view',
+  }),
+  'households.moveMember': method({
+    input: z.object({ residentId: id, householdId: id, relation: code('relation') }).strict(),
+    output: z.object({ id }),
+    kind: 'write',
+    permission: 'residents.edit',
+  }),
+  'households.setHead': method({
+    input: z.object({ householdId: id, residentId: id }).strict(),
+    output: z.object({ id }),
+    kind: 'write',
+    permission: 'residents.edit',
+  }),
+  'residents.roster': method({
+    input: residentFilters.extend({ limit: z.number().int().min(1).max(50_000).default(20_000) }),
+    output: z.object({ total: z.number(), rows: z.array(residentRow) }),
+    kind: 'read',
+    permission: 'residents.print',
+  }),
+  'residents.importTemplate': method({ input: z.object({}).strict(), output: fileOut, kind: 'read', permission: 'residents.import' }),
+  'residents.importCheck': method({ input: file.extend({ lang }), output: importReport, kind: 'read', permission: 'residents.import' }),
+  'residents.importReportFile': method({ input: z.object({ token: z.string().max(64) }).strict(), output: fileOut, kind: 'read', permission: 'residents.import' }),
+  'residents.importCommit': method({
+    input: z.object({ token: z.string().max(64) }).strict(),
+    output: z.object({ runId: id, created: z.number(), updated: z.number() }),
+    kind: 'write',
+    permission: 'residents.import',
+  }),
+  'residents.importCancel': method({ input: z.object({ token: z.string().max(64) }).strict(), output: z.object({}), kind: 'read', permission: 'residents.import' }),
+  'residents.export': method({ input: residentFilters.extend({ lang }), output: fileOut, kind: 'read', permission: 'residents.export' }),
+};

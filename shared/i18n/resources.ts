@@ -1,0 +1,47 @@
+import zhCNcommon from './locales/zh-CN/common.json';
+import zhCNerrors from './locales/zh-CN/errors.json';
+import zhCNresidents from './locales/zh-CN/residents.json';
+import zhTWcommon from './locales/zh-TW/common.json';
+import zhTWerrors from './locales/zh-TW/errors.json';
+import zhTWresidents from './locales/zh-TW/residents.json';
+import enUScommon from './locales/en-US/common.json';
+import enUSerrors from './locales/en-US/errors.json';
+import enUSresidents from './locales/en-US/residents.json';
+import { CODE_LISTS, toTraditional } from '../rules/codes';
+
+import { LANGUAGES, type Language } from './languages';
+
+export * from './languages';
+export const NAMESPACES = ['common', 'errors', 'residents', 'codes'] as const;
+
+type Tree = { [key: string]: string | Tree };
+
+/** The code lists' names, as an i18next namespace: codes:ethnicity.01 → 汉族 / 漢族 / Han. */
+function codeResources(lang: Language): Tree {
+  const out: Tree = {};
+  for (const [list, entries] of Object.entries(CODE_LISTS)) {
+    const names: Tree = {};
+    for (const entry of entries) names[entry.code] = lang === 'en-US' ? entry.en : lang === 'zh-TW' ? toTraditional(entry.zh) : entry.zh;
+    out[list] = names;
+  }
+  return out;
+}
+
+export const resources: Record<Language, Record<(typeof NAMESPACES)[number], Tree>> = {
+  'zh-CN': { common: zhCNcommon, errors: zhCNerrors, residents: zhCNresidents, codes: codeResources('zh-CN') },
+  'zh-TW': { common: zhTWcommon, errors: zhTWerrors, residents: zhTWresidents, codes: codeResources('zh-TW') },
+  'en-US': { common: enUScommon, errors: enUSerrors, residents: enUSresidents, codes: codeResources('en-US') },
+};
+
+export function isLanguage(s: unknown): s is Language {
+  return typeof s === 'string' && (LANGUAGES as readonly string[]).includes(s);
+}
+
+/** For the main process (CLI output, report files): the same resources, without i18next. */
+export function translate(lang: Language, key: string, params: Record<string, string | number> = {}): string {
+  const [ns, path] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['common', key];
+  let node: string | Tree | undefined = resources[lang][ns as (typeof NAMESPACES)[number]];
+  for (const part of path.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') return key;
+  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openApp, type App } from '../../main/core/app';
+import type { Input, MethodName, Output } from '../../shared/contract';
+
+/** A real ledger file in its own temporary folder. */
+export function tempDir(prefix = 'linli-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function openTempApp(): App & { dir: string; file: string } {
+  const dir = tempDir();
+  const file = path.join(dir, 'ledger.db');
+  return Object.assign(openApp(file, 'cli'), { dir, file });
+}
+
+/** Calls through dispatch and fails the test with the message key when the call is refused. */
+export async function ok<M extends MethodName>(app: App, method: M, input: Input<M>): Promise<Output<M>> {
+  const r = await app.call(method, input);
+  if (!r.ok) throw new Error(`${method} refused: ${r.messageKey} ${JSON.stringify(r.params ?? {})} ${JSON.stringify(r.issues ?? [])}`);
+  return r.value as Output<M>;
+}
+
+export async function setUpCommunity(app: App) {
+  await ok(app, 'community.setup', {
+    streetName: '朝阳门街道',
+    communityName: '幸福里社区',
+    grids: [
+      { name: '第一网格', buildings: ['1号楼', '2号楼', '3号楼'] },
+      { name: '第二网格', buildings: ['4号楼', '5号楼'] },
+    ],
+  });
+  return ok(app, 'community.tree', {});
+}

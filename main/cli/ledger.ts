@@ -8,6 +8,8 @@ import type { CallResult } from '../../shared/contract';
 
 const USAGE = `usage: npm run ledger -- <command> [--db FILE] [--json]
   init                              create (or migrate) the ledger
+  setup --street S --community C --grids "第一网格=1号楼,2号楼;第二网格=3号楼"
+                                    first-run setup without the screen
   seed --residents N                add a deterministic synthetic community of N residents
   import residents FILE [--dry-run] check, then import a .xlsx or .csv
   export residents --out FILE       the resident list as .xlsx (IDs and phones masked)
@@ -31,11 +33,24 @@ function unwrap<T>(r: CallResult<unknown>): T {
 }
 
 async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
-  const [command, sub, file] = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--db', '--residents', '--out'].includes(argv[i - 1]!)));
+  const [command, sub, file] = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--db', '--residents', '--out', '--street', '--community', '--grids'].includes(argv[i - 1]!)));
   const out = (human: string, data: unknown) => (json ? data : human);
   switch (command) {
     case 'init':
       return out(`ledger ready: ${app.ledger.path}`, { path: app.ledger.path });
+    case 'setup': {
+      const grids = (option(argv, '--grids') ?? '')
+        .split(';')
+        .filter(Boolean)
+        .map((g) => {
+          const [name = '', buildings = ''] = g.split('=');
+          return { name: name.trim(), buildings: buildings.split(',').map((b) => b.trim()).filter(Boolean) };
+        });
+      const r = unwrap<{ grids: number }>(
+        await app.call('community.setup', { streetName: option(argv, '--street') ?? '', communityName: option(argv, '--community') ?? '', grids }),
+      );
+      return out(`community set up with ${r.grids} grids`, r);
+    }
     case 'seed': {
       const n = Number(option(argv, '--residents'));
       if (!Number.isInteger(n) || n < 1) throw new CliFailure('seed needs --residents N (a whole number)');

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { checkCharacter } from '../../shared/rules/idNumber';
 
 export const validId = (first17: string) => first17 + checkCharacter(first17);
+/** What a Chinese input method in full-width mode types: １２３ for 123. */
+export const toFullWidth = (s: string) => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 /**
  * A spreadsheet as staff keep them: a merged title row, a blank row, headers with their own names,
@@ -19,7 +21,7 @@ export async function messyWorkbook(): Promise<{ buffer: Buffer; expected: { val
     [2, '李四', validId('11010519800101001'), '男', '汉族', '13900139000', '第一网格', '1号楼', '2', '301', '配偶', ''], // row 5: valid
     [3, '王五', '110105198001010012', '男', '汉族', '', '第一网格', '1号楼', '2', '302', '户主', ''], // row 6: bad check
     [4, '赵六', 110105198001011000, '男', '汉族', '', '第一网格', '1号楼', '2', '303', '户主', ''], // row 7: Excel number
-    [5, '钱七', '１１０１０５１９９０１２１２００１５', '女', '汉', '', '第一网格', '2号楼', '1', '101', '户主', '低保'], // row 8: full-width, valid
+    [5, '钱七', toFullWidth(validId('11010519901212002')), '女', '汉', '', '第一网格', '2号楼', '1', '101', '户主', '低保'], // row 8: full-width, valid
     [6, '孙八', validId('11010519800101001'), '男', '汉族', '', '第一网格', '1号楼', '2', '304', '户主', ''], // row 9: duplicate of row 5
     [7, '周九', '110105491231003', '男', '回', '12345', '第二网格', '4号楼', '1', '201', '户主', ''], // row 10: 15-digit ok, bad phone
     [8, '吴十', validId('32010219700505002'), '女', '满族', '', '第二网格', '4号楼', '1', '202', '户主', '独居老人'], // row 11: valid

@@ -23,13 +23,14 @@ export function openLedger(file: string, options: { nativeBinding?: string } = {
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // Read the version before anything writes: a newer ledger must be left byte for byte as it was.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_VERSION) throw new AppError('ledger.tooNew', { found: version, supported: LATEST_VERSION });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536'); // 64 MB page cache: the search indexes stay warm
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_VERSION) throw new AppError('ledger.tooNew', { found: version, supported: LATEST_VERSION });
     let migrationBackup: string | undefined;
     if (version < LATEST_VERSION) {
       if (existed && version > 0) migrationBackup = backupBeforeMigration(db, file, version);

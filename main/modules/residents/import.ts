@@ -206,6 +206,7 @@ function checkRow(raw: RawRow, columns: Map<ColumnKey, { index: number; header: 
     for (const issue of toInputIssues(result.error)) {
       const key = issue.path.split('.')[0] as ColumnKey;
       if (errors.some((e) => e.column === header(key))) continue; // one message per cell
+      if (issue.messageKey === 'resident.birthDateNeeded' && errors.some((e) => e.code === 'id.excelMangled')) continue;
       bad(key, issue.messageKey, issue.params);
     }
   }

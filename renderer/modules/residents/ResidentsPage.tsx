@@ -84,7 +84,7 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
             autoFocus
             allowClear
             size="large"
-            style={{ width: 420 }}
+            style={{ width: 560 }}
             placeholder={t('residents:list.searchPlaceholder')}
             aria-label={t('residents:list.search')}
             value={typed}

@@ -29,7 +29,7 @@ export function HouseholdCardPrint({ id, info }: { id: number; info: AppInfo }) 
             <th>{t('residents:fields.grid')}</th>
             <td>{h.gridName}</td>
             <th>{t('residents:fields.address')}</th>
-            <td>{h.address}</td>
+            <td className="wrap">{h.address}</td>
           </tr>
           <tr>
             <th>{t('residents:household.head')}</th>
@@ -59,7 +59,7 @@ export function HouseholdCardPrint({ id, info }: { id: number; info: AppInfo }) 
               <td>{code('residenceType', m.residenceType)}</td>
               <td>{code('political', m.political)}</td>
               <td>{m.phoneMasked}</td>
-              <td>{m.note}</td>
+              <td className="wrap">{m.note}</td>
             </tr>
           ))}
         </tbody>

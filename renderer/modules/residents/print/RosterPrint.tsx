@@ -55,11 +55,11 @@ export function RosterPrint({ query, info }: { query: URLSearchParams; info: App
               <td>{r.birthDate}</td>
               <td>{r.idMasked}</td>
               <td>{code('relation', r.relation)}</td>
-              <td>{`${r.gridName} ${r.address}`}</td>
+              <td className="wrap">{`${r.gridName} ${r.address}`}</td>
               <td>{code('residenceType', r.residenceType)}</td>
               <td>{code('political', r.political)}</td>
               <td>{r.phoneMasked}</td>
-              <td>{r.tags.map((x) => code('careTag', x)).join(t('sep'))}</td>
+              <td className="wrap">{r.tags.map((x) => code('careTag', x)).join(t('sep'))}</td>
             </tr>
           ))}
         </tbody>

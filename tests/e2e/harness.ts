@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { tempDir } from '../support/ledger';
+import { testBrowserPath, TEST_CHROMIUM_FLAGS } from '../support/browser';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface Running {
+  dir: string;
+  db: string;
+  url: string;
+  page: Page;
+  /** The ledger command line against this test's ledger. */
+  ledger(...args: string[]): string;
+  stop(): Promise<void>;
+}
+
+export function ledgerCli(db: string, ...args: string[]): string {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/main/cli.cjs'), ...args, '--db', db], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ledger ${args.join(' ')} failed: ${r.stderr}${r.stdout}`);
+  return r.stdout;
+}
+
+let browser: Browser | undefined;
+async function sharedBrowser(): Promise<Browser> {
+  if (!browser) {
+    const executablePath = await testBrowserPath();
+    if (!executablePath) throw new Error('no Chromium: apt-get install chromium fonts-noto-cjk');
+    browser = await chromium.launch({ executablePath, args: TEST_CHROMIUM_FLAGS });
+  }
+  return browser;
+}
+export async function closeBrowser() {
+  await browser?.close();
+  browser = undefined;
+}
+
+/**
+ * Starts the real browser shell (the built app: dist/) on its own ledger in its own folder and opens
+ * it in Chromium, as `npm start -- --browser` does. `prepare` runs CLI commands on the ledger first.
+ */
+export async function startApp(prepare?: (db: string) => void, viewport = { width: 1400, height: 900 }): Promise<Running> {
+  const dir = tempDir('linli-e2e-');
+  const db = path.join(dir, 'ledger.db');
+  prepare?.(db);
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main/browser.cjs'), '--db', db, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`browser shell did not start: ${out}`)), 20_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Linli: (http:\/\/127\.0\.0\.1:\d+\/\?t=\w+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`browser shell exited ${code}: ${out}`)));
+  });
+  const context = await (await sharedBrowser()).newContext({ viewport, acceptDownloads: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(url);
+  return {
+    dir,
+    db,
+    url,
+    page,
+    ledger: (...args) => ledgerCli(db, ...args),
+    stop: async () => {
+      await context.close();
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      if (problems.length) throw new Error(`page errors: ${problems.join('\n')}`);
+    },
+  };
+}
+
+export function artifactsDir(): string {
+  const dir = path.join(ROOT, 'tests', 'e2e', 'artifacts');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Text of a PDF, page by page (poppler's pdftotext, form feed between pages). */
+export function pdfPages(file: string): string[] {
+  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr} (apt-get install poppler-utils)`);
+  return r.stdout.split('\f').filter((p) => p.trim() !== '');
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { closeBrowser, ledgerCli, startApp, type Running } from './harness';
+import { ResidentForm, ResidentsScreen } from './pages/residents';
+import { validId } from '../support/sheets';
+
+let app: Running;
+beforeAll(async () => {
+  // Setup itself is covered by setup.test.ts; here the community exists already.
+  app = await startApp((db) => void ledgerCli(db, 'setup', '--street', '朝阳门街道', '--community', '幸福里社区', '--grids', '第一网格=1号楼,2号楼,3号楼;第二网格=4号楼'));
+});
+afterAll(async () => {
+  await app.stop();
+  await closeBrowser();
+});
+
+it('a household of three typed in from the keyboard', async () => {
+  const { page } = app;
+  const form = new ResidentForm(page);
+  await page.evaluate(() => (window.location.hash = '#/residents/new'));
+  await form.field('name').waitFor();
+  // Enter moves from field to field, as staff are used to in spreadsheets.
+  await page.keyboard.type('张三丰');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('11010519491231002x');
+  await page.keyboard.press('Enter');
+  await page.getByText('出生日期 1949-12-31，女').waitFor(); // derived from the ID on leaving the field
+  expect(await form.field('birthDate').inputValue()).toBe('1949-12-31');
+  expect(await form.field('idNumber').inputValue()).toBe('11010519491231002X');
+  await form.field('phone').fill('138 0013 8000');
+  await form.choose('f-building', '3号楼');
+  await form.field('unit').fill('2');
+  await form.field('room').fill('301');
+  await form.save();
+  await page.getByText('户卡：第一网格 3号楼2单元301室').waitFor();
+
+  for (const [name, id, relation] of [
+    ['李秀英', validId('11010519520303002'), '配偶'],
+    ['张小明', validId('11010519800101001'), '子'],
+  ] as const) {
+    await page.getByTestId('add-member').click();
+    await form.field('name').waitFor();
+    await page.getByTestId('household-picker').getByText('3号楼2单元301室').waitFor();
+    await form.field('name').fill(name);
+    await form.field('idNumber').fill(id);
+    await form.field('idNumber').press('Enter');
+    await form.choose('f-relation', relation);
+    await form.save();
+    await page.getByText('户卡：第一网格 3号楼2单元301室').waitFor();
+  }
+  const rows = page.getByTestId('household-members').locator('.ant-table-tbody tr');
+  await expect.poll(() => rows.count()).toBe(3);
+  const text = await page.getByTestId('household-members').innerText();
+  expect(text).toContain('张三丰');
+  expect(text).toContain('配偶');
+  expect(text).toContain('110105********002X');
+});
+
+it('a wrong ID number gets a clear message and nothing is saved', async () => {
+  const { page } = app;
+  const form = new ResidentForm(page);
+  await page.evaluate(() => (window.location.hash = '#/residents/new'));
+  await form.field('name').waitFor();
+  await form.field('name').fill('王五');
+  await form.field('idNumber').fill('110105194912310021');
+  await form.field('idNumber').press('Tab');
+  await page.getByText('身份证号校验位不对，可能有一位输错了，请对照证件核对。').waitFor();
+  await form.choose('f-gender', '男');
+  await form.field('birthDate').fill('1949-12-31');
+  await form.choose('f-building', '1号楼');
+  await form.field('room').fill('101');
+  await form.save();
+  await page.getByText('身份证号校验位不对，可能有一位输错了，请对照证件核对。').waitFor();
+  expect(await page.getByText('新增居民').first().isVisible()).toBe(true);
+  // The same ID as someone already registered: warned at once, with a link to that person.
+  await form.field('idNumber').fill('11010519491231002X');
+  await form.field('idNumber').press('Tab');
+  await page.getByTestId('duplicate-warning').getByText('这个身份证号已经登记过了：张三丰。').waitFor();
+
+  const list = new ResidentsScreen(page);
+  await list.open();
+  await expect.poll(() => list.total().textContent()).toBe('共 3 人');
+  expect(app.ledger('check')).toContain('ledger ok');
+});

@@ -1,0 +1,46 @@
+import type { Page } from 'playwright-core';
+
+/** What a staff member does on the resident screens, in their words. */
+export class ResidentsScreen {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.evaluate(() => (window.location.hash = '#/residents'));
+    await this.page.getByTestId('resident-search').locator('input').waitFor();
+  }
+
+  async search(text: string) {
+    const box = this.page.getByTestId('resident-search').locator('input');
+    await box.fill('');
+    await box.pressSequentially(text, { delay: 30 });
+  }
+
+  /** Names in the table once the list has settled on `expectTotal` people (or any, if not given). */
+  async names(): Promise<string[]> {
+    return this.page.locator('[data-testid=resident-table] .ant-table-tbody a').allTextContents();
+  }
+
+  total() {
+    return this.page.locator('.ant-pagination-total-text');
+  }
+}
+
+export class ResidentForm {
+  constructor(readonly page: Page) {}
+
+  field(name: string) {
+    return this.page.getByTestId(`f-${name}`);
+  }
+
+  /** Picks an option of an antd select by typing its label and pressing Enter, as on the keyboard. */
+  async choose(testId: string, label: string) {
+    const select = this.page.getByTestId(testId);
+    await select.click();
+    await this.page.keyboard.type(label);
+    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+  }
+
+  async save() {
+    await this.page.getByTestId('save-resident').click();
+  }
+}

@@ -1,0 +1,39 @@
+import { afterAll, expect, it } from 'vitest';
+import { closeBrowser, startApp } from './harness';
+
+afterAll(closeBrowser);
+
+it('first run: the setup screen creates the community, its grids and buildings', async () => {
+  const app = await startApp();
+  const { page } = app;
+  try {
+    await page.getByText('欢迎使用邻里').waitFor();
+    await page.getByLabel('所属街道').fill('朝阳门街道');
+    await page.getByLabel('社区名称').fill('幸福里社区');
+    await page.getByTestId('grid-buildings-0').fill('1-3, 综合楼');
+    await page.getByRole('button', { name: '添加网格' }).click();
+    await page.getByTestId('grid-buildings-1').fill('4, 5');
+    await page.getByRole('button', { name: '完成设置，开始使用' }).click();
+    await page.getByText('邻里 · 幸福里社区').waitFor();
+    await page.evaluate(() => (window.location.hash = '#/community'));
+    await page.getByText('第1网格').first().waitFor();
+    const tags = await page.locator('.ant-tag').allTextContents();
+    expect(tags).toEqual(['1号楼', '2号楼', '3号楼', '综合楼', '4号楼', '5号楼']);
+    expect(await page.getByText('第2网格').count()).toBeGreaterThan(0);
+  } finally {
+    await app.stop();
+  }
+});
+
+it('setup refuses to go on without the community name, and says so', async () => {
+  const app = await startApp();
+  const { page } = app;
+  try {
+    await page.getByLabel('所属街道').fill('朝阳门街道');
+    await page.getByRole('button', { name: '完成设置，开始使用' }).click();
+    await page.getByText('此项必须填写。').waitFor();
+    expect(await page.getByText('欢迎使用邻里').isVisible()).toBe(true);
+  } finally {
+    await app.stop();
+  }
+});

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, openTempApp } from '../support/ledger';
+import { seedCommunity } from '../../main/modules/residents/seed';
+
+type TestApp = ReturnType<typeof openTempApp>;
+let app: TestApp;
+let sample: { id: number; name: string; id_number: string; phone: string; address: string; name_initials: string; name_pinyin: string };
+
+beforeAll(async () => {
+  app = openTempApp();
+  seedCommunity(app.ledger.db, 3000);
+  sample = app.ledger.db
+    .prepare("SELECT id, name, id_number, phone, address, name_initials, name_pinyin FROM residents WHERE length(name) = 3 AND phone <> '' ORDER BY id LIMIT 1 OFFSET 100")
+    .get() as typeof sample;
+});
+afterAll(() => app.close());
+
+const ids = async (q: string, extra: Record<string, unknown> = {}) => (await ok(app, 'residents.search', { q, limit: 500, ...extra })).rows.map((r) => r.id);
+
+describe('search routes every kind of term', () => {
+  it('finds by a 3-character name (trigram)', async () => {
+    expect(await ids(sample.name)).toContain(sample.id);
+  });
+  it('finds by 1 and 2 characters (the single-character and pair table)', async () => {
+    const [a, b] = Array.from(sample.name);
+    expect(await ids(a!)).toContain(sample.id);
+    expect(await ids(a! + b!)).toContain(sample.id);
+    const two = await ids(a! + b!);
+    const names = app.ledger.db.prepare(`SELECT name FROM residents WHERE id IN (${two.map(() => '?').join(',')})`).all(...two) as { name: string }[];
+    for (const n of names) expect(n.name).toContain(a! + b!);
+  });
+  it('finds by pinyin initials and full pinyin', async () => {
+    expect(await ids(sample.name_initials)).toContain(sample.id);
+    expect(await ids(sample.name_pinyin)).toContain(sample.id);
+    expect(await ids(sample.name_pinyin.toUpperCase())).toContain(sample.id);
+  });
+  it('finds by any 4+ digit fragment of an ID or phone, and by the full ID', async () => {
+    expect(await ids(sample.id_number.slice(0, 6))).toContain(sample.id);
+    expect(await ids(sample.id_number.slice(-6))).toContain(sample.id);
+    expect(await ids(sample.id_number.slice(8, 13))).toContain(sample.id);
+    expect(await ids(sample.phone.slice(3, 8))).toContain(sample.id);
+    expect(await ids(sample.id_number)).toEqual([sample.id]);
+    expect(await ids(sample.id_number.toLowerCase())).toEqual([sample.id]);
+  });
+  it('finds by address text and combines terms', async () => {
+    expect(await ids(sample.address.replace(/室$/, ''))).toContain(sample.id);
+    expect(await ids(`${sample.address} ${sample.name}`)).toContain(sample.id);
+  });
+  it('treats FTS syntax in the box as plain text', async () => {
+    expect((await app.call('residents.search', { q: '"张 OR * NEAR(' })).ok).toBe(true);
+    expect((await app.call('residents.search', { q: 'a" OR "b' })).ok).toBe(true);
+  });
+});
+
+describe('filters, sorting and paging', () => {
+  it('filters by grid, tag, age band and gender, with the right total', async () => {
+    const db = app.ledger.db;
+    const expected = db
+      .prepare("SELECT count(*) AS n FROM residents r WHERE grid_id = 1 AND gender = '1' AND birth_date <= date('now', '-60 years') AND status = 'active'")
+      .get() as { n: number };
+    const r = await ok(app, 'residents.search', { gridId: 1, gender: '1', ageMin: 60, limit: 10 });
+    expect(r.total).toBe(expected.n);
+    expect(r.rows.every((x) => x.gender === '1' && (x.age ?? 0) >= 60 && x.gridName === '第1网格')).toBe(true);
+    const tagged = await ok(app, 'residents.search', { tags: ['alone'], limit: 500 });
+    expect(tagged.total).toBeGreaterThan(0);
+    expect(tagged.rows.every((x) => x.tags.includes('alone'))).toBe(true);
+    const elderly = await ok(app, 'residents.search', { tags: ['elderly'], limit: 500 });
+    expect(elderly.rows.every((x) => (x.age ?? 0) >= 80)).toBe(true);
+  });
+  it('pages in SQL: pages do not overlap and cover the total', async () => {
+    const first = await ok(app, 'residents.search', { offset: 0, limit: 50 });
+    const second = await ok(app, 'residents.search', { offset: 50, limit: 50 });
+    expect(first.total).toBe(3000);
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(100);
+  });
+  it('sorts by age and by name', async () => {
+    const byAge = (await ok(app, 'residents.search', { sort: 'age', order: 'desc', limit: 100 })).rows.map((r) => r.birthDate);
+    expect(byAge).toEqual([...byAge].sort());
+  });
+  it('masks IDs and phones in list rows', async () => {
+    const r = (await ok(app, 'residents.search', { q: sample.id_number })).rows[0]!;
+    expect(r.idMasked).toBe(`${sample.id_number.slice(0, 6)}********${sample.id_number.slice(-4)}`);
+    expect(JSON.stringify(r)).not.toContain(sample.id_number);
+  });
+});

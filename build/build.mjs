@@ -7,7 +7,7 @@ const entries = {
   launch: 'main/shells/launch.ts',
   'electron-main': 'main/shells/electron/main.ts',
   preload: 'main/shells/electron/preload.ts',
-  browser: 'main/shells/browser/index.ts',
+  browser: 'main/shells/browser/main.ts',
   cli: 'main/cli/ledger.ts',
   bench: 'tests/bench/bench.ts',
 };

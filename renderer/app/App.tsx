@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -30,9 +29,8 @@ function Root() {
 }
 
 export function App() {
+  // useTranslation re-renders on every language change, so antd's locale follows at once.
   const { i18n } = useTranslation();
-  const [, rerender] = useState(0);
-  i18n.on('languageChanged', () => rerender((n) => n + 1));
   return (
     <ConfigProvider locale={ANTD_LOCALES[i18n.language as Language]} theme={theme}>
       <AntApp>

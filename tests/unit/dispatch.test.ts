@@ -13,7 +13,7 @@ afterEach(() => app.close());
 
 const rows = () =>
   (app.ledger.db.prepare("SELECT (SELECT count(*) FROM residents) + (SELECT count(*) FROM households) + (SELECT count(*) FROM audit_log) AS n").get() as { n: number }).n;
-const good = () => ({ name: '张三丰', idNumber: '11010519491231002X', gender: '2', relation: '02', residenceType: 'registered', placement: { kind: 'new', buildingId, unit: '1', room: '101' } });
+const good = () => ({ name: '张三丰', idNumber: '11010519491231002X', gender: '2', relation: '02', residenceType: 'registered', placement: { kind: 'new' as const, buildingId, unit: '1', room: '101' } });
 
 describe('dispatch: the one door', () => {
   it('rejects malformed input with message keys and writes nothing', async () => {
@@ -64,7 +64,7 @@ describe('dispatch: the one door', () => {
     await ok(app, 'residents.create', good());
     const before = rows();
     // The household is created first, then the duplicate ID is refused: the household must roll back.
-    const r = await app.call('residents.create', { ...good(), placement: { kind: 'new', buildingId, unit: '9', room: '909' } });
+    const r = await app.call('residents.create', { ...good(), placement: { kind: 'new' as const, buildingId, unit: '9', room: '909' } });
     expect(r).toMatchObject({ ok: false, code: 'resident.duplicateId' });
     expect(rows()).toBe(before);
   });

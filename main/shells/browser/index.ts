@@ -42,9 +42,13 @@ export async function runBrowserShell(argv: string[]): Promise<void> {
   const child = spawn(browser, [`--app=${shell.url}`, `--user-data-dir=${profile}`, ...CHROMIUM_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])], {
     stdio: 'ignore',
   });
-  child.on('error', () => console.log('Linli: the browser did not start; open the address above yourself.'));
-  // Closing the app window ends the session, like closing the Electron window.
-  child.on('exit', close);
+  const started = Date.now();
+  const cannotShow = () => console.log('Linli: the browser window could not be shown; open the address above in a browser on this computer.');
+  child.on('error', cannotShow);
+  child.on('exit', (code) => {
+    // A browser that dies at once (no display, a policy) leaves the service running for a browser opened by hand;
+    // a window the user closed ends the session, like closing the Electron window.
+    if (code !== 0 || Date.now() - started < 5000) cannotShow();
+    else close();
+  });
 }
-
-if (require.main === module) void runBrowserShell(process.argv.slice(2));

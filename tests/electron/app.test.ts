@@ -37,12 +37,18 @@ describe.skipIf(!binary)('the real Electron app', () => {
       expect(await page.evaluate(() => Object.keys((window as unknown as { linli: object }).linli))).toEqual(['call']);
       const info = await page.evaluate(() => (window as unknown as { linli: { call(m: string, i: unknown): Promise<{ ok: boolean; value: { shell: string } }> } }).linli.call('app.info', {}));
       expect(info).toMatchObject({ ok: true, value: { shell: 'electron' } });
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const w = BrowserWindow.getAllWindows()[0]!;
-        const p = w.webContents.getLastWebPreferences()!;
-        return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration };
-      });
-      expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+      // No Node in the page, and the CSP forbids eval.
+      expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
+      expect(await page.evaluate(() => {
+        try {
+          return eval('1 + 1');
+        } catch {
+          return 'blocked';
+        }
+      })).toBe('blocked');
+      // Navigation away from the app and new windows are refused.
+      await page.evaluate(() => window.open('https://example.com'));
+      expect(app.windows()).toHaveLength(1);
     } finally {
       await app.close();
     }

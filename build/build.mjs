@@ -10,6 +10,7 @@ const entries = {
   browser: 'main/shells/browser/main.ts',
   cli: 'main/cli/ledger.ts',
   bench: 'tests/bench/bench.ts',
+  'first-screen': 'tests/bench/firstScreen.ts',
 };
 
 await build({

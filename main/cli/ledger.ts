@@ -25,6 +25,9 @@ function option(argv: string[], name: string): string | undefined {
 
 class CliFailure extends Error {}
 
+/** With LINLI_STATS=1 the benchmark learns the phases' times and the peak memory from stderr. */
+const phases: Record<string, number> = {};
+
 /** A failed call as one line in the user's language. */
 function unwrap<T>(r: CallResult<unknown>): T {
   if (r.ok) return r.value as T;
@@ -59,6 +62,7 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
     }
     case 'import': {
       if (sub !== 'residents' || !file) throw new CliFailure(USAGE);
+      const started = performance.now();
       const report = unwrap<{ token: string; rows: number; valid: number; invalid: number; errors: { row: number; column: string; code: string; message: string }[] }>(
         await app.call('residents.importCheck', { fileName: file, base64: fs.readFileSync(file).toString('base64'), lang }),
       );
@@ -67,7 +71,10 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
         await app.call('residents.importCancel', { token: report.token });
         return out(`${report.rows} rows: ${report.valid} valid, ${report.invalid} invalid\n${summary.errors.map((e) => `  row ${e.row} ${e.column}: ${e.message}`).join('\n')}`, summary);
       }
+      const checked = performance.now();
       const done = unwrap<{ runId: number; created: number; updated: number }>(await app.call('residents.importCommit', { token: report.token }));
+      phases.check = Math.round(checked - started);
+      phases.commit = Math.round(performance.now() - checked);
       return out(`imported: ${done.created} added, ${done.updated} updated (run ${done.runId}); ${report.invalid} rows with problems not imported`, { ...summary, ...done });
     }
     case 'export': {
@@ -111,6 +118,7 @@ async function main() {
     process.exitCode = 1;
   } finally {
     app?.close();
+    if (process.env.LINLI_STATS) console.error(`LINLI_STATS ${JSON.stringify({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), phases })}`);
   }
 }
 

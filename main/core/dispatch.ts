@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contract, isMethodName, type CallFailure, type CallResult, type InputIssue, type MethodName, type Output, type ParsedInput, type Permission } from '../../shared/contract';
 import { AppError } from './errors';
-import { stmt, type Db } from './ledger';
+import { noteWrite, stmt, type Db } from './ledger';
 
 export interface Session {
   operator: string;
@@ -80,6 +80,7 @@ export function createDispatcher(base: { db: Db; ledgerPath: string; shell: Call
           stmt(db, 'INSERT INTO audit_log(actor, method, record) VALUES (?, ?, ?)').run(session.operator, name, recordRef);
           return out;
         })();
+        noteWrite(db);
         return { ok: true, value };
       }
       return { ok: true, value: await handler(parsed.data as never, ctx) };

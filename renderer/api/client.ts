@@ -31,7 +31,7 @@ function browserToken(): string {
 
 let token: string | undefined;
 
-async function transport(method: string, input: unknown): Promise<CallResult<unknown>> {
+async function transport(method: string, input: unknown, signal?: AbortSignal): Promise<CallResult<unknown>> {
   if (window.linli) return window.linli.call(method, input);
   token ??= browserToken();
   try {
@@ -39,16 +39,18 @@ async function transport(method: string, input: unknown): Promise<CallResult<unk
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-linli-token': token },
       body: JSON.stringify(input ?? {}),
+      signal,
     });
     return (await res.json()) as CallResult<unknown>;
-  } catch {
+  } catch (err) {
+    if (signal?.aborted) throw err; // a superseded search: nobody waits for it
     return { ok: false, code: 'network', messageKey: 'call.network' };
   }
 }
 
 /** The only way the renderer reaches the ledger: one typed call per contract method. */
-export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const result = await transport(method, input);
+export async function call<M extends MethodName>(method: M, input: Input<M>, signal?: AbortSignal): Promise<Output<M>> {
+  const result = await transport(method, input, signal);
   if (!result.ok) throw new CallError(result);
   return result.value as Output<M>;
 }

@@ -5,7 +5,7 @@ import { call } from './client';
 export function useCall<M extends MethodName>(method: M, input: Input<M>, options: { enabled?: boolean; keepPrevious?: boolean } = {}) {
   return useQuery<Output<M>, Error>({
     queryKey: [method, input],
-    queryFn: () => call(method, input),
+    queryFn: ({ signal }) => call(method, input, signal),
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });

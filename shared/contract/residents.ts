@@ -133,7 +133,7 @@ export type ImportReport = z.infer<typeof importReport>;
 export const residentsContract = {
   'residents.search': method({
     input: residentFilters.extend(pageArgs),
-    output: z.object({ total: z.number(), rows: z.array(residentRow) }),
+    output: z.object({ total: z.number(), totalCapped: z.boolean(), rows: z.array(residentRow) }),
     kind: 'read',
     permission: 'residents.view',
   }),

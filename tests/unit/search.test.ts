@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, openTempApp } from '../support/ledger';
 import { seedCommunity } from '../../main/modules/residents/seed';
+import { searchResidents } from '../../main/modules/residents/search';
 
 type TestApp = ReturnType<typeof openTempApp>;
 let app: TestApp;
@@ -81,5 +82,57 @@ describe('filters, sorting and paging', () => {
     const r = (await ok(app, 'residents.search', { q: sample.id_number })).rows[0]!;
     expect(r.idMasked).toBe(`${sample.id_number.slice(0, 6)}********${sample.id_number.slice(-4)}`);
     expect(JSON.stringify(r)).not.toContain(sample.id_number);
+  });
+});
+
+describe('deep pages and cached totals', () => {
+  it('a page deep in the list is the same as plain OFFSET would give, for every sort', async () => {
+    const db = app.ledger.db;
+    const orders: Record<string, string> = {
+      'address:asc': 'address_key ASC, id ASC',
+      'address:desc': 'address_key DESC, id DESC',
+      'name:asc': 'name_pinyin ASC, id ASC',
+      'age:desc': 'birth_date ASC, id ASC',
+      'age:asc': 'birth_date DESC, id DESC',
+      'entry:desc': 'id DESC',
+    };
+    for (const [key, sql] of Object.entries(orders)) {
+      const [sort, order] = key.split(':') as ['address', 'asc'];
+      for (const offset of [2000, 2345, 2950]) {
+        const got = (await ok(app, 'residents.search', { sort, order, offset, limit: 50 })).rows.map((r) => r.id);
+        const want = (db.prepare(`SELECT id FROM residents WHERE status = 'active' ORDER BY ${sql} LIMIT 50 OFFSET ?`).all(offset) as { id: number }[]).map((r) => r.id);
+        expect(got, `${key} @${offset}`).toEqual(want);
+      }
+    }
+  });
+
+  it('a cached total follows a write at once', async () => {
+    const before = (await ok(app, 'residents.search', {})).total;
+    const building = (await ok(app, 'community.tree', {}))[0]!.buildings[0]!.id;
+    await ok(app, 'residents.create', { name: '新来的', idNumber: '', birthDate: '1990-01-01', gender: '1', relation: '02', residenceType: 'floating', placement: { kind: 'new', buildingId: building, unit: '9', room: '999' } });
+    expect((await ok(app, 'residents.search', {})).total).toBe(before + 1);
+  });
+});
+
+describe('a term that matches very many people', () => {
+  it('says "more than" instead of counting on, and still pages in order', async () => {
+    const big = openTempApp();
+    try {
+      seedCommunity(big.ledger.db, 8000, 99);
+      const all = (big.ledger.db.prepare("SELECT count(*) AS n FROM residents WHERE name_initials >= 'z' AND name_initials < 'z\u007f'").get() as { n: number }).n;
+      expect(all).toBeGreaterThan(300); // the premise: 'z' (张, 赵, 周, 朱 …) is broad
+      const f = { q: 'z', status: 'active', tags: [], sort: 'address', order: 'asc' } as const;
+      const r = searchResidents(big.ledger.db, { ...f, tags: [] }, 0, 50, 300);
+      expect(r).toMatchObject({ total: 300, totalCapped: true });
+      expect(r.rows).toHaveLength(50);
+      const keys = r.rows.map((x) => x.address);
+      const sorted = (big.ledger.db.prepare("SELECT address FROM residents WHERE status = 'active' AND (name_initials >= 'z' AND name_initials < 'z\u007f' OR name_pinyin >= 'z' AND name_pinyin < 'z\u007f') ORDER BY address_key, id LIMIT 50").all() as { address: string }[]).map((x) => x.address);
+      expect(keys).toEqual(sorted);
+      const narrow = searchResidents(big.ledger.db, { ...f, q: 'zhangw', tags: [] }, 0, 50, 300);
+      expect(narrow.totalCapped).toBe(false);
+      expect(narrow.rows.every((x) => x.name.startsWith('张'))).toBe(true);
+    } finally {
+      big.close();
+    }
   });
 });

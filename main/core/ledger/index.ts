@@ -76,3 +76,15 @@ export function getSetting(db: Db, key: string): string | undefined {
 export function setSetting(db: Db, key: string, value: string): void {
   stmt(db, 'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }
+
+/**
+ * Changes whenever the ledger's content may have changed: our own writes (counted by dispatch and bulk
+ * jobs) and commits by another process on the same file (SQLite's data_version). Caches key on it.
+ */
+const ownWrites = new WeakMap<Db, number>();
+export function noteWrite(db: Db): void {
+  ownWrites.set(db, (ownWrites.get(db) ?? 0) + 1);
+}
+export function generation(db: Db): string {
+  return `${ownWrites.get(db) ?? 0}:${stmt(db, 'PRAGMA data_version').pluck().get() as number}`;
+}

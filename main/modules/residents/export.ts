@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from './excel';
 import type { ResidentFilters } from '../../../shared/contract/residents';
 import { translate, type Language } from '../../../shared/i18n/resources';
 import type { Db } from '../../core/ledger';
@@ -10,7 +10,7 @@ const EXPORT_LIMIT = 1_000_000;
 export async function exportWorkbook(db: Db, filters: Parameters<typeof iterateResidents>[1] & ResidentFilters, lang: Language) {
   const t = (k: string) => translate(lang, `residents:${k}`);
   const code = (list: string, v: string) => (v ? translate(lang, `codes:${list}.${v}`) : '');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(t('roster.sheet'));
   const columns = ['index', 'name', 'gender', 'birthDate', 'age', 'ethnicity', 'idNumber', 'phone', 'grid', 'address', 'relation', 'residenceType', 'political', 'status', 'tags'];
   ws.addRow(columns.map((c) => t(`fields.${c}`)));

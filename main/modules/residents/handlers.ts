@@ -3,7 +3,7 @@ import { checkIdNumber, todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
 import { stmt, type Db } from '../../core/ledger';
 import type { HandlerMap } from '../../core/dispatch';
-import { ROW_COLUMNS, iterateResidents, searchResidents, toRow, type RowRecord } from './search';
+import { ROW_COLUMNS, countResidents, iterateResidents, searchResidents, toRow, type RowRecord } from './search';
 import { addEvent, existingByIdNumber, insertResident, leaveHousehold, placeInHousehold, reindex, resolvePlacement, updateResident } from './store';
 import { cancelImport, checkImport, commitImport, importErrorsWorkbook, importTemplate } from './import';
 import { exportWorkbook } from './export';
@@ -155,6 +155,7 @@ export const residentsHandlers: HandlerMap<
   },
   'households.find': ({ q }, ctx) => {
     const { rows } = searchResidents(ctx.db, { q, status: 'active', tags: [], sort: 'address', order: 'asc' }, 0, 60);
+    // Households of the people found, in address order: the search's own routing does the work.
     const ids = [...new Set(rows.map((r) => r.householdId).filter((h): h is number => h !== null))].slice(0, 20);
     return ids.map((hid) => {
       const h = stmt(
@@ -194,7 +195,7 @@ export const residentsHandlers: HandlerMap<
     return { id: householdId };
   },
   'residents.roster': ({ limit, ...filters }, ctx) => {
-    const { total } = searchResidents(ctx.db, filters, 0, 1);
+    const total = countResidents(ctx.db, filters);
     return { total, rows: Array.from(iterateResidents(ctx.db, filters, limit), (r) => toRow(r)) };
   },
   'residents.importTemplate': () => importTemplate(),

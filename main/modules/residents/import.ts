@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel';
 import type { ImportIssue, ImportReport } from '../../../shared/contract/residents';
 import { residentFields } from '../../../shared/contract/residents';
 import { CARE_TAG, codeFromText, type CodeListName } from '../../../shared/rules/codes';
@@ -10,7 +11,7 @@ import { stmt, type Db } from '../../core/ledger';
 import { toInputIssues } from '../../core/dispatch';
 import { indexRun } from './indexing';
 import { IMPORT_COLUMNS, columnForHeader, type ColumnKey } from './columns';
-import { addEvent, cleanRoom, cleanUnit, createHousehold, existingByIdNumber, findOrCreateDwelling, insertResident, leaveHousehold, placeInHousehold, updateResident, type ResidentFields } from './store';
+import { addEvent, cleanRoom, cleanUnit, createHousehold, existingByIdNumber, findOrCreateDwelling, householdPlace, insertResident, leaveHousehold, placeInHousehold, updateResident, type HouseholdPlace, type ResidentFields } from './store';
 
 type Cell = string | number | Date | null;
 type RawRow = { rowNumber: number; cells: Cell[] };
@@ -52,7 +53,8 @@ function cellValue(v: ExcelJS.CellValue): Cell {
 
 async function* xlsxRows(buffer: Buffer): AsyncGenerator<RawRow> {
   // The streaming reader keeps memory bounded (a whole-workbook read of 100,000 rows takes 0.7 GB).
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+  const { stream } = await loadExcel();
+  const reader = new stream.xlsx.WorkbookReader(Readable.from(buffer), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -267,7 +269,6 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
   const seenIds = new Map<string, number>();
   const heads = new Map<string, number>();
   let count = 0;
-  let toUpdate = 0;
   const consume = (raw: RawRow) => {
     if (raw.cells.every((c) => text(c) === '')) return; // blank rows are not rows
     count++;
@@ -283,7 +284,6 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
         return;
       }
       seenIds.set(fields.idNumber, raw.rowNumber);
-      if (existingByIdNumber(db, fields.idNumber)) toUpdate++;
     }
     if (fields.relation === '02') {
       const key = r.parsed.householdNumber || `${r.parsed.grid}|${r.parsed.building}|${r.parsed.unit}|${r.parsed.room}`;
@@ -315,6 +315,8 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
   if (!header) throw new AppError('import.noHeader');
   if (count === 0) throw new AppError('import.empty');
 
+  // One read transaction for all the look-ups: outside one, each read pays for its own snapshot.
+  const toUpdate = db.transaction(() => parsed.filter((r) => r.fields.idNumber && existingByIdNumber(db, r.fields.idNumber)).length)();
   const invalidRows = new Set(errors.map((e) => e.row)).size;
   const token = randomUUID();
   const report: ImportReport = {
@@ -353,7 +355,6 @@ export function commitImport(db: Db, token: string): { runId: number; created: n
   const runId = Number(stmt(db, 'INSERT INTO import_runs(file_name, rows) VALUES (?, ?)').run(s.fileName, s.rows.length).lastInsertRowid);
   const grids = new Map<string, number>();
   const buildings = new Map<string, number>();
-  const households = new Map<string, number>();
   const gridId = (name: string) => {
     let id = grids.get(name);
     if (id === undefined) {
@@ -376,61 +377,58 @@ export function commitImport(db: Db, token: string): { runId: number; created: n
     }
     return id;
   };
-  const householdId = (r: ParsedRow) => {
+  const places = new Map<string, HouseholdPlace & { headId: number | null }>();
+  const placeOf = (r: ParsedRow) => {
     const dwelling = findOrCreateDwelling(db, buildingId(r.grid, r.building), r.unit, r.room);
     const key = r.householdNumber ? `n:${r.householdNumber}` : `d:${dwelling}`;
-    let id = households.get(key);
-    if (id === undefined) {
+    let p = places.get(key);
+    if (!p) {
       const existing = r.householdNumber
-        ? (stmt(db, 'SELECT id FROM households WHERE number = ?').get(r.householdNumber) as { id: number } | undefined)
-        : (stmt(db, 'SELECT id FROM households WHERE dwelling_id = ? ORDER BY id LIMIT 1').get(dwelling) as { id: number } | undefined);
-      id = existing?.id ?? createHousehold(db, dwelling, r.householdNumber);
-      households.set(key, id);
+        ? (stmt(db, 'SELECT id, head_id FROM households WHERE number = ?').get(r.householdNumber) as { id: number; head_id: number | null } | undefined)
+        : (stmt(db, 'SELECT id, head_id FROM households WHERE dwelling_id = ? ORDER BY id LIMIT 1').get(dwelling) as { id: number; head_id: number | null } | undefined);
+      const id = existing?.id ?? createHousehold(db, dwelling, r.householdNumber);
+      places.set(key, (p = { ...householdPlace(db, id), headId: existing?.head_id ?? null }));
     }
-    return id;
+    return p;
   };
 
   let created = 0;
   let updated = 0;
   const today = new Date().toISOString().slice(0, 10);
+  const setHead = stmt(db, 'UPDATE households SET head_id = ? WHERE id = ?');
   // Heads first, so that a household's members find their head already in place.
   const ordered = [...s.rows].sort((a, b) => Number(b.fields.relation === '02') - Number(a.fields.relation === '02'));
   for (const r of ordered) {
-    const hid = householdId(r);
+    const p = placeOf(r);
+    // A second 户主 for a household whose head the ledger already has: the ledger's head stays, the row becomes 其他亲属.
+    let relation = r.fields.relation;
     const existing = existingByIdNumber(db, r.fields.idNumber);
-    let id: number;
+    if (relation === '02' && p.headId !== null && p.headId !== existing?.id) relation = '97';
     if (existing) {
-      id = existing.id;
-      const changed = updateResident(db, id, r.fields, runId);
-      const current = stmt(db, 'SELECT household_id, relation FROM residents WHERE id = ?').get(id) as { household_id: number | null; relation: string };
-      if (current.household_id !== hid || current.relation !== r.fields.relation) {
-        leaveHousehold(db, id);
+      const changed = updateResident(db, existing.id, r.fields, runId);
+      const current = stmt(db, 'SELECT household_id, relation FROM residents WHERE id = ?').get(existing.id) as { household_id: number | null; relation: string };
+      if (current.household_id !== p.householdId || current.relation !== relation) {
+        if (current.household_id !== p.householdId) leaveHousehold(db, existing.id);
+        placeInHousehold(db, existing.id, p.householdId, relation);
         changed.push('household');
       }
-      if (changed.length) addEvent(db, id, 'updated', today, '', changed.join(','), runId);
+      if (changed.length) addEvent(db, existing.id, 'updated', today, '', changed.join(','), runId);
+      if (relation === '02') p.headId = existing.id;
       updated++;
     } else {
-      id = insertResident(db, r.fields, runId);
-      addEvent(db, id, 'imported', today, s.fileName, '', runId);
+      const id = insertResident(db, r.fields, runId, { at: p, relation });
+      addEvent(db, id, 'imported', today, s.fileName, relation === r.fields.relation ? '' : 'relation', runId);
+      if (relation === '02') {
+        setHead.run(id, p.householdId);
+        p.headId = id;
+      }
       created++;
     }
-    placeHead(db, id, hid, r.fields.relation);
   }
   stmt(db, 'UPDATE import_runs SET created = ?, updated = ? WHERE id = ?').run(created, updated, runId);
   indexRun(db, runId);
   staged.delete(token);
   return { runId, created, updated };
-}
-
-/** A second 户主 for a household that already has one in the ledger keeps the ledger's head: the row becomes 其他亲属. */
-function placeHead(db: Db, id: number, householdId: number, relation: string) {
-  try {
-    placeInHousehold(db, id, householdId, relation);
-  } catch (err) {
-    if (!(err instanceof AppError && err.code === 'household.headExists')) throw err;
-    placeInHousehold(db, id, householdId, '97');
-    addEvent(db, id, 'updated', new Date().toISOString().slice(0, 10), '', 'relation');
-  }
 }
 
 // ---------- files out: the template and the report ----------
@@ -440,7 +438,7 @@ async function toBase64(wb: ExcelJS.Workbook): Promise<string> {
 }
 
 export async function importTemplate(): Promise<{ fileName: string; base64: string }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('居民信息');
   ws.addRow(IMPORT_COLUMNS.map((c) => c.header));
   ws.getRow(1).font = { bold: true };
@@ -466,7 +464,7 @@ export async function importTemplate(): Promise<{ fileName: string; base64: stri
 export async function importErrorsWorkbook(token: string): Promise<{ fileName: string; base64: string }> {
   const s = takeStaged(token);
   const t = (k: string) => translate(s.lang, `residents:import.report.${k}`);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(t('sheet'));
   ws.addRow([t('row'), t('column'), t('problem'), t('kind')]);
   ws.getRow(1).font = { bold: true };

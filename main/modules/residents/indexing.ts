@@ -1,8 +1,12 @@
-import { pinyin } from 'pinyin-pro';
 import { stmt, type Db } from '../../core/ledger';
+
+/** pinyin-pro's dictionary loads in ~60 ms: on the first write, not at start. */
+let pinyinLib: typeof import('pinyin-pro') | undefined;
 
 /** Initials and full pinyin stored beside the name so `zsf` and `zhangsanfeng` find 张三丰. */
 export function pinyinOf(name: string): { initials: string; full: string } {
+  pinyinLib ??= require('pinyin-pro') as typeof import('pinyin-pro');
+  const { pinyin } = pinyinLib;
   const opts = { toneType: 'none', separator: '', surname: 'head', v: true } as const;
   return {
     initials: pinyin(name, { ...opts, pattern: 'first' }).toLowerCase().replace(/[^a-z]/g, ''),

@@ -2,54 +2,65 @@ import type { ResidentFilters, ResidentRow } from '../../../shared/contract/resi
 import { ageOn, todayIso } from '../../../shared/rules/idNumber';
 import { maskIdNumber, maskPhone } from '../../../shared/rules/mask';
 import { HIGH_AGE } from '../../../shared/rules/codes';
-import { stmt, type Db } from '../../core/ledger';
+import { generation, stmt, type Db } from '../../core/ledger';
 
 type Filters = Required<Pick<ResidentFilters, 'q' | 'status' | 'tags' | 'sort' | 'order'>> & ResidentFilters;
+type Params = (string | number)[];
+interface Sql {
+  sql: string;
+  params: Params;
+}
+
+/** A search term matches at most this many people before the box says "more than" instead of counting on. */
+export const SEARCH_CAP = 2000;
 
 /** An FTS5 string literal: the user's text can never become FTS syntax. */
 const phrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
- * Each term is routed by kind and length so that none falls back to a table scan:
- * 18-character ID → unique index; digits → trigram over ID, phone and address; latin letters →
- * B-tree ranges over pinyin initials and full pinyin; 3+ other characters → trigram over name and
- * address; 1–2 characters → the table of name characters and pairs.
+ * Each term becomes the set of resident ids it matches, routed by kind and length so that none
+ * falls back to a table scan: a whole ID → the unique index; digits → trigram over ID, phone and
+ * address; latin letters → B-tree ranges over pinyin initials and full pinyin; 3+ other characters →
+ * trigram over name and address; 1–2 characters → the table of name characters and pairs.
  */
-export function termCondition(term: string): { sql: string; params: (string | number)[] } | null {
+export function termSet(term: string): Sql | null {
   const t = term.normalize('NFKC').toLowerCase();
-  if (/^\d{17}[\dx]$/.test(t)) return { sql: 'r.id_number = ?', params: [t.toUpperCase()] };
+  if (/^\d{17}[\dx]$/.test(t)) return { sql: 'SELECT id FROM residents WHERE id_number = ?', params: [t.toUpperCase()] };
   if (/^[\dx]+$/.test(t)) {
     if (t.length < 3) return null;
-    return { sql: 'r.id IN (SELECT rowid FROM resident_fts WHERE resident_fts MATCH ?)', params: [`{idn phone address}: ${phrase(t.toUpperCase())}`] };
+    return { sql: 'SELECT rowid AS id FROM resident_fts WHERE resident_fts MATCH ?', params: [`{idn phone address}: ${phrase(t.toUpperCase())}`] };
   }
   if (/^[a-z]+$/.test(t)) {
     const end = t + '\u007f';
     return {
-      sql: 'r.id IN (SELECT id FROM residents WHERE name_initials >= ? AND name_initials < ? UNION SELECT id FROM residents WHERE name_pinyin >= ? AND name_pinyin < ?)',
+      sql: 'SELECT id FROM residents WHERE name_initials >= ? AND name_initials < ? UNION SELECT id FROM residents WHERE name_pinyin >= ? AND name_pinyin < ?',
       params: [t, end, t, end],
     };
   }
-  const length = Array.from(t).length;
-  if (length >= 3) return { sql: 'r.id IN (SELECT rowid FROM resident_fts WHERE resident_fts MATCH ?)', params: [`{name address}: ${phrase(t)}`] };
-  return { sql: 'r.id IN (SELECT rowid FROM resident_short WHERE resident_short MATCH ?)', params: [phrase(t)] };
+  if (Array.from(t).length >= 3) return { sql: 'SELECT rowid AS id FROM resident_fts WHERE resident_fts MATCH ?', params: [`{name address}: ${phrase(t)}`] };
+  return { sql: 'SELECT rowid AS id FROM resident_short WHERE resident_short MATCH ?', params: [phrase(t)] };
+}
+
+/** The ids every term matches (null when the box is empty). */
+export function candidates(q: string): Sql | null {
+  const sets = q.split(/\s+/).filter(Boolean).map(termSet).filter((s): s is Sql => s !== null);
+  if (!sets.length) return null;
+  return { sql: sets.map((s) => `SELECT id FROM (${s.sql})`).join(' INTERSECT '), params: sets.flatMap((s) => s.params) };
 }
 
 function yearsBefore(day: string, years: number): string {
   return `${String(Number(day.slice(0, 4)) - years).padStart(4, '0')}${day.slice(4)}`;
 }
 
-export function whereClause(f: Filters, today = todayIso()): { sql: string; params: (string | number)[] } {
+/** The filters (not the search terms) as conditions on `r`. */
+export function filterConditions(f: Filters, today = todayIso()): Sql {
   const parts: string[] = [];
-  const params: (string | number)[] = [];
-  const add = (sql: string, ...p: (string | number)[]) => {
+  const params: Params = [];
+  const add = (sql: string, ...p: Params) => {
     parts.push(sql);
     params.push(...p);
   };
   if (f.status !== 'all') add('r.status = ?', f.status);
-  for (const term of f.q.split(/\s+/).filter(Boolean)) {
-    const c = termCondition(term);
-    if (c) add(c.sql, ...c.params);
-  }
   if (f.gridId) add('r.grid_id = ?', f.gridId);
   if (f.buildingId) add('r.building_id = ?', f.buildingId);
   if (f.gender) add('r.gender = ?', f.gender);
@@ -61,15 +72,24 @@ export function whereClause(f: Filters, today = todayIso()): { sql: string; para
   // Age in whole years: born on or before today-min years, and after today-(max+1) years.
   if (f.ageMin !== undefined) add("r.birth_date <> '' AND r.birth_date <= ?", yearsBefore(today, f.ageMin));
   if (f.ageMax !== undefined) add('r.birth_date > ?', yearsBefore(today, f.ageMax + 1));
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return { sql: parts.join(' AND '), params };
 }
 
-const ORDER: Record<Filters['sort'], [string, string]> = {
-  entry: ['r.id ASC', 'r.id DESC'],
-  name: ['r.name_pinyin ASC, r.id ASC', 'r.name_pinyin DESC, r.id DESC'],
-  age: ['r.birth_date DESC, r.id ASC', 'r.birth_date ASC, r.id DESC'],
-  address: ['r.address_key ASC, r.id ASC', 'r.address_key DESC, r.id DESC'],
+const where = (...conds: string[]) => {
+  const c = conds.filter(Boolean);
+  return c.length ? `WHERE ${c.join(' AND ')}` : '';
 };
+
+/** Every sort key is followed by id in the same direction, so that a page boundary is one row value. */
+const ORDER: Record<Filters['sort'], { key: string; asc: string; desc: string }> = {
+  entry: { key: 'r.id', asc: 'r.id ASC', desc: 'r.id DESC' },
+  name: { key: 'r.name_pinyin', asc: 'r.name_pinyin ASC, r.id ASC', desc: 'r.name_pinyin DESC, r.id DESC' },
+  // Oldest first is "age desc": birth date ascending.
+  age: { key: 'r.birth_date', asc: 'r.birth_date DESC, r.id DESC', desc: 'r.birth_date ASC, r.id ASC' },
+  address: { key: 'r.address_key', asc: 'r.address_key ASC, r.id ASC', desc: 'r.address_key DESC, r.id DESC' },
+};
+const orderBy = (f: Filters) => ORDER[f.sort][f.order];
+const ascending = (f: Filters) => (f.sort === 'age' ? f.order === 'desc' : f.order === 'asc');
 
 export const ROW_COLUMNS = `r.id, r.name, r.gender, r.birth_date, r.ethnicity, r.id_number, r.phone, r.address,
   coalesce(g.name, '') AS grid_name, r.relation, r.residence_type, r.political, r.status, r.tags, r.household_id`;
@@ -113,24 +133,123 @@ export function toRow(r: RowRecord, today = todayIso()): ResidentRow {
   };
 }
 
-export function searchResidents(db: Db, f: Filters, offset: number, limit: number): { total: number; rows: ResidentRow[] } {
-  const today = todayIso();
-  const where = whereClause(f, today);
-  const order = ORDER[f.sort][f.order === 'desc' ? 1 : 0];
-  const total = (stmt(db, `SELECT count(*) AS n FROM residents r ${where.sql}`).get(...where.params) as { n: number }).n;
-  const records = stmt(
-    db,
-    `SELECT ${ROW_COLUMNS} FROM residents r LEFT JOIN grids g ON g.id = r.grid_id ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-  ).all(...where.params, limit, offset) as RowRecord[];
-  return { total, rows: records.map((r) => toRow(r, today)) };
+// ---------- filter-only lists: exact totals and deep pages, cached per ledger generation ----------
+
+interface ListCache {
+  generation: string;
+  totals: Map<string, number>;
+  /** Every ANCHOR_EVERY-th row's sort key and id, for jumping deep into a long list without OFFSET over it all. */
+  anchors: Map<string, [string | number, number][]>;
+}
+const ANCHOR_EVERY = 1000;
+const caches = new WeakMap<Db, ListCache>();
+
+function listCache(db: Db): ListCache {
+  const gen = generation(db);
+  let c = caches.get(db);
+  if (!c || c.generation !== gen) caches.set(db, (c = { generation: gen, totals: new Map(), anchors: new Map() }));
+  return c;
 }
 
-/** Rows for a roster or an export, in the list's order, with the full ID kept for the caller to mask or not. */
+/** Counting a whole filtered ledger walks an index: done once per change of the ledger, not per keystroke or page. */
+function filteredTotal(db: Db, cond: Sql): number {
+  const cache = listCache(db);
+  const key = `${cond.sql}|${cond.params.join('\u0001')}`;
+  let n = cache.totals.get(key);
+  if (n === undefined) {
+    n = stmt(db, `SELECT count(*) FROM residents r ${where(cond.sql)}`).pluck().get(...cond.params) as number;
+    cache.totals.set(key, n);
+  }
+  return n;
+}
+
+function anchorsFor(db: Db, f: Filters, cond: Sql): [string | number, number][] {
+  const cache = listCache(db);
+  const key = `${cond.sql}|${cond.params.join('\u0001')}|${f.sort}|${f.order}`;
+  let anchors = cache.anchors.get(key);
+  if (!anchors) {
+    anchors = [];
+    const o = ORDER[f.sort];
+    const it = stmt(db, `SELECT ${o.key} AS k, r.id AS id FROM residents r ${where(cond.sql)} ORDER BY ${orderBy(f)}`).raw().iterate(...cond.params);
+    let i = 0;
+    for (const [k, id] of it as Iterable<[string | number, number]>) {
+      if (i % ANCHOR_EVERY === ANCHOR_EVERY - 1) anchors.push([k, id]);
+      i++;
+    }
+    cache.anchors.set(key, anchors);
+  }
+  return anchors;
+}
+
+function filteredPage(db: Db, f: Filters, cond: Sql, offset: number, limit: number): RowRecord[] {
+  const base = `SELECT ${ROW_COLUMNS} FROM residents r LEFT JOIN grids g ON g.id = r.grid_id`;
+  if (offset < 2 * ANCHOR_EVERY) {
+    return stmt(db, `${base} ${where(cond.sql)} ORDER BY ${orderBy(f)} LIMIT ? OFFSET ?`).all(...cond.params, limit, offset) as RowRecord[];
+  }
+  // Deep in a long list: start after the nearest anchor instead of stepping over every row before it.
+  const anchors = anchorsFor(db, f, cond);
+  const a = Math.min(Math.floor(offset / ANCHOR_EVERY), anchors.length);
+  if (a === 0) return stmt(db, `${base} ${where(cond.sql)} ORDER BY ${orderBy(f)} LIMIT ? OFFSET ?`).all(...cond.params, limit, offset) as RowRecord[];
+  const [k, id] = anchors[a - 1]!;
+  const after = `(${ORDER[f.sort].key}, r.id) ${ascending(f) ? '>' : '<'} (?, ?)`;
+  return stmt(db, `${base} ${where(cond.sql, after)} ORDER BY ${orderBy(f)} LIMIT ? OFFSET ?`).all(...cond.params, k, id, limit, offset - a * ANCHOR_EVERY) as RowRecord[];
+}
+
+// ---------- the search ----------
+
+export interface SearchResult {
+  total: number;
+  /** True when more than SEARCH_CAP people match the search terms: `total` is then SEARCH_CAP. */
+  totalCapped: boolean;
+  rows: ResidentRow[];
+}
+
+export function searchResidents(db: Db, f: Filters, offset: number, limit: number, cap = SEARCH_CAP): SearchResult {
+  const today = todayIso();
+  const cond = filterConditions(f, today);
+  const terms = candidates(f.q);
+  if (!terms) {
+    const total = filteredTotal(db, cond);
+    return { total, totalCapped: false, rows: filteredPage(db, f, cond, offset, limit).map((r) => toRow(r, today)) };
+  }
+  // Terms drive: their (usually few) matches are looked up by rowid, filtered and sorted. CROSS JOIN
+  // keeps SQLite from walking a whole index and probing the matches instead.
+  const matched = `(${terms.sql}) m CROSS JOIN residents r ON r.id = m.id`;
+  const params = [...terms.params, ...cond.params];
+  const n = stmt(db, `SELECT count(*) FROM (SELECT 1 FROM ${matched} ${where(cond.sql)} LIMIT ${cap + 1})`).pluck().get(...params) as number;
+  let records: RowRecord[];
+  if (n <= cap) {
+    records = stmt(db, `SELECT ${ROW_COLUMNS} FROM ${matched} LEFT JOIN grids g ON g.id = r.grid_id ${where(cond.sql)} ORDER BY ${orderBy(f)} LIMIT ? OFFSET ?`).all(
+      ...params,
+      limit,
+      offset,
+    ) as RowRecord[];
+  } else {
+    // A broad term (one common surname): its matches are dense, so walking the sorted index and keeping matches finds a page at once.
+    records = stmt(
+      db,
+      `SELECT ${ROW_COLUMNS} FROM residents r LEFT JOIN grids g ON g.id = r.grid_id ${where(cond.sql, `r.id IN (${terms.sql})`)} ORDER BY ${orderBy(f)} LIMIT ? OFFSET ?`,
+    ).all(...cond.params, ...terms.params, limit, Math.min(offset, cap)) as RowRecord[];
+  }
+  return { total: Math.min(n, cap), totalCapped: n > cap, rows: records.map((r) => toRow(r, today)) };
+}
+
+/** Rows for a roster or an export, in the list's order, the full ID kept for the caller to mask or not. */
 export function* iterateResidents(db: Db, f: Filters, limit: number): Generator<RowRecord> {
-  const where = whereClause(f);
-  const order = ORDER[f.sort][f.order === 'desc' ? 1 : 0];
-  yield* stmt(db, `SELECT ${ROW_COLUMNS} FROM residents r LEFT JOIN grids g ON g.id = r.grid_id ${where.sql} ORDER BY ${order} LIMIT ?`).iterate(
-    ...where.params,
+  const cond = filterConditions(f);
+  const terms = candidates(f.q);
+  const from = terms ? `(${terms.sql}) m CROSS JOIN residents r ON r.id = m.id` : 'residents r';
+  yield* stmt(db, `SELECT ${ROW_COLUMNS} FROM ${from} LEFT JOIN grids g ON g.id = r.grid_id ${where(cond.sql)} ORDER BY ${orderBy(f)} LIMIT ?`).iterate(
+    ...(terms?.params ?? []),
+    ...cond.params,
     limit,
   ) as Iterable<RowRecord>;
+}
+
+/** The total a roster or export covers (exact, however large). */
+export function countResidents(db: Db, f: Filters): number {
+  const cond = filterConditions(f);
+  const terms = candidates(f.q);
+  if (!terms) return filteredTotal(db, cond);
+  return stmt(db, `SELECT count(*) FROM (${terms.sql}) m CROSS JOIN residents r ON r.id = m.id ${where(cond.sql)}`).pluck().get(...terms.params, ...cond.params) as number;
 }

@@ -1,5 +1,5 @@
 import { checkCharacter } from '../../../shared/rules/idNumber';
-import { stmt, setSetting, type Db } from '../../core/ledger';
+import { noteWrite, stmt, setSetting, type Db } from '../../core/ledger';
 import { addressText, naturalKey } from './store';
 import { indexRun, pinyinOf } from './indexing';
 
@@ -53,7 +53,7 @@ export function seedCommunity(db: Db, count: number, seed = 20261125): SeedResul
   const givenName = () => (rand() < 0.55 ? pick(givenChars) : pick(givenChars) + pick(givenChars));
   const phone = () => `1${3 + Math.floor(rand() * 7)}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`;
 
-  return db.transaction((): SeedResult => {
+  const result = db.transaction((): SeedResult => {
     if (!stmt(db, "SELECT 1 FROM settings WHERE key = 'setup_done'").get()) {
       setSetting(db, 'street_name', '示范街道');
       setSetting(db, 'community_name', '幸福里社区');
@@ -159,4 +159,6 @@ export function seedCommunity(db: Db, count: number, seed = 20261125): SeedResul
     indexRun(db, runId);
     return { residents: made, households, grids, buildings };
   })();
+  noteWrite(db);
+  return result;
 }

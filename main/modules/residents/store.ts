@@ -87,20 +87,50 @@ function headOf(db: Db, householdId: number): number | null {
   return (stmt(db, 'SELECT head_id FROM households WHERE id = ?').get(householdId) as { head_id: number | null }).head_id;
 }
 
+/** Where a household lives, as the resident columns that follow it (address text, sort key, grid, building). */
+export interface HouseholdPlace {
+  householdId: number;
+  gridId: number;
+  buildingId: number;
+  address: string;
+  keyBase: string;
+}
+
+export function householdPlace(db: Db, householdId: number): HouseholdPlace {
+  const d = dwellingOfHousehold(db, householdId);
+  return {
+    householdId,
+    gridId: d.grid_id,
+    buildingId: d.building_id,
+    address: addressText(d),
+    keyBase: `${naturalKey(d.grid_name)}|${naturalKey(d.building_name)}|${naturalKey(d.unit)}|${naturalKey(d.room)}|${String(householdId).padStart(10, '0')}`,
+  };
+}
+
+/** The resident columns for a member of a household: heads sort first within it. */
+function placeColumns(p: HouseholdPlace, relation: string) {
+  return {
+    household_id: p.householdId,
+    relation,
+    grid_id: p.gridId,
+    building_id: p.buildingId,
+    address: p.address,
+    address_key: `${p.keyBase}|${relation === '02' ? '0' : '1'}`,
+  };
+}
+
 /** Puts a resident in a household: address columns follow, and a 户主 becomes its head. */
 export function placeInHousehold(db: Db, residentId: number, householdId: number, relation: string): void {
-  const d = dwellingOfHousehold(db, householdId);
   const head = headOf(db, householdId);
   if (relation === '02') {
     if (head !== null && head !== residentId) throw new AppError('household.headExists');
     stmt(db, 'UPDATE households SET head_id = ? WHERE id = ?').run(residentId, householdId);
   }
-  const address = addressText(d);
-  const key = `${naturalKey(d.grid_name)}|${naturalKey(d.building_name)}|${naturalKey(d.unit)}|${naturalKey(d.room)}|${String(householdId).padStart(10, '0')}|${relation === '02' ? '0' : '1'}`;
   stmt(
     db,
-    'UPDATE residents SET household_id = ?, relation = ?, grid_id = ?, building_id = ?, address = ?, address_key = ?, updated_at = datetime(\'now\') WHERE id = ?',
-  ).run(householdId, relation, d.grid_id, d.building_id, address, key, residentId);
+    `UPDATE residents SET household_id = @household_id, relation = @relation, grid_id = @grid_id, building_id = @building_id,
+       address = @address, address_key = @address_key, updated_at = datetime('now') WHERE id = @id`,
+  ).run({ ...placeColumns(householdPlace(db, householdId), relation), id: residentId });
 }
 
 /** A resident who leaves a household stops being its head. */
@@ -153,7 +183,7 @@ function columnValues(f: ResidentFields, birthFromId: string) {
 
 const birthFromId = (idNumber: string) => (idNumber ? `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}` : '');
 
-function writeTags(db: Db, residentId: number, tags: string[]): void {
+function writeTags(db: Db, residentId: number, tags: readonly string[]): void {
   stmt(db, 'DELETE FROM resident_tags WHERE resident_id = ?').run(residentId);
   const add = stmt(db, 'INSERT OR IGNORE INTO resident_tags(tag, resident_id) VALUES (?, ?)');
   for (const t of tags) add.run(t, residentId);
@@ -175,20 +205,27 @@ export function reindex(db: Db, residentId: number): void {
   indexResident(db, r);
 }
 
-export function insertResident(db: Db, f: ResidentFields, runId: number | null = null): number {
+/**
+ * Inserts a resident. With `place`, the household columns are written in the same INSERT (bulk imports:
+ * one write per row instead of an insert and an update); the caller then owns the head bookkeeping.
+ */
+export function insertResident(db: Db, f: ResidentFields, runId: number | null = null, place?: { at: HouseholdPlace; relation: string }): number {
   const dup = existingByIdNumber(db, f.idNumber);
   if (dup) throw new AppError('resident.duplicateId', { id: dup.id, name: dup.name });
   const v = columnValues(f, birthFromId(f.idNumber));
+  const placed = place ? placeColumns(place.at, place.relation) : { household_id: null, relation: '', grid_id: null, building_id: null, address: '', address_key: '' };
   const id = Number(
     stmt(
       db,
       `INSERT INTO residents(name, id_number, gender, birth_date, ethnicity, phone, hukou_address, residence_type, political, education,
-         marital, occupation, note, tags, name_pinyin, name_initials, import_run_id)
+         marital, occupation, note, tags, name_pinyin, name_initials, import_run_id,
+         household_id, relation, grid_id, building_id, address, address_key)
        VALUES (@name, @id_number, @gender, @birth_date, @ethnicity, @phone, @hukou_address, @residence_type, @political, @education,
-         @marital, @occupation, @note, @tags, @name_pinyin, @name_initials, @run)`,
-    ).run({ ...v, run: runId }).lastInsertRowid,
+         @marital, @occupation, @note, @tags, @name_pinyin, @name_initials, @run,
+         @household_id, @relation, @grid_id, @building_id, @address, @address_key)`,
+    ).run({ ...v, ...placed, run: runId }).lastInsertRowid,
   );
-  writeTags(db, id, f.tags);
+  if (f.tags.length) writeTags(db, id, f.tags);
   return id;
 }
 

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { openApp } from '../../main/core/app';
+import { seedCommunity } from '../../main/modules/residents/seed';
+import { now } from './stats';
+
+const ROWS = Number(process.env.LINLI_BENCH_IMPORT_ROWS ?? 100_000);
+const HEADERS = ['姓名', '公民身份号码', '性别', '出生日期', '民族', '联系电话', '网格', '楼栋', '单元', '房号', '户号', '与户主关系', '人员类型'];
+
+/** 100,000 residents as a staff member's sheet: 13 columns, IDs as text. */
+async function makeSheet(dir: string): Promise<{ file: string; rows: string[][] }> {
+  const source = path.join(dir, 'import-source.db');
+  const app = openApp(source, 'cli');
+  seedCommunity(app.ledger.db, ROWS, 777);
+  const rows = (
+    app.ledger.db
+      .prepare(
+        `SELECT r.name, r.id_number, CASE r.gender WHEN '1' THEN '男' ELSE '女' END, r.birth_date, '汉族', r.phone, g.name, b.name,
+           w.unit, w.room, h.number, CASE r.relation WHEN '02' THEN '户主' WHEN '10' THEN '配偶' WHEN '20' THEN '子' ELSE '女' END, '户籍人口'
+         FROM residents r JOIN households h ON h.id = r.household_id JOIN dwellings w ON w.id = h.dwelling_id
+         JOIN buildings b ON b.id = w.building_id JOIN grids g ON g.id = b.grid_id ORDER BY r.id`,
+      )
+      .raw()
+      .all() as string[][]
+  ).map((r) => r.map(String));
+  app.close();
+  const file = path.join(dir, 'residents-100k.xlsx');
+  // Shared strings, as Excel and WPS write them.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+  const ws = wb.addWorksheet('居民');
+  ws.addRow(HEADERS).commit();
+  for (const r of rows) ws.addRow(r).commit();
+  ws.commit();
+  await wb.commit();
+  return { file, rows };
+}
+
+export async function benchImport(dir: string): Promise<string[]> {
+  const { file, rows } = await makeSheet(dir);
+  const out: string[] = [`## Import of a ${ROWS.toLocaleString('en-US')}-row spreadsheet (${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MB, 13 columns)`, ''];
+  const cli = path.join(__dirname, 'cli.cjs');
+
+  // Linli: the command line, a process of its own, as staff would run it: read (streaming), validate, commit, index.
+  const target = path.join(dir, 'import-target.db');
+  const t = now();
+  const r = spawnSync(process.execPath, [cli, 'import', 'residents', file, '--db', target, '--json'], { encoding: 'utf8', env: { ...process.env, LINLI_STATS: '1' }, maxBuffer: 2 ** 28 });
+  const linliMs = now() - t;
+  if (r.status !== 0) throw new Error(`import failed: ${r.stderr} ${r.stdout.slice(0, 500)}`);
+  const result = JSON.parse(r.stdout) as { rows: number; valid: number; created: number };
+  const stats = JSON.parse(/LINLI_STATS (.*)/.exec(r.stderr)![1]!) as { maxRssMb: number; phases: Record<string, number> };
+
+  // Raw: the same rows inserted as they are, no reading, no validation, no index upkeep.
+  const raw = new Database(path.join(dir, 'raw.db'));
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.exec(`CREATE TABLE r (${HEADERS.map((_, i) => `c${i} TEXT`).join(', ')})`);
+  const ins = raw.prepare(`INSERT INTO r VALUES (${HEADERS.map(() => '?').join(', ')})`);
+  const t2 = now();
+  raw.transaction(() => {
+    for (const row of rows) ins.run(...row);
+  })();
+  const rawMs = now() - t2;
+  raw.close();
+
+  // The status quo: LibreOffice opening the same file (converting it to csv), where it is installed.
+  let office = 'LibreOffice (`soffice`) is not installed on this machine: not measured.';
+  let officeMs: number | undefined;
+  const soffice = spawnSync('which', ['soffice'], { encoding: 'utf8' }).stdout.trim();
+  if (soffice) {
+    const t3 = now();
+    const o = spawnSync(soffice, ['--headless', '--convert-to', 'csv', '--outdir', dir, file], { encoding: 'utf8' });
+    officeMs = now() - t3;
+    office = o.status === 0 ? `${(officeMs / 1000).toFixed(1)} s` : `failed: ${o.stderr}`;
+  }
+
+  out.push('| step | time | memory |', '|---|---:|---:|');
+  out.push(`| Linli: read + validate (check, nothing written) | ${(stats.phases.check! / 1000).toFixed(1)} s | |`);
+  out.push(`| Linli: commit + search index | ${(stats.phases.commit! / 1000).toFixed(1)} s | |`);
+  out.push(`| Linli: whole command (process start to exit) | ${(linliMs / 1000).toFixed(1)} s | peak ${stats.maxRssMb} MB |`);
+  out.push(`| raw: INSERT of the same rows, one transaction | ${(rawMs / 1000).toFixed(2)} s | |`);
+  out.push(`| LibreOffice opening the file (→ csv) | ${office} | |`);
+  out.push('');
+  out.push(
+    `Imported ${result.created.toLocaleString('en-US')} of ${result.rows.toLocaleString('en-US')} rows. Linli / raw insert: ${(linliMs / rawMs).toFixed(1)}×` +
+      (officeMs ? `; Linli / LibreOffice: ${(linliMs / officeMs).toFixed(2)}×.` : '.'),
+  );
+  return out;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from './excel';
+import { readFirstSheet, type Cell, type SheetRow } from './xlsxReader';
 import type { ImportIssue, ImportReport } from '../../../shared/contract/residents';
 import { residentFields } from '../../../shared/contract/residents';
 import { CARE_TAG, codeFromText, type CodeListName } from '../../../shared/rules/codes';
@@ -13,8 +13,7 @@ import { indexRun } from './indexing';
 import { IMPORT_COLUMNS, columnForHeader, type ColumnKey } from './columns';
 import { addEvent, cleanRoom, cleanUnit, createHousehold, existingByIdNumber, findOrCreateDwelling, householdPlace, insertResident, leaveHousehold, placeInHousehold, updateResident, type HouseholdPlace, type ResidentFields } from './store';
 
-type Cell = string | number | Date | null;
-type RawRow = { rowNumber: number; cells: Cell[] };
+type RawRow = SheetRow;
 
 interface ParsedRow {
   rowNumber: number;
@@ -38,37 +37,6 @@ const staged = new Map<string, Staged>();
 const STAGE_MINUTES = 60;
 
 // ---------- reading: xlsx (streaming) and csv ----------
-
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) return v;
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue); // formulas: what the sheet showed
-    if ('text' in v) return String(v.text);
-  }
-  return null;
-}
-
-async function* xlsxRows(buffer: Buffer): AsyncGenerator<RawRow> {
-  // The streaming reader keeps memory bounded (a whole-workbook read of 100,000 rows takes 0.7 GB).
-  const { stream } = await loadExcel();
-  const reader = new stream.xlsx.WorkbookReader(Readable.from(buffer), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  for await (const sheet of reader) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as ExcelJS.CellValue[];
-      yield { rowNumber: row.number, cells: values.slice(1).map(cellValue) };
-    }
-    return; // the first sheet holds the list
-  }
-}
 
 /** Excel saves CSV in the system code page (GB18030 on Chinese Windows); UTF-8 with or without BOM otherwise. */
 export function decodeCsv(buffer: Buffer): string {
@@ -256,8 +224,7 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
   const lower = fileName.toLowerCase();
   let rows: AsyncIterable<RawRow> | Iterable<RawRow>;
   if (lower.endsWith('.xlsx')) {
-    if (buffer.subarray(0, 2).toString('latin1') !== 'PK') throw new AppError('import.notXlsx');
-    rows = xlsxRows(buffer);
+    rows = readFirstSheet(buffer);
   } else if (lower.endsWith('.csv')) rows = csvRows(decodeCsv(buffer));
   else throw new AppError('import.fileType');
 

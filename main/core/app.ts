@@ -1,11 +1,12 @@
 import { openLedger, type Ledger } from './ledger';
-import { createDispatcher, LOCAL_OPERATOR, type CallContext, type Dispatch } from './dispatch';
+import { createDispatcher, type CallContext, type Dispatch } from './dispatch';
+import { systemSession } from './session';
 import { handlers } from '../modules';
 
 export interface App {
   ledger: Ledger;
   dispatch: Dispatch;
-  /** Calls a method as the local operator: what the shells do until accounts arrive. */
+  /** Calls a method with every permission: for trusted code in this process (tests, benchmarks), never a transport. */
   call: (method: string, input: unknown) => ReturnType<Dispatch>;
   close(): void;
 }
@@ -14,10 +15,11 @@ export interface App {
 export function openApp(ledgerPath: string, shell: CallContext['shell'], options: { nativeBinding?: string } = {}): App {
   const ledger = openLedger(ledgerPath, options);
   const dispatch = createDispatcher({ db: ledger.db, ledgerPath: ledger.path, shell, handlers });
+  const system = systemSession();
   return {
     ledger,
     dispatch,
-    call: (method, input) => dispatch(LOCAL_OPERATOR, method, input),
+    call: (method, input) => dispatch(system, method, input),
     close: () => ledger.close(),
   };
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { contract, isMethodName, type CallFailure, type CallResult, type InputIssue, type MethodName, type Output, type ParsedInput, type Permission } from '../../shared/contract';
+import { contract, isMethodName, type CallFailure, type CallResult, type InputIssue, type MethodName, type Output, type ParsedInput } from '../../shared/contract';
+import { DEFAULT_IDLE_MINUTES } from '../../shared/rules/roles';
 import { AppError } from './errors';
-import { noteWrite, stmt, type Db } from './ledger';
+import { getSetting, noteWrite, type Db } from './ledger';
+import { appendAudit, type AuditEntry } from './audit';
+import type { Session } from './session';
 
-export interface Session {
-  operator: string;
-  permissions: ReadonlySet<Permission>;
-}
+export type { Session } from './session';
 
 export interface CallContext {
   db: Db;
@@ -15,17 +15,13 @@ export interface CallContext {
   session: Session;
   /** Handlers of writes tell the audit entry which record they touched. */
   record(ref: string): void;
+  /** Reads that must leave a trace (a reveal, an export, a print, a login) write their own entry at once. */
+  audit(action: string, record?: string, detail?: string): void;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>;
 export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
 export type Handlers = HandlerMap<MethodName>;
-
-/** Until accounts arrive, the one local operator holds every permission; the check runs regardless. */
-export const LOCAL_OPERATOR: Session = {
-  operator: 'local',
-  permissions: new Set(Object.values(contract).map((m) => m.permission)),
-};
 
 const ZOD_KEYS: Record<string, string> = {
   invalid_type: 'validation.type',
@@ -68,16 +64,35 @@ export function createDispatcher(base: { db: Db; ledgerPath: string; shell: Call
     const spec = contract[name];
     const parsed = spec.input.safeParse(raw ?? {});
     if (!parsed.success) return { ...fail('invalidInput', 'call.invalidInput'), issues: toInputIssues(parsed.error) };
-    if (!session.permissions.has(spec.permission)) return fail('forbidden', 'call.forbidden', { permission: spec.permission });
+    const who = (): Pick<AuditEntry, 'actor' | 'userId'> => ({ actor: session.user?.username ?? '', userId: session.user?.id ?? null });
+    if (spec.permission !== 'public') {
+      if (!session.user) return fail('authRequired', 'auth.required');
+      const idle = Number(getSetting(db, 'idle_minutes') ?? DEFAULT_IDLE_MINUTES);
+      if (!session.locked && Date.now() - session.lastSeen > idle * 60_000) {
+        session.locked = true;
+        appendAudit(db, { ...who(), action: 'lock', method: 'idle' });
+      }
+      if (session.locked && spec.permission !== 'signedIn') return fail('locked', 'auth.locked');
+      if (spec.permission !== 'signedIn' && !session.permissions.has(spec.permission)) {
+        appendAudit(db, { ...who(), action: 'refused', method: name, detail: spec.permission });
+        return fail('forbidden', 'call.forbidden', { permission: spec.permission });
+      }
+      session.lastSeen = Date.now();
+    }
     let recordRef = '';
-    const ctx: CallContext = { ...base, session, record: (ref) => (recordRef = ref) };
+    const ctx: CallContext = {
+      ...base,
+      session,
+      record: (ref) => (recordRef = ref),
+      audit: (action, record, detail) => appendAudit(db, { ...who(), action, method: name, record, detail }),
+    };
     const handler = handlers[name] as Handler<MethodName>;
     try {
       if (spec.kind === 'write') {
         const value = db.transaction(() => {
           const out = handler(parsed.data as never, ctx);
           if (out instanceof Promise) throw new Error(`write handler ${name} must be synchronous`);
-          stmt(db, 'INSERT INTO audit_log(actor, method, record) VALUES (?, ?, ?)').run(session.operator, name, recordRef);
+          appendAudit(db, { ...who(), action: 'write', method: name, record: recordRef });
           return out;
         })();
         noteWrite(db);

@@ -1,31 +1,62 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { QueryCache, QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/i18n/languages';
 import { ANTD_LOCALES } from '../i18n';
+import { CallError } from '../api/client';
 import { useCall } from '../api/hooks';
 import { errorText } from '../components/errors';
 import { useRoute } from './router';
 import { Shell } from './Shell';
 import { SetupPage } from '../modules/community/SetupPage';
+import { LoginPage } from '../modules/accounts/LoginPage';
+import { UserContext } from '../modules/accounts/session';
+import { useIdleLock } from '../modules/accounts/useIdleLock';
 import { RosterPrint } from '../modules/residents/print/RosterPrint';
 import { HouseholdCardPrint } from '../modules/residents/print/HouseholdCardPrint';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } } });
+// A call refused because the session ended or locked sends the screen back to the sign-in.
+const queryClient: QueryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
+  queryCache: new QueryCache({
+    onError: (err) => {
+      if (err instanceof CallError && (err.failure.code === 'locked' || err.failure.code === 'authRequired')) void queryClient.invalidateQueries({ queryKey: ['auth.status'] });
+    },
+  }),
+});
 
 /** Larger type and targets than antd's defaults: many users are older and not at ease with computers. */
 const theme = { token: { fontSize: 16, controlHeight: 40, controlHeightLG: 48, borderRadius: 6, colorPrimary: '#b5391f' } };
 
-function Root() {
+function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   const { t } = useTranslation();
   const route = useRoute();
+  const client = useQueryClient();
   const info = useCall('app.info', {});
+  useIdleLock(idleMinutes, useCallback(() => void client.invalidateQueries({ queryKey: ['auth.status'] }), [client]));
   if (info.isPending) return <Spin size="large" className="center-spin" />;
   if (info.isError) return <Result status="error" title={errorText(t, info.error)} />;
-  if (!info.data.setupDone) return <SetupPage />;
+  if (!info.data.setupDone) return <SetupPage withAdmin={false} />;
   if (route.path[0] === 'print' && route.path[1] === 'roster') return <RosterPrint query={route.query} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'household') return <HouseholdCardPrint id={Number(route.path[2])} info={info.data} />;
   return <Shell route={route} info={info.data} />;
+}
+
+function Root() {
+  const { t } = useTranslation();
+  const status = useCall('auth.status', {});
+  if (status.isPending) return <Spin size="large" className="center-spin" />;
+  if (status.isError) return <Result status="error" title={errorText(t, status.error)} />;
+  const s = status.data;
+  if (!s.hasUsers) return <SetupPage withAdmin />;
+  if (!s.user) return <LoginPage />;
+  if (s.locked) return <LoginPage locked username={s.user.username} />;
+  return (
+    <UserContext.Provider value={s.user}>
+      <SignedIn idleMinutes={s.idleMinutes} />
+    </UserContext.Provider>
+  );
 }
 
 export function App() {

@@ -1,5 +1,6 @@
-import { Layout, Menu, Select, Space, Typography } from 'antd';
-import { CloudUploadOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
+import { AuditOutlined, CloudUploadOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract/community';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
@@ -11,6 +12,11 @@ import { ResidentFormPage } from '../modules/residents/ResidentFormPage';
 import { HouseholdPage } from '../modules/residents/HouseholdPage';
 import { ImportPage } from '../modules/residents/ImportPage';
 import { CommunityPage } from '../modules/community/CommunityPage';
+import { UsersPage } from '../modules/accounts/UsersPage';
+import { AuditPage } from '../modules/accounts/AuditPage';
+import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
+import { useCan, useUser } from '../modules/accounts/session';
+import { useWrite } from '../api/hooks';
 
 function Page({ route }: { route: Route }) {
   const [a, b, c] = route.path;
@@ -20,6 +26,8 @@ function Page({ route }: { route: Route }) {
   if (a === 'households' && b) return <HouseholdPage id={Number(b)} />;
   if (a === 'import') return <ImportPage />;
   if (a === 'community') return <CommunityPage />;
+  if (a === 'users') return <UsersPage />;
+  if (a === 'audit') return <AuditPage />;
   return <ResidentsPage query={route.query} />;
 }
 
@@ -37,9 +45,44 @@ export function LanguageSwitch() {
   );
 }
 
+function UserMenu() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const lock = useWrite('auth.lock');
+  const logout = useWrite('auth.logout');
+  const [changing, setChanging] = useState(!!user?.mustChangePassword);
+  return (
+    <>
+      <Dropdown
+        menu={{
+          items: [
+            { key: 'password', label: t('auth.changePassword') },
+            { key: 'lock', label: t('auth.lockNow') },
+            { key: 'logout', label: t('auth.logout') },
+          ],
+          onClick: ({ key }) => (key === 'password' ? setChanging(true) : key === 'lock' ? lock.mutate({}) : logout.mutate({})),
+        }}
+      >
+        <Button icon={<UserOutlined />} data-testid="user-menu">
+          {user?.displayName} · {t(`auth.roles.${user?.role ?? 'staff'}`)}
+        </Button>
+      </Dropdown>
+      {changing && <ChangePasswordDialog forced={!!user?.mustChangePassword} onClose={() => setChanging(false)} />}
+    </>
+  );
+}
+
 export function Shell({ route, info }: { route: Route; info: AppInfo }) {
   const { t } = useTranslation();
-  const section = route.path[0] === 'import' || route.path[0] === 'community' ? route.path[0] : 'residents';
+  const can = useCan();
+  const section = ['import', 'community', 'users', 'audit'].includes(route.path[0] ?? '') ? route.path[0]! : 'residents';
+  const items = [
+    can('residents.view') && { key: 'residents', icon: <TeamOutlined />, label: t('nav.residents') },
+    can('residents.import') && { key: 'import', icon: <CloudUploadOutlined />, label: t('nav.import') },
+    can('community.edit') && { key: 'community', icon: <HomeOutlined />, label: t('nav.community') },
+    can('users.manage') && { key: 'users', icon: <SafetyOutlined />, label: t('nav.users') },
+    can('audit.view') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit') },
+  ].filter((x) => !!x);
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -49,6 +92,7 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
         <Space>
           <Typography.Text className="app-street">{info.streetName}</Typography.Text>
           <LanguageSwitch />
+          <UserMenu />
         </Space>
       </Layout.Header>
       <Layout>
@@ -58,15 +102,11 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
             selectedKeys={[section]}
             className="app-menu"
             onClick={(e) => navigate(e.key)}
-            items={[
-              { key: 'residents', icon: <TeamOutlined />, label: t('nav.residents') },
-              { key: 'import', icon: <CloudUploadOutlined />, label: t('nav.import') },
-              { key: 'community', icon: <HomeOutlined />, label: t('nav.community') },
-            ]}
+            items={items}
           />
         </Layout.Sider>
         <Layout.Content className="app-content">
-          <Page route={route} />
+          {items.length === 0 ? <Typography.Paragraph>{t('auth.nothingYet')}</Typography.Paragraph> : <Page route={route} />}
         </Layout.Content>
       </Layout>
     </Layout>

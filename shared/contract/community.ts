@@ -24,7 +24,7 @@ export const appInfo = z.object({
 export type AppInfo = z.infer<typeof appInfo>;
 
 export const communityContract = {
-  'app.info': method({ input: z.object({}).strict(), output: appInfo, kind: 'read', permission: 'app.use' }),
+  'app.info': method({ input: z.object({}).strict(), output: appInfo, kind: 'read', permission: 'public' }),
   'community.setup': method({
     input: z
       .object({

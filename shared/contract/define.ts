@@ -1,23 +1,27 @@
 import type { z } from 'zod';
 
-/** Every permission a method may need. Accounts and roles (a later issue) grant subsets of these. */
+/** Every permission a role can be granted, per operation. */
 export const PERMISSIONS = [
-  'app.use',
   'community.edit',
   'residents.view',
   'residents.edit',
   'residents.import',
   'residents.export',
   'residents.print',
+  'residents.reveal',
+  'users.manage',
+  'audit.view',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+/** 'public': callable before signing in (the login itself); 'signedIn': any signed-in user, even while locked. */
+export type Access = Permission | 'public' | 'signedIn';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
   /** A write runs in one transaction and leaves an audit entry. */
   kind: 'read' | 'write';
-  permission: Permission;
+  permission: Access;
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {

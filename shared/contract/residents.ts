@@ -88,9 +88,9 @@ export const residentRow = z.object({
 export type ResidentRow = z.infer<typeof residentRow>;
 
 export const residentEvent = z.object({ id, kind: z.string(), date: z.string(), reason: z.string(), detail: z.string(), at: z.string() });
+/** Full ID numbers and phones are never in a detail: they come one at a time through residents.reveal, with a reason. */
 export const residentDetail = residentRow.extend({
-  idNumber: z.string(),
-  phone: z.string(),
+  hasIdNumber: z.boolean(),
   hukouAddress: z.string(),
   education: z.string(),
   marital: z.string(),
@@ -138,6 +138,12 @@ export const residentsContract = {
     permission: 'residents.view',
   }),
   'residents.get': method({ input: z.object({ id }).strict(), output: residentDetail, kind: 'read', permission: 'residents.view' }),
+  'residents.reveal': method({
+    input: z.object({ id, reason: requiredText(200) }).strict(),
+    output: z.object({ idNumber: z.string(), phone: z.string() }),
+    kind: 'read',
+    permission: 'residents.reveal',
+  }),
   'residents.findById': method({
     input: z.object({ idNumber: z.string().max(40) }).strict(),
     output: z.object({ id, name: z.string() }).nullable(),
@@ -154,7 +160,11 @@ export const residentsContract = {
     permission: 'residents.edit',
   }),
   'residents.update': method({
-    input: z.object({ id, ...residentFieldsShape }).strict().superRefine(checkAgainstId),
+    // keepIdNumber / keepPhone: the form never held the full values (need-to-know), so "unchanged" is said, not sent.
+    input: z
+      .object({ id, ...residentFieldsShape, keepIdNumber: z.boolean().default(false), keepPhone: z.boolean().default(false) })
+      .strict()
+      .superRefine((v, ctx) => (v.keepIdNumber ? undefined : checkAgainstId(v, ctx))),
     output: z.object({ id }),
     kind: 'write',
     permission: 'residents.edit',

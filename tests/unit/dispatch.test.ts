@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok, openTempApp, setUpCommunity } from '../support/ledger';
-import type { Session } from '../../main/core/dispatch';
+import { newSession, type Session } from '../../main/core/session';
 
 type TestApp = ReturnType<typeof openTempApp>;
 let app: TestApp;
@@ -53,10 +53,13 @@ describe('dispatch: the one door', () => {
 
   it('refuses unknown methods and calls without the permission, before anything runs', async () => {
     expect(await app.call('residents.dropAll', {})).toMatchObject({ ok: false, code: 'unknownMethod' });
-    const visitor: Session = { operator: 'visitor', permissions: new Set(['app.use', 'residents.view']) };
+    const visitor: Session = { ...newSession(), user: { id: 9, username: 'visitor', displayName: 'v', role: 'staff', mustChangePassword: false }, permissions: new Set(['residents.view']) };
     const before = rows();
     expect(await app.dispatch(visitor, 'residents.create', good())).toMatchObject({ ok: false, code: 'forbidden', params: { permission: 'residents.edit' } });
-    expect(rows()).toBe(before);
+    // Nothing written but the trace of the refusal.
+    expect(rows()).toBe(before + 1);
+    expect(app.ledger.db.prepare('SELECT actor, action, method FROM audit_log ORDER BY id DESC LIMIT 1').get()).toEqual({ actor: 'visitor', action: 'refused', method: 'residents.create' });
+    expect(await app.dispatch(newSession(), 'residents.search', {})).toMatchObject({ ok: false, code: 'authRequired' });
     expect((await app.dispatch(visitor, 'residents.search', {})).ok).toBe(true);
   });
 
@@ -71,8 +74,8 @@ describe('dispatch: the one door', () => {
 
   it('writes one audit entry per successful write, naming the record', async () => {
     const created = await ok(app, 'residents.create', good());
-    const audit = app.ledger.db.prepare('SELECT actor, method, record FROM audit_log ORDER BY id DESC LIMIT 1').get();
-    expect(audit).toEqual({ actor: 'local', method: 'residents.create', record: `resident:${created.id}` });
+    const audit = app.ledger.db.prepare('SELECT actor, action, method, record FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    expect(audit).toEqual({ actor: 'system', action: 'write', method: 'residents.create', record: `resident:${created.id}` });
   });
 
   it('every output matches its contract schema', async () => {

@@ -33,7 +33,8 @@ describe('residents and households', () => {
     expect(card.headId).toBe(head.id);
     expect(card.address).toBe('3号楼2单元301室');
     expect(card.members[0]!.idMasked).toBe('110105********002X');
-    expect(card.members[0]!.phone).toBe('13800138000');
+    expect(card.members[0]!.phoneMasked).toBe('138****8000');
+    expect(await ok(app, 'residents.reveal', { id: head.id, reason: '核对' })).toEqual({ idNumber: '11010519491231002X', phone: '13800138000' });
   });
 
   it('derives birth date from the ID and refuses a form that disagrees', async () => {
@@ -92,7 +93,7 @@ describe('residents and households', () => {
     const r = await ok(app, 'residents.create', { ...person(), placement: { kind: 'new', buildingId: building('1号楼'), unit: '1', room: '101' } });
     await ok(app, 'residents.update', { id: r.id, ...person({ phone: '13900139000', tags: ['alone'] }) });
     const d = await ok(app, 'residents.get', { id: r.id });
-    expect(d.phone).toBe('13900139000');
+    expect(d.phoneMasked).toBe('139****9000');
     expect(d.tags).toEqual(['alone']);
     expect(d.events[0]).toMatchObject({ kind: 'updated', detail: 'phone,tags' });
     expect((await ok(app, 'residents.search', { tags: ['alone'] })).rows.map((x) => x.id)).toEqual([r.id]);

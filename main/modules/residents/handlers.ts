@@ -28,8 +28,7 @@ function detailOf(db: Db, id: number, withEvents = true): ResidentDetail {
     : [];
   return {
     ...toRow(r),
-    idNumber: r.id_number ?? '',
-    phone: r.phone,
+    hasIdNumber: !!r.id_number,
     hukouAddress: r.hukou_address,
     education: r.education,
     marital: r.marital,
@@ -60,6 +59,7 @@ export const residentsHandlers: HandlerMap<
   | 'residents.search'
   | 'residents.get'
   | 'residents.findById'
+  | 'residents.reveal'
   | 'residents.create'
   | 'residents.update'
   | 'residents.moveOut'
@@ -79,6 +79,13 @@ export const residentsHandlers: HandlerMap<
 > = {
   'residents.search': ({ offset, limit, ...filters }, ctx) => searchResidents(ctx.db, filters, offset, limit),
   'residents.get': ({ id }, ctx) => detailOf(ctx.db, id),
+  'residents.reveal': ({ id, reason }, ctx) => {
+    const r = stmt(ctx.db, 'SELECT id_number, phone FROM residents WHERE id = ?').get(id) as { id_number: string | null; phone: string } | undefined;
+    if (!r) throw new AppError('resident.notFound', { id });
+    // The trace names the record and the reason, never the value shown.
+    ctx.audit('reveal', `resident:${id}`, reason);
+    return { idNumber: r.id_number ?? '', phone: r.phone };
+  },
   'residents.findById': ({ idNumber }, ctx) => {
     const r = checkIdNumber(idNumber);
     return (r.ok && existingByIdNumber(ctx.db, r.value)) || null;
@@ -92,8 +99,11 @@ export const residentsHandlers: HandlerMap<
     ctx.record(`resident:${id}`);
     return { id, householdId };
   },
-  'residents.update': ({ id, ...fields }, ctx) => {
+  'residents.update': ({ id, keepIdNumber, keepPhone, ...fields }, ctx) => {
     const r = activeResident(ctx.db, id);
+    const stored = stmt(ctx.db, 'SELECT id_number, phone, birth_date, gender FROM residents WHERE id = ?').get(id) as { id_number: string | null; phone: string; birth_date: string; gender: string };
+    if (keepIdNumber) Object.assign(fields, { idNumber: stored.id_number ?? '', birthDate: stored.birth_date, gender: stored.gender });
+    if (keepPhone) fields.phone = stored.phone;
     const changed = updateResident(ctx.db, id, fields);
     if (r.household_id !== null) {
       const current = (stmt(ctx.db, 'SELECT relation FROM residents WHERE id = ?').get(id) as { relation: string }).relation;
@@ -195,6 +205,7 @@ export const residentsHandlers: HandlerMap<
     return { id: householdId };
   },
   'residents.roster': ({ limit, ...filters }, ctx) => {
+    ctx.audit('print', 'residents', `masked; ${JSON.stringify(filters)}`);
     const total = countResidents(ctx.db, filters);
     return { total, rows: Array.from(iterateResidents(ctx.db, filters, limit), (r) => toRow(r)) };
   },
@@ -210,5 +221,8 @@ export const residentsHandlers: HandlerMap<
     cancelImport(token);
     return {};
   },
-  'residents.export': ({ lang, ...filters }, ctx) => exportWorkbook(ctx.db, filters, lang),
+  'residents.export': ({ lang, ...filters }, ctx) => {
+    ctx.audit('export', 'residents', `masked; ${JSON.stringify(filters)}`);
+    return exportWorkbook(ctx.db, filters, lang);
+  },
 };

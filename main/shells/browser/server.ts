@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { App } from '../../core/app';
-import { LOCAL_OPERATOR } from '../../core/dispatch';
+import { newSession } from '../../core/session';
 import { CSP, CONTENT_TYPES } from '../security';
 
 const MAX_BODY = 100 * 1024 * 1024;
@@ -39,6 +39,8 @@ function sameToken(given: string | undefined, token: string): boolean {
  */
 export function startBrowserShell(app: App, rendererDir: string, port = 0): Promise<BrowserShell> {
   const token = randomBytes(24).toString('hex');
+  // One token, one window, one session: whoever signs in there is who every call is checked against.
+  const session = newSession();
   let origin = '';
   const server = http.createServer((req, res) => {
     const host = req.headers.host ?? '';
@@ -63,7 +65,7 @@ export function startBrowserShell(app: App, rendererDir: string, port = 0): Prom
         } catch {
           return send(res, 400, JSON.stringify({ ok: false, code: 'invalidInput', messageKey: 'call.invalidInput' }));
         }
-        void app.dispatch(LOCAL_OPERATOR, decodeURIComponent(url.pathname.slice(5)), input).then((result) => send(res, 200, JSON.stringify(result)));
+        void app.dispatch(session, decodeURIComponent(url.pathname.slice(5)), input).then((result) => send(res, 200, JSON.stringify(result)));
       });
       return;
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { openApp, type App } from '../../core/app';
 import { AppError } from '../../core/errors';
-import { LOCAL_OPERATOR } from '../../core/dispatch';
+import { newSession } from '../../core/session';
 import { resolveLedgerPath } from '../../core/paths';
 import { translate } from '../../../shared/i18n/resources';
 import { CSP, CONTENT_TYPES } from '../security';
@@ -16,6 +16,8 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let win: BrowserWindow | null = null;
 let core: App | null = null;
+/** The window's session: signed in through the login screen, checked by dispatch on every call. */
+const deskSession = newSession();
 
 interface WindowState {
   width: number;
@@ -105,7 +107,7 @@ void app.whenReady().then(() => {
   }
   ipcMain.handle('linli:call', (e, method: unknown, input: unknown) => {
     if (!fromOurFrame(e) || !core) return { ok: false, code: 'forbidden', messageKey: 'call.forbidden' };
-    return core.dispatch(LOCAL_OPERATOR, String(method), input);
+    return core.dispatch(deskSession, String(method), input);
   });
   createWindow();
 });

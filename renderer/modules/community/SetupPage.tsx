@@ -2,13 +2,18 @@ import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useWrite } from '../../api/hooks';
-import { CallError } from '../../api/client';
+import { useState } from 'react';
+import { call, CallError } from '../../api/client';
 import { errorText, showFieldIssues } from '../../components/errors';
 import { enterToNext } from '../../components/keyboard';
 import { LanguageSwitch } from '../../app/Shell';
 import { expandBuildings } from './buildings';
 
 interface SetupValues {
+  username?: string;
+  displayName?: string;
+  password?: string;
+  confirm?: string;
   streetName: string;
   communityName: string;
   committeeName?: string;
@@ -16,12 +21,28 @@ interface SetupValues {
 }
 
 /** First run: the community's name and its grids and buildings, so that addresses can be picked, not typed. */
-export function SetupPage() {
+export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<SetupValues>();
   const setup = useWrite('community.setup');
-  const submit = (v: SetupValues) =>
+  const [creatingAdmin, setCreatingAdmin] = useState(false);
+  const fail = (err: Error) => {
+    if (!(err instanceof CallError && showFieldIssues(form, t, err.failure.issues))) message.error(errorText(t, err));
+  };
+  const submit = async (v: SetupValues) => {
+    // The administrator comes first: the community is then set up as that (signed-in) person.
+    if (withAdmin) {
+      // A plain call, not a cached write: the screen must not change until the community is set up too.
+      setCreatingAdmin(true);
+      try {
+        await call('auth.createAdmin', { username: v.username ?? '', displayName: v.displayName ?? '', password: v.password ?? '' });
+      } catch (err) {
+        return fail(err as Error);
+      } finally {
+        setCreatingAdmin(false);
+      }
+    }
     setup.mutate(
       {
         streetName: v.streetName,
@@ -29,12 +50,9 @@ export function SetupPage() {
         committeeName: v.committeeName ?? '',
         grids: v.grids.map((g) => ({ name: g.name, buildings: expandBuildings(g.buildings ?? '', (n) => t('setup.buildingName', { n })) })),
       },
-      {
-        onError: (err) => {
-          if (!(err instanceof CallError && showFieldIssues(form, t, err.failure.issues))) message.error(errorText(t, err));
-        },
-      },
+      { onError: fail },
     );
+  };
   return (
     <div className="setup">
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -43,9 +61,37 @@ export function SetupPage() {
       </Space>
       <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
       <Card>
-        <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDown={enterToNext} initialValues={{ grids: [{ name: t('setup.gridDefault', { n: 1 }), buildings: '' }] }}>
+        <Form form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} onKeyDown={enterToNext} initialValues={{ grids: [{ name: t('setup.gridDefault', { n: 1 }), buildings: '' }] }}>
+          {withAdmin && (
+            <>
+              <Typography.Title level={4}>{t('setup.admin')}</Typography.Title>
+              <Typography.Paragraph type="secondary">{t('setup.adminHelp')}</Typography.Paragraph>
+              <Space align="start" wrap>
+                <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+                  <Input autoFocus autoComplete="username" style={{ width: 220 }} data-testid="admin-username" />
+                </Form.Item>
+                <Form.Item name="displayName" label={t('auth.displayName')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+                  <Input style={{ width: 220 }} data-testid="admin-name" />
+                </Form.Item>
+              </Space>
+              <Space align="start" wrap>
+                <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, min: 8, message: t('errors:auth.passwordShort') }]}>
+                  <Input.Password autoComplete="new-password" style={{ width: 220 }} data-testid="admin-password" />
+                </Form.Item>
+                <Form.Item
+                  name="confirm"
+                  label={t('auth.confirmPassword')}
+                  dependencies={['password']}
+                  rules={[{ validator: async (_r, v) => (v === form.getFieldValue('password') ? undefined : Promise.reject(new Error(t('errors:auth.passwordMismatch')))) }]}
+                >
+                  <Input.Password autoComplete="new-password" style={{ width: 220 }} data-testid="admin-confirm" />
+                </Form.Item>
+              </Space>
+              <Typography.Title level={4}>{t('setup.communityPart')}</Typography.Title>
+            </>
+          )}
           <Form.Item name="streetName" label={t('setup.street')} rules={[{ required: true, message: t('errors:validation.required') }]}>
-            <Input autoFocus placeholder={t('setup.streetPlaceholder')} />
+            <Input autoFocus={!withAdmin} placeholder={t('setup.streetPlaceholder')} />
           </Form.Item>
           <Form.Item name="communityName" label={t('setup.community')} rules={[{ required: true, message: t('errors:validation.required') }]}>
             <Input placeholder={t('setup.communityPlaceholder')} />
@@ -76,7 +122,7 @@ export function SetupPage() {
             )}
           </Form.List>
           <Form.Item style={{ marginTop: 24 }}>
-            <Button type="primary" htmlType="submit" size="large" loading={setup.isPending}>
+            <Button type="primary" htmlType="submit" size="large" loading={setup.isPending || creatingAdmin}>
               {t('setup.submit')}
             </Button>
           </Form.Item>

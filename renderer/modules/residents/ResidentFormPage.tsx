@@ -43,7 +43,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
 
   useEffect(() => {
     if (existing.data) {
-      const { events: _e, idMasked: _i, phoneMasked: _p, age: _a, address: _ad, gridName: _g, status: _s, householdId: _h, id: _id, ...fields } = existing.data;
+      const { events: _e, idMasked: _i, phoneMasked: _p, age: _a, address: _ad, gridName: _g, status: _s, householdId: _h, id: _id, hasIdNumber: _has, ...fields } = existing.data;
       form.setFieldsValue(fields);
     } else if (!id) form.setFieldsValue({ ...EMPTY, ...(householdId ? { placementKind: 'existing', householdId, relation: undefined } : {}) });
   }, [existing.data, id, householdId, form]);
@@ -69,7 +69,8 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
   const submit = (v: Values) => {
     const fields = Object.fromEntries(Object.keys(residentFieldsShape).map((k) => [k, (v as Record<string, unknown>)[k] ?? (k === 'tags' ? [] : '')])) as ResidentFieldsInput;
     const check = residentFields.safeParse(fields);
-    if (!check.success) {
+    const keeping = !!id && !fields.idNumber && !!existing.data?.hasIdNumber;
+    if (!check.success && !(keeping && check.error.issues.every((i) => i.message === 'resident.birthDateNeeded'))) {
       form.setFields(check.error.issues.map((i) => ({ name: String(i.path[0]) as keyof Values, errors: [issueText(t, { messageKey: i.message, params: (i as { params?: Record<string, string> }).params })] })));
       return;
     }
@@ -78,7 +79,10 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
       if (!(err instanceof CallError && showFieldIssues(form, t, err.failure.issues))) message.error(errorText(t, err));
     };
     if (id) {
-      update.mutate({ id, ...fields }, { onError, onSuccess: () => (message.success(t('residents:form.saved')), navigate(`residents/${id}`)) });
+      // Need-to-know: the form never received the full ID or phone; left empty, they stay as they are.
+      const keepIdNumber = !fields.idNumber && !!existing.data?.hasIdNumber;
+      const keepPhone = !fields.phone && !!existing.data?.phoneMasked;
+      update.mutate({ id, ...fields, keepIdNumber, keepPhone }, { onError, onSuccess: () => (message.success(t('residents:form.saved')), navigate(`residents/${id}`)) });
       return;
     }
     const placement =
@@ -114,7 +118,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
           </Col>
           <Col span={10}>
             <Form.Item name="idNumber" label={t('residents:fields.idNumber')} rules={[zodRule(t, residentFieldsShape.idNumber)]} validateTrigger="onBlur" extra={derived}>
-              <Input onBlur={() => void onIdBlur()} maxLength={40} data-testid="f-idNumber" />
+              <Input onBlur={() => void onIdBlur()} maxLength={40} data-testid="f-idNumber" placeholder={existing.data?.idMasked ? t('residents:form.keepMasked', { masked: existing.data.idMasked }) : undefined} />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -146,7 +150,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
           </Col>
           <Col span={8}>
             <Form.Item name="phone" label={t('residents:fields.phone')} rules={[zodRule(t, residentFieldsShape.phone)]} validateTrigger="onBlur">
-              <Input data-testid="f-phone" />
+              <Input data-testid="f-phone" placeholder={existing.data?.phoneMasked ? t('residents:form.keepMasked', { masked: existing.data.phoneMasked }) : undefined} />
             </Form.Item>
           </Col>
         </Row>

@@ -4,11 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { LifeEventDialog, type LifeEventKind } from './LifeEventDialog';
+import { RevealButton } from './RevealButton';
+import { useCan } from '../accounts/session';
 
 /** One resident: every field, the full ID (the list shows it masked), and the timeline of moves and changes. */
 export function ResidentPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<LifeEventKind | null>(null);
+  const [revealed, setRevealed] = useState<{ idNumber: string; phone: string } | null>(null);
+  const can = useCan();
   const r = useCall('residents.get', { id });
   if (r.isPending) return <Spin />;
   if (r.isError) return <Result status="warning" title={errorText(t, r.error)} />;
@@ -26,25 +30,28 @@ export function ResidentPage({ id }: { id: number }) {
         }
         extra={
           <Space wrap>
-            {active && <Button href={`#/residents/${id}/edit`} type="primary">{t('actions.edit')}</Button>}
+            {active && can('residents.edit') && <Button href={`#/residents/${id}/edit`} type="primary">{t('actions.edit')}</Button>}
             {d.householdId && <Button href={`#/households/${d.householdId}`}>{t('residents:detail.household')}</Button>}
-            {active && <Button onClick={() => setDialog('moveMember')}>{t('residents:events.action.moveMember')}</Button>}
-            {active && <Button onClick={() => setDialog('moveOut')}>{t('residents:events.action.moveOut')}</Button>}
-            {active && <Button danger onClick={() => setDialog('recordDeath')}>{t('residents:events.action.recordDeath')}</Button>}
-            {d.status === 'moved_out' && <Button onClick={() => setDialog('moveBackIn')}>{t('residents:events.action.moveBackIn')}</Button>}
+            {active && can('residents.edit') && <Button onClick={() => setDialog('moveMember')}>{t('residents:events.action.moveMember')}</Button>}
+            {active && can('residents.edit') && <Button onClick={() => setDialog('moveOut')}>{t('residents:events.action.moveOut')}</Button>}
+            {active && can('residents.edit') && <Button danger onClick={() => setDialog('recordDeath')}>{t('residents:events.action.recordDeath')}</Button>}
+            {d.status === 'moved_out' && can('residents.edit') && <Button onClick={() => setDialog('moveBackIn')}>{t('residents:events.action.moveBackIn')}</Button>}
           </Space>
         }
       >
         <Descriptions bordered column={{ xs: 1, md: 2, xl: 3 }} size="middle">
           <Descriptions.Item label={t('residents:fields.idNumber')}>
-            <span className="mono" data-testid="resident-id">{d.idNumber || '—'}</span>
+            <Space>
+              <span className="mono" data-testid="resident-id">{revealed?.idNumber || d.idMasked || '—'}</span>
+              {!revealed && (d.hasIdNumber || d.phoneMasked) && <RevealButton id={id} onRevealed={setRevealed} />}
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('residents:fields.gender')}>{code('gender', d.gender)}</Descriptions.Item>
           <Descriptions.Item label={t('residents:fields.birthDate')}>
             {d.birthDate} {d.age !== null && t('residents:detail.age', { age: d.age })}
           </Descriptions.Item>
           <Descriptions.Item label={t('residents:fields.ethnicity')}>{code('ethnicity', d.ethnicity)}</Descriptions.Item>
-          <Descriptions.Item label={t('residents:fields.phone')}>{d.phone || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('residents:fields.phone')}>{revealed?.phone || d.phoneMasked || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('residents:fields.address')}>
             {d.gridName} {d.address}
           </Descriptions.Item>

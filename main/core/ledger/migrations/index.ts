@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { m001 } from './001-residents';
+import { m002 } from './002-accounts';
 
 export interface Migration {
   version: number;
@@ -8,5 +9,5 @@ export interface Migration {
 }
 
 /** Append-only once landed: the order here is the order every ledger has been through. */
-export const migrations: Migration[] = [m001];
+export const migrations: Migration[] = [m001, m002];
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

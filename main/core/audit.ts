@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { stmt, type Db } from './ledger';
+
+export interface AuditEntry {
+  actor: string;
+  userId: number | null;
+  /** write, reveal, export, print, import, login, login_failed, lock, unlock, logout, refused … */
+  action: string;
+  method: string;
+  record?: string;
+  /** Never a plain ID number or phone: masked values or field names only. */
+  detail?: string;
+}
+
+export function entryHash(prev: string, at: string, e: AuditEntry): string {
+  return createHash('sha256')
+    .update([prev, at, e.actor, e.userId ?? '', e.action, e.method, e.record ?? '', e.detail ?? ''].join('\u001f'))
+    .digest('hex');
+}
+
+/**
+ * Appends to the chained, append-only audit log: each entry carries the hash of the one before, so a
+ * changed or deleted entry breaks the chain at that point. Call inside the caller's transaction, or alone.
+ */
+export function appendAudit(db: Db, e: AuditEntry): void {
+  const prev = (stmt(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? '';
+  const at = new Date().toISOString();
+  const hash = entryHash(prev, at, e);
+  stmt(db, 'INSERT INTO audit_log(at, actor, user_id, action, method, record, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    at,
+    e.actor,
+    e.userId,
+    e.action,
+    e.method,
+    e.record ?? '',
+    e.detail ?? '',
+    prev,
+    hash,
+  );
+  stmt(db, "INSERT INTO settings(key, value) VALUES ('audit_last_hash', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(hash);
+}
+
+/** Walks the chain; the first entry whose hash or link does not hold is where it was broken. */
+export function verifyAudit(db: Db): { ok: boolean; entries: number; brokenAt: number | null } {
+  let prev = '';
+  let entries = 0;
+  const rows = stmt(db, 'SELECT id, at, actor, user_id, action, method, record, detail, prev_hash, hash FROM audit_log ORDER BY id').iterate() as Iterable<{
+    id: number;
+    at: string;
+    actor: string;
+    user_id: number | null;
+    action: string;
+    method: string;
+    record: string;
+    detail: string;
+    prev_hash: string;
+    hash: string;
+  }>;
+  let lastId = 0;
+  for (const r of rows) {
+    entries++;
+    const expected = entryHash(prev, r.at, { actor: r.actor, userId: r.user_id, action: r.action, method: r.method, record: r.record, detail: r.detail });
+    // A gap in the ids is a deleted entry.
+    if (r.prev_hash !== prev || r.hash !== expected || (lastId && r.id !== lastId + 1)) return { ok: false, entries, brokenAt: r.id };
+    prev = r.hash;
+    lastId = r.id;
+  }
+  const last = stmt(db, "SELECT value FROM settings WHERE key = 'audit_last_hash'").pluck().get() as string | undefined;
+  // The newest entry's hash is also kept aside, so that cutting entries off the end is noticed too.
+  if (last !== undefined && last !== prev) return { ok: false, entries, brokenAt: lastId + 1 };
+  return { ok: true, entries, brokenAt: null };
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ROLES } from '../../../shared/rules/roles';
+import { useCall, useWrite } from '../../api/hooks';
+import { errorText } from '../../components/errors';
+import { enterToNext } from '../../components/keyboard';
+
+/** The administrator's list of accounts: create, reset a password, disable (never delete). */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const users = useCall('users.list', {});
+  const create = useWrite('users.create');
+  const reset = useWrite('users.resetPassword');
+  const setDisabled = useWrite('users.setDisabled');
+  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'reset'; id: number; name: string } | null>(null);
+  const [form] = Form.useForm();
+  const fail = (err: Error) => message.error(errorText(t, err));
+  const submit = (v: { username: string; displayName: string; role: (typeof ROLES)[number]; password: string }) => {
+    const done = () => (message.success(t('users.saved')), setDialog(null), form.resetFields());
+    if (dialog?.kind === 'create') create.mutate(v, { onError: fail, onSuccess: done });
+    if (dialog?.kind === 'reset') reset.mutate({ id: dialog.id, password: v.password }, { onError: fail, onSuccess: done });
+  };
+  return (
+    <Card
+      className="page-card"
+      title={t('users.title')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="add-user">
+          {t('users.add')}
+        </Button>
+      }
+    >
+      <Table
+        rowKey="id"
+        pagination={false}
+        dataSource={users.data ?? []}
+        columns={[
+          { title: t('auth.username'), dataIndex: 'username' },
+          { title: t('auth.displayName'), dataIndex: 'displayName' },
+          { title: t('users.role'), dataIndex: 'role', render: (r: string) => t(`auth.roles.${r}`) },
+          {
+            title: t('users.state'),
+            key: 'state',
+            render: (_v, u) => (u.disabled ? <Tag>{t('users.disabled')}</Tag> : u.lockedUntil > new Date().toISOString() ? <Tag color="orange">{t('users.lockedOut')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+          },
+          {
+            title: '',
+            key: 'actions',
+            render: (_v, u) => (
+              <Space>
+                <Button size="small" onClick={() => setDialog({ kind: 'reset', id: u.id, name: u.displayName })}>
+                  {t('users.resetPassword')}
+                </Button>
+                <Button size="small" danger={!u.disabled} onClick={() => setDisabled.mutate({ id: u.id, disabled: !u.disabled }, { onError: fail })}>
+                  {u.disabled ? t('users.enable') : t('users.disable')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {dialog && (
+        <Modal open title={dialog.kind === 'create' ? t('users.add') : t('users.resetFor', { name: dialog.name })} okText={t('actions.save')} cancelText={t('actions.cancel')} onOk={() => form.submit()} onCancel={() => setDialog(null)} destroyOnHidden>
+          <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDown={enterToNext} initialValues={{ role: 'staff' }}>
+            {dialog.kind === 'create' && (
+              <>
+                <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+                  <Input autoFocus data-testid="new-username" />
+                </Form.Item>
+                <Form.Item name="displayName" label={t('auth.displayName')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+                  <Input data-testid="new-display-name" />
+                </Form.Item>
+                <Form.Item name="role" label={t('users.role')}>
+                  <Select options={ROLES.map((r) => ({ value: r, label: t(`auth.roles.${r}`) }))} data-testid="new-role" />
+                </Form.Item>
+              </>
+            )}
+            <Form.Item name="password" label={t('users.initialPassword')} extra={t('users.initialPasswordHelp')} rules={[{ required: true, min: 8, message: t('errors:auth.passwordShort') }]}>
+              <Input.Password autoFocus={dialog.kind === 'reset'} data-testid="new-password" />
+            </Form.Item>
+          </Form>
+        </Modal>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { method } from './define';
+import { id, isoDate, pageArgs, requiredText, text } from './fields';
+import { MIN_PASSWORD, ROLES } from '../rules/roles';
+import { PERMISSIONS } from './define';
+
+const username = z
+  .string()
+  .trim()
+  .min(2, { error: 'auth.usernameShort' })
+  .max(32, { error: 'validation.tooLong' })
+  .regex(/^[\p{L}\p{N}._-]+$/u, { error: 'auth.usernameChars' });
+const password = z.string().min(MIN_PASSWORD, { error: 'auth.passwordShort' }).max(200, { error: 'validation.tooLong' });
+const role = z.enum(ROLES);
+
+export const currentUser = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  mustChangePassword: z.boolean(),
+});
+export type CurrentUser = z.infer<typeof currentUser>;
+
+export const userRow = z.object({ id, username: z.string(), displayName: z.string(), role: z.string(), disabled: z.boolean(), lockedUntil: z.string(), createdAt: z.string() });
+export const auditRow = z.object({ id, at: z.string(), actor: z.string(), action: z.string(), method: z.string(), record: z.string(), detail: z.string() });
+export type AuditRow = z.infer<typeof auditRow>;
+
+export const authContract = {
+  'auth.status': method({
+    input: z.object({}).strict(),
+    output: z.object({ hasUsers: z.boolean(), user: currentUser.nullable(), locked: z.boolean(), idleMinutes: z.number() }),
+    kind: 'read',
+    permission: 'public',
+  }),
+  'auth.createAdmin': method({
+    input: z.object({ username, displayName: requiredText(40), password }).strict(),
+    output: currentUser,
+    kind: 'read', // writes its own row and audit entry: it must also sign the session in
+    permission: 'public',
+  }),
+  'auth.login': method({ input: z.object({ username: text(32), password: z.string().max(200) }).strict(), output: currentUser, kind: 'read', permission: 'public' }),
+  'auth.logout': method({ input: z.object({}).strict(), output: z.object({}), kind: 'read', permission: 'signedIn' }),
+  'auth.lock': method({ input: z.object({}).strict(), output: z.object({}), kind: 'read', permission: 'signedIn' }),
+  'auth.unlock': method({ input: z.object({ password: z.string().max(200) }).strict(), output: currentUser, kind: 'read', permission: 'signedIn' }),
+  'auth.changePassword': method({
+    input: z.object({ current: z.string().max(200), next: password }).strict(),
+    output: z.object({}),
+    kind: 'read',
+    permission: 'signedIn',
+  }),
+  'users.list': method({ input: z.object({}).strict(), output: z.array(userRow), kind: 'read', permission: 'users.manage' }),
+  'users.create': method({
+    input: z.object({ username, displayName: requiredText(40), role, password }).strict(),
+    output: z.object({ id }),
+    kind: 'write',
+    permission: 'users.manage',
+  }),
+  'users.resetPassword': method({ input: z.object({ id, password }).strict(), output: z.object({ id }), kind: 'write', permission: 'users.manage' }),
+  'users.setDisabled': method({ input: z.object({ id, disabled: z.boolean() }).strict(), output: z.object({ id }), kind: 'write', permission: 'users.manage' }),
+  'audit.list': method({
+    input: z
+      .object({ actor: text(32).optional(), action: text(40).optional(), record: text(60).optional(), from: isoDate.optional(), to: isoDate.optional(), ...pageArgs })
+      .strict(),
+    output: z.object({ total: z.number(), rows: z.array(auditRow) }),
+    kind: 'read',
+    permission: 'audit.view',
+  }),
+  'audit.verify': method({
+    input: z.object({}).strict(),
+    output: z.object({ ok: z.boolean(), entries: z.number(), brokenAt: z.number().nullable() }),
+    kind: 'read',
+    permission: 'audit.view',
+  }),
+};

@@ -1,0 +1,19 @@
+import { PERMISSIONS, type Permission } from '../contract/define';
+
+/** The built-in roles; an administrator can change what each may do (the matrix is stored in the ledger). */
+export const ROLES = ['admin', 'staff', 'mediator', 'secretary'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const DEFAULT_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  // Community staff keep the resident ledger; they may see a full ID when they give a reason.
+  staff: ['community.edit', 'residents.view', 'residents.edit', 'residents.import', 'residents.export', 'residents.print', 'residents.reveal'],
+  // Mediators and party secretaries see residents only through their own modules (to come): nothing of the ledger.
+  mediator: [],
+  secretary: [],
+};
+
+export const MIN_PASSWORD = 8;
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 10;
+export const DEFAULT_IDLE_MINUTES = 10;

@@ -3,18 +3,21 @@ import { openApp, type App } from '../core/app';
 import { AppError } from '../core/errors';
 import { resolveLedgerPath } from '../core/paths';
 import { seedCommunity } from '../modules/residents/seed';
+import { newSession } from '../core/session';
 import { translate, isLanguage, DEFAULT_LANGUAGE } from '../../shared/i18n/resources';
-import type { CallResult } from '../../shared/contract';
+import type { CallResult, Permission } from '../../shared/contract';
 
-const USAGE = `usage: npm run ledger -- <command> [--db FILE] [--json]
-  init                              create (or migrate) the ledger
+const USAGE = `usage: npm run ledger -- <command> [--db FILE] [--json] [--user NAME]
+  The password comes from LINLI_PASSWORD, or is asked for in a terminal.
+  init --admin NAME                 create the ledger and its administrator (or migrate an existing one)
   setup --street S --community C --grids "第一网格=1号楼,2号楼;第二网格=3号楼"
                                     first-run setup without the screen
   seed --residents N                add a deterministic synthetic community of N residents
   import residents FILE [--dry-run] check, then import a .xlsx or .csv
   export residents --out FILE       the resident list as .xlsx (IDs and phones masked)
   backup --out FILE                 a consistent copy of the ledger
-  check                             integrity check`;
+  check                             integrity check
+  audit verify                      check the activity log's hash chain (exit 1 if broken)`;
 
 const lang = isLanguage(process.env.LINLI_LANG) ? process.env.LINLI_LANG : DEFAULT_LANGUAGE;
 
@@ -35,12 +38,40 @@ function unwrap<T>(r: CallResult<unknown>): T {
   throw new CliFailure(translate(lang, `errors:${r.messageKey}`, r.params) + (issues ? ` ${issues}` : ''));
 }
 
+const VALUE_OPTIONS = ['--db', '--residents', '--out', '--street', '--community', '--grids', '--user', '--admin'];
+
+async function password(): Promise<string> {
+  if (process.env.LINLI_PASSWORD) return process.env.LINLI_PASSWORD;
+  if (!process.stdin.isTTY) throw new CliFailure('set LINLI_PASSWORD, or run the command in a terminal to be asked for the password');
+  const readline = await import('node:readline/promises');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  // Echo off while the password is typed.
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => (s.includes('password') ? process.stderr.write(s) : undefined);
+  const answer = await rl.question('password: ');
+  rl.close();
+  process.stderr.write('\n');
+  return answer;
+}
+
 async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
-  const [command, sub, file] = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--db', '--residents', '--out', '--street', '--community', '--grids'].includes(argv[i - 1]!)));
+  const [command, sub, file] = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && VALUE_OPTIONS.includes(argv[i - 1]!)));
   const out = (human: string, data: unknown) => (json ? data : human);
+  // The command line signs in like a window does, and is held to that user's permissions.
+  const session = newSession();
+  const call = (method: string, input: unknown) => app.dispatch(session, method, input);
+  if (command === 'init') {
+    const admin = option(argv, '--admin');
+    if (admin) unwrap(await call('auth.createAdmin', { username: admin, displayName: admin, password: await password() }));
+    return out(`ledger ready: ${app.ledger.path}${admin ? `, administrator ${admin}` : ''}`, { path: app.ledger.path, admin: admin ?? null });
+  }
+  if (!app.ledger.db.prepare('SELECT 1 FROM users LIMIT 1').get()) throw new CliFailure('this ledger has no administrator yet: run `npm run ledger -- init --admin NAME` first');
+  const user = option(argv, '--user');
+  if (!user) throw new CliFailure('say who you are: --user NAME (the password from LINLI_PASSWORD or the terminal)');
+  unwrap(await call('auth.login', { username: user, password: await password() }));
+  const need = (p: Permission) => {
+    if (!session.permissions.has(p)) throw new CliFailure(translate(lang, 'errors:call.forbidden'));
+  };
   switch (command) {
-    case 'init':
-      return out(`ledger ready: ${app.ledger.path}`, { path: app.ledger.path });
     case 'setup': {
       const grids = (option(argv, '--grids') ?? '')
         .split(';')
@@ -50,13 +81,14 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
           return { name: name.trim(), buildings: buildings.split(',').map((b) => b.trim()).filter(Boolean) };
         });
       const r = unwrap<{ grids: number }>(
-        await app.call('community.setup', { streetName: option(argv, '--street') ?? '', communityName: option(argv, '--community') ?? '', grids }),
+        await call('community.setup', { streetName: option(argv, '--street') ?? '', communityName: option(argv, '--community') ?? '', grids }),
       );
       return out(`community set up with ${r.grids} grids`, r);
     }
     case 'seed': {
       const n = Number(option(argv, '--residents'));
       if (!Number.isInteger(n) || n < 1) throw new CliFailure('seed needs --residents N (a whole number)');
+      need('residents.import');
       const r = seedCommunity(app.ledger.db, n);
       return out(`seeded ${r.residents} residents in ${r.households} households, ${r.buildings} buildings, ${r.grids} grids`, r);
     }
@@ -64,15 +96,15 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
       if (sub !== 'residents' || !file) throw new CliFailure(USAGE);
       const started = performance.now();
       const report = unwrap<{ token: string; rows: number; valid: number; invalid: number; errors: { row: number; column: string; code: string; message: string }[] }>(
-        await app.call('residents.importCheck', { fileName: file, base64: fs.readFileSync(file).toString('base64'), lang }),
+        await call('residents.importCheck', { fileName: file, base64: fs.readFileSync(file).toString('base64'), lang }),
       );
       const summary = { rows: report.rows, valid: report.valid, invalid: report.invalid, errors: report.errors.map(({ row, column, code, message }) => ({ row, column, code, message })) };
       if (argv.includes('--dry-run')) {
-        await app.call('residents.importCancel', { token: report.token });
+        await call('residents.importCancel', { token: report.token });
         return out(`${report.rows} rows: ${report.valid} valid, ${report.invalid} invalid\n${summary.errors.map((e) => `  row ${e.row} ${e.column}: ${e.message}`).join('\n')}`, summary);
       }
       const checked = performance.now();
-      const done = unwrap<{ runId: number; created: number; updated: number }>(await app.call('residents.importCommit', { token: report.token }));
+      const done = unwrap<{ runId: number; created: number; updated: number }>(await call('residents.importCommit', { token: report.token }));
       phases.check = Math.round(checked - started);
       phases.commit = Math.round(performance.now() - checked);
       return out(`imported: ${done.created} added, ${done.updated} updated (run ${done.runId}); ${report.invalid} rows with problems not imported`, { ...summary, ...done });
@@ -80,13 +112,14 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
     case 'export': {
       const target = option(argv, '--out');
       if (sub !== 'residents' || !target) throw new CliFailure(USAGE);
-      const f = unwrap<{ base64: string }>(await app.call('residents.export', { lang, status: 'all' }));
+      const f = unwrap<{ base64: string }>(await call('residents.export', { lang, status: 'all' }));
       fs.writeFileSync(target, Buffer.from(f.base64, 'base64'));
       return out(`written ${target}`, { out: target });
     }
     case 'backup': {
       const target = option(argv, '--out');
       if (!target) throw new CliFailure(USAGE);
+      need('users.manage');
       if (fs.existsSync(target)) throw new CliFailure(`${target} exists: choose a new file name`);
       await app.ledger.db.backup(target);
       return out(`backup written to ${target}`, { out: target });
@@ -97,6 +130,12 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
       const ok = rows.length === 1 && rows[0]!.integrity_check === 'ok' && fk.length === 0;
       if (!ok) throw new CliFailure(`integrity problems: ${JSON.stringify({ integrity: rows, foreignKeys: fk.length })}`);
       return out('ledger ok', { ok });
+    }
+    case 'audit': {
+      if (sub !== 'verify') throw new CliFailure(USAGE);
+      const v = unwrap<{ ok: boolean; entries: number; brokenAt: number | null }>(await call('audit.verify', {}));
+      if (!v.ok) throw new CliFailure(translate(lang, 'common:audit.broken', { id: v.brokenAt ?? 0 }));
+      return out(translate(lang, 'common:audit.intact', { count: v.entries }), v);
     }
     default:
       throw new CliFailure(USAGE);

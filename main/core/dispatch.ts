@@ -54,7 +54,7 @@ const fail = (code: string, messageKey: string, params?: Record<string, string |
 });
 
 /**
- * The only door into the ledger: parse → authorise → run (a write inside one transaction) → audit.
+ * The only door into the ledger: authorise → parse → run (a write inside one transaction) → audit.
  * Every transport (Electron IPC, the browser shell's HTTP, the CLI) calls this and nothing else.
  */
 export function createDispatcher(base: { db: Db; ledgerPath: string; shell: CallContext['shell']; handlers: Handlers }) {
@@ -62,8 +62,6 @@ export function createDispatcher(base: { db: Db; ledgerPath: string; shell: Call
   return async function dispatch(session: Session, name: string, raw: unknown): Promise<CallResult<unknown>> {
     if (typeof name !== 'string' || !isMethodName(name)) return fail('unknownMethod', 'call.unknownMethod', { method: String(name).slice(0, 60) });
     const spec = contract[name];
-    const parsed = spec.input.safeParse(raw ?? {});
-    if (!parsed.success) return { ...fail('invalidInput', 'call.invalidInput'), issues: toInputIssues(parsed.error) };
     const who = (): Pick<AuditEntry, 'actor' | 'userId'> => ({ actor: session.user?.username ?? '', userId: session.user?.id ?? null });
     if (spec.permission !== 'public') {
       if (!session.user) return fail('authRequired', 'auth.required');
@@ -79,6 +77,9 @@ export function createDispatcher(base: { db: Db; ledgerPath: string; shell: Call
       }
       session.lastSeen = Date.now();
     }
+    // Input is looked at only for callers allowed to make the call at all.
+    const parsed = spec.input.safeParse(raw ?? {});
+    if (!parsed.success) return { ...fail('invalidInput', 'call.invalidInput'), issues: toInputIssues(parsed.error) };
     let recordRef = '';
     const ctx: CallContext = {
       ...base,

@@ -11,7 +11,7 @@ import { openApp, type App } from '../../main/core/app';
 import type { Db } from '../../main/core/ledger';
 import { seedCommunity } from '../../main/modules/residents/seed';
 import { measure, ms, now, type Summary } from './stats';
-import { benchImport } from './importBench';
+import { benchImport, BENCH_PASSWORD } from './importBench';
 import { benchBrowser } from './browserBench';
 
 const SIZES = (process.env.LINLI_BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -131,6 +131,8 @@ async function main() {
     const file = path.join(dir, `ledger-${n}.db`);
     const t = now();
     const app = openApp(file, 'cli');
+    const created = await app.call('auth.createAdmin', { username: 'bench', displayName: 'bench', password: BENCH_PASSWORD });
+    if (!created.ok) throw new Error(JSON.stringify(created));
     seedCommunity(app.ledger.db, n);
     const seedMs = now() - t;
     app.ledger.db.pragma('wal_checkpoint(TRUNCATE)');

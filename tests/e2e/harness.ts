@@ -17,8 +17,16 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** The administrator every test ledger starts with. */
+export const ADMIN = { username: 'admin', password: 'linli-e2e-2026' };
+
+/** The ledger command line on a test ledger, signed in as the administrator. */
 export function ledgerCli(db: string, ...args: string[]): string {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/main/cli.cjs'), ...args, '--db', db], { encoding: 'utf8' });
+  const who = args[0] === 'init' ? [] : ['--user', ADMIN.username];
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/main/cli.cjs'), ...args, ...who, '--db', db], {
+    encoding: 'utf8',
+    env: { ...process.env, LINLI_PASSWORD: ADMIN.password },
+  });
   if (r.status !== 0) throw new Error(`ledger ${args.join(' ')} failed: ${r.stderr}${r.stdout}`);
   return r.stdout;
 }
@@ -41,10 +49,13 @@ export async function closeBrowser() {
  * Starts the real browser shell (the built app: dist/) on its own ledger in its own folder and opens
  * it in Chromium, as `npm start -- --browser` does. `prepare` runs CLI commands on the ledger first.
  */
-export async function startApp(prepare?: (db: string) => void, viewport = { width: 1400, height: 900 }): Promise<Running> {
+export async function startApp(prepare?: (db: string) => void, options: { fresh?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Running> {
   const dir = tempDir('linli-e2e-');
   const db = path.join(dir, 'ledger.db');
+  // Unless the test is about the first run, the ledger has its administrator, who signs in below.
+  if (!options.fresh) ledgerCli(db, 'init', '--admin', ADMIN.username);
   prepare?.(db);
+  const viewport = options.viewport ?? { width: 1400, height: 900 };
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main/browser.cjs'), '--db', db, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -65,6 +76,7 @@ export async function startApp(prepare?: (db: string) => void, viewport = { widt
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   await page.goto(url);
+  if (!options.fresh) await signIn(page, ADMIN.username, ADMIN.password);
   return {
     dir,
     db,
@@ -91,4 +103,12 @@ export function pdfPages(file: string): string[] {
   const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr} (apt-get install poppler-utils)`);
   return r.stdout.split('\f').filter((p) => p.trim() !== '');
+}
+
+/** Signs in on the login screen, as a person would. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').or(page.getByText('欢迎使用邻里')).first().waitFor();
 }

@@ -37,9 +37,19 @@ it('finds a person by a fragment of the ID number and of the phone', async () =>
   await expect.poll(() => list.names()).toContain(person.name);
   await list.search(person.phone.slice(-5));
   await expect.poll(() => list.names()).toContain(person.name);
-  // The list shows the ID masked; the detail page shows it in full.
+  // Masked everywhere; the full number only with a reason, and the reason is in the activity log.
+  const masked = `${person.id_number.slice(0, 6)}********${person.id_number.slice(-4)}`;
   await app.page.getByRole('link', { name: person.name }).first().click();
+  await expect.poll(() => app.page.getByTestId('resident-id').textContent()).toBe(masked);
+  await app.page.getByTestId('reveal').click();
+  await app.page.getByRole('button', { name: '核对身份' }).click();
+  await app.page.getByRole('button', { name: '确 定' }).click();
   await expect.poll(() => app.page.getByTestId('resident-id').textContent()).toBe(person.id_number);
+  await app.page.evaluate(() => (window.location.hash = '#/audit'));
+  const firstRow = app.page.locator('.ant-table-tbody tr').first();
+  await expect.poll(() => firstRow.innerText()).toContain('查看完整号码');
+  expect(await firstRow.innerText()).toContain('核对身份');
+  expect(await firstRow.innerText()).not.toContain(person.id_number);
 });
 
 it('says plainly when nothing matches', async () => {

@@ -1,13 +1,17 @@
 import { afterAll, expect, it } from 'vitest';
-import { closeBrowser, startApp } from './harness';
+import { closeBrowser, signIn, startApp } from './harness';
 
 afterAll(closeBrowser);
 
 it('first run: the setup screen creates the community, its grids and buildings', async () => {
-  const app = await startApp();
+  const app = await startApp(undefined, { fresh: true });
   const { page } = app;
   try {
     await page.getByText('欢迎使用邻里').waitFor();
+    await page.getByTestId('admin-username').fill('wang');
+    await page.getByTestId('admin-name').fill('王主任');
+    await page.getByTestId('admin-password').fill('a-long-secret');
+    await page.getByTestId('admin-confirm').fill('a-long-secret');
     await page.getByLabel('所属街道').fill('朝阳门街道');
     await page.getByLabel('社区名称').fill('幸福里社区');
     await page.getByTestId('grid-buildings-0').fill('1-3, 综合楼');
@@ -20,18 +24,29 @@ it('first run: the setup screen creates the community, its grids and buildings',
     const tags = await page.locator('.ant-tag').allTextContents();
     expect(tags).toEqual(['1号楼', '2号楼', '3号楼', '综合楼', '4号楼', '5号楼']);
     expect(await page.getByText('第2网格').count()).toBeGreaterThan(0);
+    // The administrator is signed in; after signing out the password is asked for again.
+    expect(await page.getByTestId('user-menu').innerText()).toContain('王主任');
+    await page.getByTestId('user-menu').hover();
+    await page.getByText('退出登录').click();
+    await page.getByTestId('login-username').waitFor();
+    await signIn(page, 'wang', 'a-long-secret');
+    await page.getByText('邻里 · 幸福里社区').waitFor();
   } finally {
     await app.stop();
   }
 });
 
-it('setup refuses to go on without the community name, and says so', async () => {
-  const app = await startApp();
+it('setup refuses to go on without the community name or with a short password, and says so', async () => {
+  const app = await startApp(undefined, { fresh: true });
   const { page } = app;
   try {
+    await page.getByTestId('admin-username').fill('wang');
+    await page.getByTestId('admin-name').fill('王主任');
+    await page.getByTestId('admin-password').fill('short');
     await page.getByLabel('所属街道').fill('朝阳门街道');
     await page.getByRole('button', { name: '完成设置，开始使用' }).click();
-    await page.getByText('此项必须填写。').waitFor();
+    await page.getByText('此项必须填写。').first().waitFor();
+    await page.getByText('密码至少 8 位。').waitFor();
     expect(await page.getByText('欢迎使用邻里').isVisible()).toBe(true);
   } finally {
     await app.stop();

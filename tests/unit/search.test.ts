@@ -41,6 +41,11 @@ describe('search routes every kind of term', () => {
     expect(await ids(sample.id_number.slice(8, 13))).toContain(sample.id);
     expect(await ids(sample.phone.slice(3, 8))).toContain(sample.id);
     expect(await ids(sample.id_number)).toEqual([sample.id]);
+    // 8+ digits from the start go through the B-tree (region + birth year, a phone's first digits).
+    expect(await ids(sample.id_number.slice(0, 10))).toContain(sample.id);
+    expect(await ids(sample.phone.slice(0, 9))).toContain(sample.id);
+    const prefixed = await ids(sample.id_number.slice(0, 8));
+    expect(prefixed.length).toBeGreaterThan(0);
     expect(await ids(sample.id_number.toLowerCase())).toEqual([sample.id]);
   });
   it('finds by address text and combines terms', async () => {

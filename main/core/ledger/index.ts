@@ -42,7 +42,17 @@ export function openLedger(file: string, options: { nativeBinding?: string } = {
         })();
       }
     }
-    return { db, path: file, migrationBackup, close: () => db.close() };
+    // Planner statistics kept fresh cheaply (SQLite's advice for each new connection).
+    db.pragma('optimize = 0x10002');
+    return {
+      db,
+      path: file,
+      migrationBackup,
+      close: () => {
+        db.pragma('optimize');
+        db.close();
+      },
+    };
   } catch (err) {
     db.close();
     throw err;

@@ -23,11 +23,18 @@ const phrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * address; latin letters → B-tree ranges over pinyin initials and full pinyin; 3+ other characters →
  * trigram over name and address; 1–2 characters → the table of name characters and pairs.
  */
-export function termSet(term: string): Sql | null {
+export function termSet(db: Db, term: string): Sql | null {
   const t = term.normalize('NFKC').toLowerCase();
   if (/^\d{17}[\dx]$/.test(t)) return { sql: 'SELECT id FROM residents WHERE id_number = ?', params: [t.toUpperCase()] };
   if (/^[\dx]+$/.test(t)) {
     if (t.length < 3) return null;
+    // 8+ digits that start someone's ID or phone (region + birth year, or a phone's first digits): the B-tree
+    // answers at once, where trigram would intersect huge lists for such common fragments.
+    const p = t.toUpperCase();
+    const end = `${p}\u007f`;
+    if (p.length >= 8 && stmt(db, 'SELECT 1 FROM residents WHERE id_number >= ? AND id_number < ? UNION ALL SELECT 1 FROM residents WHERE phone >= ? AND phone < ? LIMIT 1').get(p, end, p, end)) {
+      return { sql: 'SELECT id FROM residents WHERE id_number >= ? AND id_number < ? UNION SELECT id FROM residents WHERE phone >= ? AND phone < ?', params: [p, end, p, end] };
+    }
     return { sql: 'SELECT rowid AS id FROM resident_fts WHERE resident_fts MATCH ?', params: [`{idn phone address}: ${phrase(t.toUpperCase())}`] };
   }
   if (/^[a-z]+$/.test(t)) {
@@ -42,8 +49,8 @@ export function termSet(term: string): Sql | null {
 }
 
 /** The ids every term matches (null when the box is empty). */
-export function candidates(q: string): Sql | null {
-  const sets = q.split(/\s+/).filter(Boolean).map(termSet).filter((s): s is Sql => s !== null);
+export function candidates(db: Db, q: string): Sql | null {
+  const sets = q.split(/\s+/).filter(Boolean).map((term) => termSet(db, term)).filter((s): s is Sql => s !== null);
   if (!sets.length) return null;
   return { sql: sets.map((s) => `SELECT id FROM (${s.sql})`).join(' INTERSECT '), params: sets.flatMap((s) => s.params) };
 }
@@ -60,18 +67,23 @@ export function filterConditions(f: Filters, today = todayIso()): Sql {
     parts.push(sql);
     params.push(...p);
   };
+  // With a grid or building, its index is the narrow one: the unary + keeps SQLite off the wide birth-date index,
+  // and care tags are checked per row (EXISTS) instead of driving from every tagged person in the ledger.
+  const narrow = !!(f.gridId || f.buildingId);
+  const birth = narrow ? '+r.birth_date' : 'r.birth_date';
   if (f.status !== 'all') add('r.status = ?', f.status);
   if (f.gridId) add('r.grid_id = ?', f.gridId);
   if (f.buildingId) add('r.building_id = ?', f.buildingId);
   if (f.gender) add('r.gender = ?', f.gender);
   if (f.residenceType) add('r.residence_type = ?', f.residenceType);
   for (const tag of f.tags) {
-    if (tag === 'elderly') add("r.birth_date <> '' AND r.birth_date <= ?", yearsBefore(today, HIGH_AGE));
+    if (tag === 'elderly') add(`${birth} <> '' AND ${birth} <= ?`, yearsBefore(today, HIGH_AGE));
+    else if (narrow) add('EXISTS (SELECT 1 FROM resident_tags t WHERE t.tag = ? AND t.resident_id = r.id)', tag);
     else add('r.id IN (SELECT resident_id FROM resident_tags WHERE tag = ?)', tag);
   }
   // Age in whole years: born on or before today-min years, and after today-(max+1) years.
-  if (f.ageMin !== undefined) add("r.birth_date <> '' AND r.birth_date <= ?", yearsBefore(today, f.ageMin));
-  if (f.ageMax !== undefined) add('r.birth_date > ?', yearsBefore(today, f.ageMax + 1));
+  if (f.ageMin !== undefined) add(`${birth} <> '' AND ${birth} <= ?`, yearsBefore(today, f.ageMin));
+  if (f.ageMax !== undefined) add(`${birth} > ?`, yearsBefore(today, f.ageMax + 1));
   return { sql: parts.join(' AND '), params };
 }
 
@@ -207,7 +219,7 @@ export interface SearchResult {
 export function searchResidents(db: Db, f: Filters, offset: number, limit: number, cap = SEARCH_CAP): SearchResult {
   const today = todayIso();
   const cond = filterConditions(f, today);
-  const terms = candidates(f.q);
+  const terms = candidates(db, f.q);
   if (!terms) {
     const total = filteredTotal(db, cond);
     return { total, totalCapped: false, rows: filteredPage(db, f, cond, offset, limit).map((r) => toRow(r, today)) };
@@ -237,7 +249,7 @@ export function searchResidents(db: Db, f: Filters, offset: number, limit: numbe
 /** Rows for a roster or an export, in the list's order, the full ID kept for the caller to mask or not. */
 export function* iterateResidents(db: Db, f: Filters, limit: number): Generator<RowRecord> {
   const cond = filterConditions(f);
-  const terms = candidates(f.q);
+  const terms = candidates(db, f.q);
   const from = terms ? `(${terms.sql}) m CROSS JOIN residents r ON r.id = m.id` : 'residents r';
   yield* stmt(db, `SELECT ${ROW_COLUMNS} FROM ${from} LEFT JOIN grids g ON g.id = r.grid_id ${where(cond.sql)} ORDER BY ${orderBy(f)} LIMIT ?`).iterate(
     ...(terms?.params ?? []),
@@ -249,7 +261,7 @@ export function* iterateResidents(db: Db, f: Filters, limit: number): Generator<
 /** The total a roster or export covers (exact, however large). */
 export function countResidents(db: Db, f: Filters): number {
   const cond = filterConditions(f);
-  const terms = candidates(f.q);
+  const terms = candidates(db, f.q);
   if (!terms) return filteredTotal(db, cond);
   return stmt(db, `SELECT count(*) FROM (${terms.sql}) m CROSS JOIN residents r ON r.id = m.id ${where(cond.sql)}`).pluck().get(...terms.params, ...cond.params) as number;
 }

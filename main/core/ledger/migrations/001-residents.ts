@@ -52,6 +52,7 @@ export const m001: Migration = {
         created_at TEXT NOT NULL DEFAULT (datetime('now')),
         updated_at TEXT NOT NULL DEFAULT (datetime('now')));
       CREATE UNIQUE INDEX residents_id_number ON residents(id_number) WHERE id_number IS NOT NULL;
+      CREATE INDEX residents_phone ON residents(phone);
       CREATE INDEX residents_household ON residents(household_id);
       CREATE INDEX residents_status_address ON residents(status, address_key);
       CREATE INDEX residents_status_pinyin ON residents(status, name_pinyin);

@@ -15,32 +15,24 @@ export const code = (list: CodeListName) =>
 export const optionalCode = (list: CodeListName) =>
   z.string().refine((v) => v === '' || isCode(list, v), { error: 'validation.code' }).optional().default('');
 
-/** The ID rule as a schema: normalised on the way in, its problem as the message key. */
-export const idNumber = z
-  .string()
-  .max(40, { error: 'validation.tooLong' })
-  .transform((raw, ctx) => {
-    if (raw.trim() === '') return '';
-    const r = checkIdNumber(raw);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: r.problem });
-      return z.NEVER;
-    }
-    return r.value;
-  });
+/** A shared rule as a schema: empty stays empty, otherwise normalised, or its problem as the message key. */
+function ruleField(check: (raw: string) => { ok: true; value: string } | { ok: false; problem: string }) {
+  return z
+    .string()
+    .max(40, { error: 'validation.tooLong' })
+    .transform((raw, ctx) => {
+      if (raw.trim() === '') return '';
+      const r = check(raw);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: r.problem });
+        return z.NEVER;
+      }
+      return r.value;
+    });
+}
 
-export const phone = z
-  .string()
-  .max(40, { error: 'validation.tooLong' })
-  .transform((raw, ctx) => {
-    if (raw.trim() === '') return '';
-    const r = checkPhone(raw);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: r.problem });
-      return z.NEVER;
-    }
-    return r.value;
-  });
+export const idNumber = ruleField((raw) => checkIdNumber(raw));
+export const phone = ruleField(checkPhone);
 
 export const pageArgs = {
   offset: z.number().int().min(0).max(100_000_000).default(0),

@@ -129,6 +129,8 @@ export const CODE_LISTS = {
 export type CodeListName = keyof typeof CODE_LISTS;
 
 export const HIGH_AGE = 80;
+/** Personal information of children under 14 is sensitive as a whole (个人信息保护法 第28、31条). */
+export const MINOR_AGE = 14;
 
 const lookups = new Map<CodeListName, Map<string, string>>();
 /** Finds the code for what a spreadsheet cell says: the code itself, the official name, or an alias. */

@@ -28,19 +28,25 @@ export function termSet(db: Db, term: string): Sql | null {
   if (/^\d{17}[\dx]$/.test(t)) return { sql: 'SELECT id FROM residents WHERE id_number = ?', params: [t.toUpperCase()] };
   if (/^[\dx]+$/.test(t)) {
     if (t.length < 3) return null;
-    // 8+ digits that start someone's ID or phone (region + birth year, or a phone's first digits): the B-tree
-    // answers at once, where trigram would intersect huge lists for such common fragments.
+    // 8+ digits that start someone's ID (region + birth year) or phone: one B-tree range, which streams,
+    // where trigram would intersect huge lists for such common fragments.
     const p = t.toUpperCase();
-    const end = `${p}\u007f`;
-    if (p.length >= 8 && stmt(db, 'SELECT 1 FROM residents WHERE id_number >= ? AND id_number < ? UNION ALL SELECT 1 FROM residents WHERE phone >= ? AND phone < ? LIMIT 1').get(p, end, p, end)) {
-      return { sql: 'SELECT id FROM residents WHERE id_number >= ? AND id_number < ? UNION SELECT id FROM residents WHERE phone >= ? AND phone < ?', params: [p, end, p, end] };
+    const range = [p, `${p}\u007f`];
+    if (p.length >= 8) {
+      for (const col of ['id_number', 'phone']) {
+        const sql = `SELECT id FROM residents WHERE ${col} >= ? AND ${col} < ?`;
+        if (stmt(db, `${sql} LIMIT 1`).get(...range)) return { sql, params: range };
+      }
     }
     return { sql: 'SELECT rowid AS id FROM resident_fts WHERE resident_fts MATCH ?', params: [`{idn phone address}: ${phrase(t.toUpperCase())}`] };
   }
   if (/^[a-z]+$/.test(t)) {
     const end = t + '\u007f';
+    // One letter: initials and full pinyin start alike, so one range says it all.
+    if (t.length === 1) return { sql: 'SELECT id FROM residents WHERE name_initials >= ? AND name_initials < ?', params: [t, end] };
+    // OR over two indexes streams (SQLite's multi-index OR), so a capped count can stop early; a UNION would not.
     return {
-      sql: 'SELECT id FROM residents WHERE name_initials >= ? AND name_initials < ? UNION SELECT id FROM residents WHERE name_pinyin >= ? AND name_pinyin < ?',
+      sql: 'SELECT id FROM residents WHERE (name_initials >= ? AND name_initials < ?) OR (name_pinyin >= ? AND name_pinyin < ?)',
       params: [t, end, t, end],
     };
   }
@@ -237,11 +243,14 @@ export function searchResidents(db: Db, f: Filters, offset: number, limit: numbe
       offset,
     ) as RowRecord[];
   } else {
-    // A broad term (one common surname): its matches are dense, so walking the sorted index and keeping matches finds a page at once.
-    records = stmt(
-      db,
-      `SELECT ${ROW_COLUMNS} FROM residents r LEFT JOIN grids g ON g.id = r.grid_id ${where(cond.sql, `r.id IN (${terms.sql})`)} ORDER BY ${orderBy(f)} LIMIT ? OFFSET ?`,
-    ).all(...cond.params, ...terms.params, limit, Math.min(offset, cap)) as RowRecord[];
+    // A broad term (one common surname, one letter): the first `cap` matches are sorted and paged, and the
+    // screen asks for more letters. Bounded work whatever the ledger's size; walking all matches is not.
+    const first = `(SELECT m.id AS id FROM ${matched} ${where(cond.sql)} LIMIT ${cap}) f CROSS JOIN residents r ON r.id = f.id`;
+    records = stmt(db, `SELECT ${ROW_COLUMNS} FROM ${first} LEFT JOIN grids g ON g.id = r.grid_id ORDER BY ${orderBy(f)} LIMIT ? OFFSET ?`).all(
+      ...params,
+      limit,
+      Math.min(offset, cap),
+    ) as RowRecord[];
   }
   return { total: Math.min(n, cap), totalCapped: n > cap, rows: records.map((r) => toRow(r, today)) };
 }

@@ -160,8 +160,5 @@ export function seedCommunity(db: Db, count: number, seed = 20261125): SeedResul
     return { residents: made, households, grids, buildings };
   })();
   noteWrite(db);
-  // A new community of this size: give the planner its real numbers now (sampled, so it stays quick).
-  db.pragma('analysis_limit = 1000');
-  db.exec('ANALYZE');
   return result;
 }

@@ -1,5 +1,6 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { sameAs } from '../../components/confirmRule';
 import { useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 
@@ -28,7 +29,7 @@ export function ChangePasswordDialog({ forced, onClose }: { forced: boolean; onC
           name="confirm"
           label={t('auth.confirmPassword')}
           dependencies={['next']}
-          rules={[{ validator: async (_r, v) => (v === form.getFieldValue('next') ? undefined : Promise.reject(new Error(t('errors:auth.passwordMismatch')))) }]}
+          rules={[sameAs(form, 'next', t)]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -1,6 +1,7 @@
 import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { sameAs } from '../../components/confirmRule';
 import { useWrite } from '../../api/hooks';
 import { useState } from 'react';
 import { call, CallError } from '../../api/client';
@@ -82,7 +83,7 @@ export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
                   name="confirm"
                   label={t('auth.confirmPassword')}
                   dependencies={['password']}
-                  rules={[{ validator: async (_r, v) => (v === form.getFieldValue('password') ? undefined : Promise.reject(new Error(t('errors:auth.passwordMismatch')))) }]}
+                  rules={[sameAs(form, 'password', t)]}
                 >
                   <Input.Password autoComplete="new-password" style={{ width: 220 }} data-testid="admin-confirm" />
                 </Form.Item>

@@ -5,6 +5,7 @@ import type { HouseholdCard } from '../../../shared/contract/residents';
 import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { navigate } from '../../app/router';
+import { useCan } from '../accounts/session';
 
 type Member = HouseholdCard['members'][number];
 
@@ -14,6 +15,7 @@ export function HouseholdPage({ id }: { id: number }) {
   const { message } = App.useApp();
   const card = useCall('households.card', { id });
   const setHead = useWrite('households.setHead');
+  const can = useCan();
   if (card.isPending) return <Spin />;
   if (card.isError) return <Result status="warning" title={errorText(t, card.error)} />;
   const h = card.data;
@@ -25,12 +27,16 @@ export function HouseholdPage({ id }: { id: number }) {
       title={t('residents:household.title', { address: `${h.gridName} ${h.address}` })}
       extra={
         <Space>
-          <Button type="primary" icon={<PlusOutlined />} href={`#/residents/new?household=${h.id}`} data-testid="add-member">
-            {t('residents:household.addMember')}
-          </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => navigate(`print/household/${h.id}`)}>
-            {t('residents:household.print')}
-          </Button>
+          {can('residents.edit') && (
+            <Button type="primary" icon={<PlusOutlined />} href={`#/residents/new?household=${h.id}`} data-testid="add-member">
+              {t('residents:household.addMember')}
+            </Button>
+          )}
+          {can('residents.print') && (
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(`print/household/${h.id}`)}>
+              {t('residents:household.print')}
+            </Button>
+          )}
         </Space>
       }
     >
@@ -56,7 +62,8 @@ export function HouseholdPage({ id }: { id: number }) {
             title: '',
             key: 'actions',
             render: (_v, m) =>
-              m.id !== h.headId && (
+              m.id !== h.headId &&
+              can('residents.edit') && (
                 <Button
                   size="small"
                   onClick={() =>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Descriptions, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { AgeTags } from './AgeTags';
 import { useCall } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { LifeEventDialog, type LifeEventKind } from './LifeEventDialog';
@@ -63,7 +64,7 @@ export function ResidentPage({ id }: { id: number }) {
           <Descriptions.Item label={t('residents:fields.occupation')}>{d.occupation || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('residents:fields.hukouAddress')}>{d.hukouAddress || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('residents:fields.tags')} span={2}>
-            {d.age !== null && d.age >= 80 && <Tag color="orange">{t('residents:tags.elderly')}</Tag>}
+            <AgeTags age={d.age} />
             {d.tags.map((tag) => (
               <Tag key={tag}>{code('careTag', tag)}</Tag>
             ))}

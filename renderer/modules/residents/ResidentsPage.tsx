@@ -3,6 +3,8 @@ import { App, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typog
 import { FileExcelOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { AgeTags } from './AgeTags';
+import { useCan } from '../accounts/session';
 import type { ResidentRow } from '../../../shared/contract/residents';
 import type { Language } from '../../../shared/i18n/languages';
 import { CARE_TAG, RESIDENCE_TYPE } from '../../../shared/rules/codes';
@@ -22,6 +24,7 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
   const page = Number(query.get('page') ?? 1);
   const [typed, setTyped] = useState(filters.q);
   const [exporting, setExporting] = useState(false);
+  const can = useCan();
   const tree = useCall('community.tree', {});
   const result = useCall('residents.search', { ...filters, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }, { keepPrevious: true });
 
@@ -55,7 +58,7 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
       width: 200,
       render: (tags: string[], r) => (
         <>
-          {r.age !== null && r.age >= 80 && <Tag color="orange">{t('residents:tags.elderly')}</Tag>}
+          <AgeTags age={r.age} />
           {tags.map((tag) => (
             <Tag key={tag}>{code('careTag', tag)}</Tag>
           ))}
@@ -92,15 +95,21 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
             onSearch={(v) => update({ q: v })}
             data-testid="resident-search"
           />
-          <Button type="primary" size="large" icon={<PlusOutlined />} href="#/residents/new">
-            {t('residents:list.add')}
-          </Button>
-          <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate('print/roster', filtersToQuery(filters))}>
-            {t('residents:list.printRoster')}
-          </Button>
-          <Button size="large" icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
-            {t('residents:list.export')}
-          </Button>
+          {can('residents.edit') && (
+            <Button type="primary" size="large" icon={<PlusOutlined />} href="#/residents/new">
+              {t('residents:list.add')}
+            </Button>
+          )}
+          {can('residents.print') && (
+            <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate('print/roster', filtersToQuery(filters))}>
+              {t('residents:list.printRoster')}
+            </Button>
+          )}
+          {can('residents.export') && (
+            <Button size="large" icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
+              {t('residents:list.export')}
+            </Button>
+          )}
         </Space>
         <Space wrap>
           <Select

@@ -73,11 +73,12 @@ export function filterConditions(f: Filters, today = todayIso()): Sql {
     parts.push(sql);
     params.push(...p);
   };
-  // With a grid or building, its index is the narrow one: the unary + keeps SQLite off the wide birth-date index,
+  // With a grid or building, its index is the narrow one. The unary + keeps SQLite off the wide indexes (walking
+  // status + address in order to skip a sort cost 585 ms at 1,000,000; the grid index and a sort take 0.7 ms),
   // and care tags are checked per row (EXISTS) instead of driving from every tagged person in the ledger.
   const narrow = !!(f.gridId || f.buildingId);
   const birth = narrow ? '+r.birth_date' : 'r.birth_date';
-  if (f.status !== 'all') add('r.status = ?', f.status);
+  if (f.status !== 'all') add(narrow ? '+r.status = ?' : 'r.status = ?', f.status);
   if (f.gridId) add('r.grid_id = ?', f.gridId);
   if (f.buildingId) add('r.building_id = ?', f.buildingId);
   if (f.gender) add('r.gender = ?', f.gender);

@@ -4,6 +4,7 @@ import { AppError } from '../core/errors';
 import { resolveLedgerPath } from '../core/paths';
 import { seedCommunity } from '../modules/residents/seed';
 import { newSession } from '../core/session';
+import { appendAudit } from '../core/audit';
 import { translate, isLanguage, DEFAULT_LANGUAGE } from '../../shared/i18n/resources';
 import type { CallResult, Permission } from '../../shared/contract';
 
@@ -90,6 +91,7 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
       if (!Number.isInteger(n) || n < 1) throw new CliFailure('seed needs --residents N (a whole number)');
       need('residents.import');
       const r = seedCommunity(app.ledger.db, n);
+      appendAudit(app.ledger.db, { actor: session.user!.username, userId: session.user!.id, action: 'import', method: 'cli.seed', detail: `${r.residents} synthetic residents` });
       return out(`seeded ${r.residents} residents in ${r.households} households, ${r.buildings} buildings, ${r.grids} grids`, r);
     }
     case 'import': {

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Input, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
 import { call } from '../../api/client';
 import { useCall } from '../../api/hooks';
 
-/** Who did what and when: every write, reveal, export, print, sign-in and refusal; and whether the chain is intact. */
+/** Who did what and when (shown in the desk's own time zone): every write, reveal, export, print, sign-in and refusal; and whether the chain is intact. */
 export function AuditPage() {
   const { t } = useTranslation();
   const [actor, setActor] = useState('');
@@ -34,7 +35,7 @@ export function AuditPage() {
           dataSource={list.data?.rows ?? []}
           pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           columns={[
-            { title: t('audit.at'), dataIndex: 'at', width: 200, render: (v: string) => v.replace('T', ' ').slice(0, 19) },
+            { title: t('audit.at'), dataIndex: 'at', width: 200, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
             { title: t('audit.actor'), dataIndex: 'actor', width: 120 },
             { title: t('audit.action'), dataIndex: 'action', width: 120, render: (v: string) => t(`audit.actions.${v}`, { defaultValue: v }) },
             { title: t('audit.method'), dataIndex: 'method', width: 200 },

@@ -5,6 +5,7 @@ import { resolveLedgerPath } from '../core/paths';
 import { seedCommunity } from '../modules/residents/seed';
 import { newSession } from '../core/session';
 import { appendAudit } from '../core/audit';
+import { backupDir, listBackups } from '../core/backups';
 import { translate, isLanguage, DEFAULT_LANGUAGE } from '../../shared/i18n/resources';
 import type { CallResult, Permission } from '../../shared/contract';
 
@@ -17,6 +18,7 @@ const USAGE = `usage: npm run ledger -- <command> [--db FILE] [--json] [--user N
   import residents FILE [--dry-run] check, then import a .xlsx or .csv
   export residents --out FILE       the resident list as .xlsx (IDs and phones masked)
   backup --out FILE                 a consistent copy of the ledger
+  backups                           the automatic backups, newest first
   check                             integrity check
   audit verify                      check the activity log's hash chain (exit 1 if broken)`;
 
@@ -125,6 +127,11 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
       if (fs.existsSync(target)) throw new CliFailure(`${target} exists: choose a new file name`);
       await app.ledger.db.backup(target);
       return out(`backup written to ${target}`, { out: target });
+    }
+    case 'backups': {
+      need('users.manage');
+      const list = listBackups(backupDir(app.ledger.db, app.ledger.path)).map((b) => ({ file: b.file, at: b.at.toISOString(), size: b.size }));
+      return out(list.map((b) => `${b.at}  ${(b.size / 2 ** 20).toFixed(1)} MB  ${b.file}`).join('\n') || 'no automatic backups yet', list);
     }
     case 'check': {
       const rows = app.ledger.db.pragma('integrity_check') as { integrity_check: string }[];

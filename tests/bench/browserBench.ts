@@ -20,7 +20,7 @@ async function openSignedIn(browser: Browser, url: string, viewport?: { width: n
 }
 
 async function shell(db: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'browser.cjs'), '--db', db, '--no-open'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(__dirname, 'browser.cjs'), '--db', db, '--no-open', '--no-auto-backup'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => {
     let text = '';
     child.stdout!.on('data', (d: Buffer) => {

@@ -1,4 +1,7 @@
-import { openLedger, type Ledger } from './ledger';
+import path from 'node:path';
+import { openLedger, quickCheck, type Ledger } from './ledger';
+import { AppError } from './errors';
+import { backupDir, listBackups } from './backups';
 import { createDispatcher, type CallContext, type Dispatch } from './dispatch';
 import { systemSession } from './session';
 import { handlers } from '../modules';
@@ -9,6 +12,35 @@ export interface App {
   /** Calls a method with every permission: for trusted code in this process (tests, benchmarks), never a transport. */
   call: (method: string, input: unknown) => ReturnType<Dispatch>;
   close(): void;
+}
+
+/**
+ * For the shells, before a window sees the ledger: a damaged file is not opened for writing; the user is
+ * told plainly, with the newest backup to go back to.
+ */
+export function openHealthyApp(ledgerPath: string, shell: CallContext['shell'], options: { nativeBinding?: string } = {}): App {
+  const damaged = (problem: string, dir: string) => {
+    const newest = listBackups(dir)[0];
+    return new AppError(newest ? 'ledger.damagedWithBackup' : 'ledger.damaged', {
+      problem: problem.slice(0, 200),
+      backup: newest ? path.basename(newest.file) : '',
+      folder: newest ? path.dirname(newest.file) : '',
+    });
+  };
+  let app: App;
+  try {
+    app = openApp(ledgerPath, shell, options);
+  } catch (err) {
+    // So damaged that SQLite will not even read it: the backups are in the default folder then.
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw damaged(String((err as Error).message), path.join(path.dirname(ledgerPath), 'backups'));
+    throw err;
+  }
+  const verdict = quickCheck(app.ledger.db);
+  if (verdict === 'ok') return app;
+  const dir = backupDir(app.ledger.db, ledgerPath);
+  app.close();
+  throw damaged(verdict, dir);
 }
 
 /** The same services for every shell: Electron, the browser shell, the CLI, tests and benchmarks. */

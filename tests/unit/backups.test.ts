@@ -55,3 +55,32 @@ describe('automatic backups', () => {
     }
   });
 });
+
+describe('startup health', () => {
+  it('a damaged ledger is not opened, and the user is pointed at the newest backup', async () => {
+    const { openHealthyApp } = await import('../../main/core/app');
+    await takeBackup(app.ledger.db, path.join(app.dir, 'backups'), 'daily');
+    app.ledger.db.pragma('wal_checkpoint(TRUNCATE)');
+    app.close();
+    // Scribble over a few pages in the middle of the file, as a failing disk would.
+    const fd = fs.openSync(app.file, 'r+');
+    const size = fs.fstatSync(fd).size;
+    for (let p = Math.floor(size / 4096 / 2); p < Math.floor(size / 4096 / 2) + 4; p++) fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, p * 4096);
+    fs.closeSync(fd);
+    let caught: unknown;
+    try {
+      openHealthyApp(app.file, 'browser').close();
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toMatchObject({ code: 'ledger.damagedWithBackup', params: { backup: expect.stringMatching(/^linli-\d{8}-\d{6}-daily\.db$/) } });
+    app = openTempApp(); // for afterEach
+  });
+});
+
+it('a file SQLite cannot read at all gets the same plain answer', async () => {
+  const { openHealthyApp } = await import('../../main/core/app');
+  const file = path.join(app.dir, 'scribbled.db');
+  fs.writeFileSync(file, Buffer.alloc(8192, 0x41));
+  expect(() => openHealthyApp(file, 'browser')).toThrowError(expect.objectContaining({ code: 'ledger.damaged' }));
+});

@@ -90,3 +90,8 @@ export function noteWrite(db: Db): void {
 export function generation(db: Db): string {
   return `${ownWrites.get(db) ?? 0}:${stmt(db, 'PRAGMA data_version').pluck().get() as number}`;
 }
+
+/** SQLite's quick_check: 'ok', or the first problem it found. Run by the shells before they serve a ledger. */
+export function quickCheck(db: Db): string {
+  return String(db.pragma('quick_check(1)', { simple: true }));
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { openApp } from '../../core/app';
+import { openHealthyApp } from '../../core/app';
 import { AppError } from '../../core/errors';
 import { resolveLedgerPath } from '../../core/paths';
 import { translate } from '../../../shared/i18n/resources';
@@ -13,7 +13,7 @@ export async function runBrowserShell(argv: string[]): Promise<void> {
   const ledgerPath = resolveLedgerPath(argv);
   let app;
   try {
-    app = openApp(ledgerPath, 'browser');
+    app = openHealthyApp(ledgerPath, 'browser');
   } catch (err) {
     if (err instanceof AppError) {
       console.error(translate('zh-CN', `errors:${err.code}`, err.params));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { openApp, type App } from '../../core/app';
+import { openHealthyApp, type App } from '../../core/app';
 import { AppError } from '../../core/errors';
 import { newSession } from '../../core/session';
 import { resolveLedgerPath } from '../../core/paths';
@@ -99,7 +99,7 @@ void app.whenReady().then(() => {
   const ledgerPath = resolveLedgerPath(process.argv, { ...process.env, XDG_CONFIG_HOME: path.dirname(app.getPath('userData')) });
   const electronBinding = process.env.LINLI_ELECTRON_SQLITE;
   try {
-    core = openApp(ledgerPath, 'electron', electronBinding ? { nativeBinding: electronBinding } : {});
+    core = openHealthyApp(ledgerPath, 'electron', electronBinding ? { nativeBinding: electronBinding } : {});
   } catch (err) {
     const { dialog } = require('electron') as typeof import('electron');
     dialog.showErrorBox('Linli', err instanceof AppError ? translate('zh-CN', `errors:${err.code}`, err.params) : String(err));

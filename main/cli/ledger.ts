@@ -5,7 +5,9 @@ import { resolveLedgerPath } from '../core/paths';
 import { seedCommunity } from '../modules/residents/seed';
 import { newSession } from '../core/session';
 import { appendAudit } from '../core/audit';
-import { backupDir, listBackups } from '../core/backups';
+import { backupDir, checkBackupFile, listBackups, restoreFrom } from '../core/backups';
+import { LATEST_VERSION } from '../core/ledger/migrations';
+import path from 'node:path';
 import { translate, isLanguage, DEFAULT_LANGUAGE } from '../../shared/i18n/resources';
 import type { CallResult, Permission } from '../../shared/contract';
 
@@ -19,6 +21,8 @@ const USAGE = `usage: npm run ledger -- <command> [--db FILE] [--json] [--user N
   export residents --out FILE       the resident list as .xlsx (IDs and phones masked)
   backup --out FILE                 a consistent copy of the ledger
   backups                           the automatic backups, newest first
+  restore --from FILE               put a backup in the ledger's place (the current one is kept aside)
+  restore --undo                    go back to the ledger as it was before the last restore
   check                             integrity check
   audit verify                      check the activity log's hash chain (exit 1 if broken)`;
 
@@ -33,6 +37,8 @@ class CliFailure extends Error {}
 
 /** With LINLI_STATS=1 the benchmark learns the phases' times and the peak memory from stderr. */
 const phases: Record<string, number> = {};
+/** Set when a command closed the ledger itself (restore). */
+let closed = false;
 
 /** A failed call as one line in the user's language. */
 function unwrap<T>(r: CallResult<unknown>): T {
@@ -133,6 +139,20 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
       const list = listBackups(backupDir(app.ledger.db, app.ledger.path)).map((b) => ({ file: b.file, at: b.at.toISOString(), size: b.size }));
       return out(list.map((b) => `${b.at}  ${(b.size / 2 ** 20).toFixed(1)} MB  ${b.file}`).join('\n') || 'no automatic backups yet', list);
     }
+    case 'restore': {
+      need('users.manage');
+      const dir = backupDir(app.ledger.db, app.ledger.path);
+      const source = argv.includes('--undo') ? listBackups(dir).find((b) => /-before-restore(-\d+)?\.db$/.test(b.file))?.file : option(argv, '--from');
+      if (!source) throw new CliFailure(argv.includes('--undo') ? 'nothing to undo: no restore has been made' : USAGE);
+      const { residents } = checkBackupFile(path.resolve(source), LATEST_VERSION);
+      const kept = await restoreFrom(app.ledger.db, app.ledger.path, path.resolve(source), LATEST_VERSION);
+      // The restored ledger is opened again (migrating it if it is older) and records who restored it.
+      const restored = openApp(app.ledger.path, 'cli');
+      appendAudit(restored.ledger.db, { actor: session.user!.username, userId: null, action: 'restore', method: 'cli.restore', detail: path.basename(source) });
+      restored.close();
+      closed = true;
+      return out(`restored ${path.basename(source)} (${residents} residents); the ledger as it was is kept as ${kept.file} (npm run ledger -- restore --undo)`, { restored: source, residents, kept: kept.file });
+    }
     case 'check': {
       const rows = app.ledger.db.pragma('integrity_check') as { integrity_check: string }[];
       const fk = app.ledger.db.pragma('foreign_key_check') as unknown[];
@@ -158,6 +178,7 @@ async function main() {
   try {
     app = openApp(resolveLedgerPath(argv), 'cli');
     const result = await run(argv, app, json);
+    if (closed) app = undefined; // a restore closed the ledger it was given
     console.log(json ? JSON.stringify(result) : result);
   } catch (err) {
     const message = err instanceof AppError ? translate(lang, `errors:${err.code}`, err.params) : err instanceof CliFailure ? err.message : String(err);

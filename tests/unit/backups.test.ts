@@ -84,3 +84,27 @@ it('a file SQLite cannot read at all gets the same plain answer', async () => {
   fs.writeFileSync(file, Buffer.alloc(8192, 0x41));
   expect(() => openHealthyApp(file, 'browser')).toThrowError(expect.objectContaining({ code: 'ledger.damaged' }));
 });
+
+it('restores a backup, keeps the ledger it replaced, and the restore can be undone', async () => {
+  const { restoreFrom, checkBackupFile } = await import('../../main/core/backups');
+  const { openApp } = await import('../../main/core/app');
+  const { LATEST_VERSION } = await import('../../main/core/ledger/migrations');
+  const dir = path.join(app.dir, 'backups');
+  const yesterday = await takeBackup(app.ledger.db, dir, 'daily', new Date('2026-11-24T08:00:00Z'));
+  const count = (db: Database.Database) => (db.prepare('SELECT count(*) AS n FROM residents').get() as { n: number }).n;
+  const before = count(app.ledger.db);
+  // Today's mistake: a hundred residents marked as moved out.
+  app.ledger.db.prepare("UPDATE residents SET status = 'moved_out' WHERE id <= 100").run();
+  expect(checkBackupFile(yesterday.file, LATEST_VERSION).residents).toBe(before);
+  const kept = await restoreFrom(app.ledger.db, app.file, yesterday.file, LATEST_VERSION);
+  let reopened = openApp(app.file, 'cli');
+  expect((reopened.ledger.db.prepare("SELECT count(*) AS n FROM residents WHERE status = 'moved_out'").get() as { n: number }).n).toBe(0);
+  expect(reopened.ledger.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  // Undo: the ledger as it was before the restore comes back.
+  await restoreFrom(reopened.ledger.db, app.file, kept.file, LATEST_VERSION);
+  reopened = openApp(app.file, 'cli');
+  expect((reopened.ledger.db.prepare("SELECT count(*) AS n FROM residents WHERE status = 'moved_out'").get() as { n: number }).n).toBe(100);
+  reopened.close();
+  app = openTempApp(); // for afterEach
+  expect(() => checkBackupFile(path.join(dir, 'nope.db'), LATEST_VERSION)).toThrowError(expect.objectContaining({ code: 'backup.notFound' }));
+});

@@ -145,3 +145,21 @@ describe('a term that matches very many people', () => {
     }
   });
 });
+
+describe('seeding', () => {
+  it('seeding a seeded ledger again adds new people, new households and valid IDs', async () => {
+    const { checkIdNumber } = await import('../../shared/rules/idNumber');
+    const twice = openTempApp();
+    try {
+      seedCommunity(twice.ledger.db, 300);
+      seedCommunity(twice.ledger.db, 200);
+      const db = twice.ledger.db;
+      expect(db.prepare('SELECT count(*) AS n, count(DISTINCT id_number) AS d FROM residents').get()).toEqual({ n: 500, d: 500 });
+      const ids = db.prepare('SELECT id_number FROM residents').pluck().all() as string[];
+      expect(ids.every((id) => checkIdNumber(id).ok)).toBe(true);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      twice.close();
+    }
+  });
+});

@@ -29,10 +29,12 @@ export interface SeedResult {
 
 /** Seeds a synthetic community of about `count` residents: grids, buildings, households, valid IDs. */
 export function seedCommunity(db: Db, count: number, seed = 20261125): SeedResult {
-  const rand = prng(seed);
+  // A ledger seeded before gets new people: the same sequence would repeat their ID numbers.
+  const existing = stmt(db, 'SELECT id_number FROM residents WHERE id_number IS NOT NULL').pluck().all() as string[];
+  const rand = prng(seed + existing.length);
   const pick = <T>(xs: ArrayLike<T>) => xs[Math.floor(rand() * xs.length)]!;
   const givenChars = Array.from(GIVEN);
-  const usedIds = new Set<string>();
+  const usedIds = new Set<string>(existing);
   const pinyinCache = new Map<string, { initials: string; full: string }>();
   const today = new Date().toISOString().slice(0, 10);
 
@@ -74,6 +76,8 @@ export function seedCommunity(db: Db, count: number, seed = 20261125): SeedResul
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const existingGrids = (stmt(db, 'SELECT count(*) AS n FROM grids').get() as { n: number }).n;
+    // Seeding again adds to the community: numbers go on from the last household.
+    const existingHouseholds = (stmt(db, 'SELECT coalesce(max(id), 0) AS n FROM households').get() as { n: number }).n;
     let made = 0;
     let households = 0;
     let grids = 0;
@@ -96,7 +100,7 @@ export function seedCommunity(db: Db, count: number, seed = 20261125): SeedResul
             const room = `${floor}0${door}`;
             const dwellingId = Number(addDwelling.run(buildingId, String(unit), room).lastInsertRowid);
             households++;
-            const householdId = Number(addHousehold.run(`H${String(households).padStart(7, '0')}`, dwellingId).lastInsertRowid);
+            const householdId = Number(addHousehold.run(`H${String(existingHouseholds + households).padStart(7, '0')}`, dwellingId).lastInsertRowid);
             const address = addressText({ building_name: buildingName, unit: String(unit), room });
             const baseKey = `${naturalKey(gridName)}|${naturalKey(buildingName)}|${naturalKey(String(unit))}|${naturalKey(room)}|${String(householdId).padStart(10, '0')}`;
             const surname = pick(SURNAMES);

@@ -177,7 +177,8 @@ export const residentsContract = {
     kind: 'write',
     permission: 'residents.edit',
   }),
-  'households.card': method({ input: z.object({ id }).strict(), output: householdCard, kind: 'read', permission: 'residents.view' }),
+  // forPrint: the printed card goes into the activity log as a print.
+  'households.card': method({ input: z.object({ id, forPrint: z.boolean().default(false) }).strict(), output: householdCard, kind: 'read', permission: 'residents.view' }),
   'households.find': method({
     input: z.object({ q: text(50) }).strict(),
     output: z.array(z.object({ id, number: z.string(), address: z.string(), headName: z.string(), members: z.number() })),

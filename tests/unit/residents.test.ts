@@ -28,7 +28,8 @@ describe('residents and households', () => {
     const head = await ok(app, 'residents.create', { ...person(), phone: '138 0013 8000', placement: { kind: 'new', buildingId: building('3号楼'), unit: '2单元', room: '301' } });
     await ok(app, 'residents.create', { ...person({ name: '李秀英', idNumber: validId('11010519520303002'), gender: '2', relation: '10' }), placement: { kind: 'existing', householdId: head.householdId } });
     await ok(app, 'residents.create', { ...person({ name: '张小明', idNumber: validId('11010519800101001'), gender: '1', relation: '20' }), placement: { kind: 'existing', householdId: head.householdId } });
-    const card = await ok(app, 'households.card', { id: head.householdId });
+    const card = await ok(app, 'households.card', { id: head.householdId, forPrint: true });
+    expect(app.ledger.db.prepare("SELECT action, record FROM audit_log ORDER BY id DESC LIMIT 1").get()).toEqual({ action: 'print', record: `household:${head.householdId}` });
     expect(card.members.map((m) => m.name)).toEqual(['张三丰', '李秀英', '张小明']);
     expect(card.headId).toBe(head.id);
     expect(card.address).toBe('3号楼2单元301室');

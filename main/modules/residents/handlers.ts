@@ -139,7 +139,8 @@ export const residentsHandlers: HandlerMap<
     ctx.record(`resident:${id}`);
     return { id };
   },
-  'households.card': ({ id }, ctx) => {
+  'households.card': ({ id, forPrint }, ctx) => {
+    if (forPrint) ctx.audit('print', `household:${id}`, 'masked');
     const h = stmt(
       ctx.db,
       `SELECT h.id, h.number, h.head_id, g.name AS grid_name, b.name AS building_name, w.unit, w.room

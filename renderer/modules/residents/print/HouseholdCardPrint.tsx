@@ -9,7 +9,7 @@ import { PrintFrame } from './PrintFrame';
 /** 户卡: A4 portrait; address, household number, head, one row per member (ID masked), care tags, date printed. */
 export function HouseholdCardPrint({ id, info }: { id: number; info: AppInfo }) {
   const { t } = useTranslation();
-  const card = useCall('households.card', { id });
+  const card = useCall('households.card', { id, forPrint: true });
   if (card.isPending) return <Spin />;
   if (card.isError) return <p>{errorText(t, card.error)}</p>;
   const h = card.data;

@@ -4,7 +4,7 @@ import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent
 import { openHealthyApp, type App } from '../../core/app';
 import { AppError } from '../../core/errors';
 import { newSession } from '../../core/session';
-import { resolveLedgerPath } from '../../core/paths';
+import { defaultDataDir, resolveLedgerPath } from '../../core/paths';
 import { translate } from '../../../shared/i18n/resources';
 import { CSP, CONTENT_TYPES } from '../security';
 import { backupIfDue } from '../../core/backups';
@@ -13,6 +13,8 @@ const ORIGIN = 'app://linli';
 const rendererDir = path.join(__dirname, '..', 'renderer');
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
+// One data folder for both shells: Electron's default would follow productName ("Linli 邻里").
+app.setPath('userData', defaultDataDir());
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let win: BrowserWindow | null = null;
@@ -96,7 +98,7 @@ void app.whenReady().then(() => {
       headers: { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP },
     });
   });
-  const ledgerPath = resolveLedgerPath(process.argv, { ...process.env, XDG_CONFIG_HOME: path.dirname(app.getPath('userData')) });
+  const ledgerPath = resolveLedgerPath(process.argv);
   const electronBinding = process.env.LINLI_ELECTRON_SQLITE;
   try {
     core = openHealthyApp(ledgerPath, 'electron', electronBinding ? { nativeBinding: electronBinding } : {});

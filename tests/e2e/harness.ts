@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { tempDir } from '../support/ledger';
 import { testBrowserPath, TEST_CHROMIUM_FLAGS } from '../support/browser';
 
@@ -111,4 +112,20 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('user-menu').or(page.getByText('欢迎使用邻里')).first().waitFor();
+}
+
+/**
+ * One app for all the tests of a file: started (with `prepare` on its ledger) before them, stopped after.
+ * The object is filled in once started, so tests use it as `app.page`, `app.ledger(…)`.
+ */
+export function appForThisFile(prepare?: (db: string) => void): Running {
+  const app = {} as Running;
+  beforeAll(async () => {
+    Object.assign(app, await startApp(prepare));
+  });
+  afterAll(async () => {
+    await app.stop();
+    await closeBrowser();
+  });
+  return app;
 }

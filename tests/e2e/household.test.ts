@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { closeBrowser, ledgerCli, startApp, type Running } from './harness';
+import { expect, it } from 'vitest';
+import { appForThisFile, ledgerCli } from './harness';
 import { ResidentForm, ResidentsScreen } from './pages/residents';
 import { validId } from '../support/sheets';
 
-let app: Running;
-beforeAll(async () => {
-  // Setup itself is covered by setup.test.ts; here the community exists already.
-  app = await startApp((db) => void ledgerCli(db, 'setup', '--street', '朝阳门街道', '--community', '幸福里社区', '--grids', '第一网格=1号楼,2号楼,3号楼;第二网格=4号楼'));
-});
-afterAll(async () => {
-  await app.stop();
-  await closeBrowser();
-});
+// Setup itself is covered by setup.test.ts; here the community exists already.
+const app = appForThisFile((db) => void ledgerCli(db, 'setup', '--street', '朝阳门街道', '--community', '幸福里社区', '--grids', '第一网格=1号楼,2号楼,3号楼;第二网格=4号楼'));
 
 it('a household of three typed in from the keyboard', async () => {
   const { page } = app;

@@ -1,19 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { closeBrowser, ledgerCli, startApp, type Running } from './harness';
+import { expect, it } from 'vitest';
+import { appForThisFile, ledgerCli } from './harness';
 import { ResidentsScreen } from './pages/residents';
 import { messyWorkbook } from '../support/sheets';
 
-let app: Running;
-beforeAll(async () => {
-  app = await startApp((db) => void ledgerCli(db, 'setup', '--street', '朝阳门街道', '--community', '幸福里社区', '--grids', '第一网格=1号楼,2号楼;第二网格=4号楼'));
-});
-afterAll(async () => {
-  await app.stop();
-  await closeBrowser();
-});
+const app = appForThisFile((db) => void ledgerCli(db, 'setup', '--street', '朝阳门街道', '--community', '幸福里社区', '--grids', '第一网格=1号楼,2号楼;第二网格=4号楼'));
 
 it('imports a messy spreadsheet: a report by Excel row first, then only the valid rows', async () => {
   const { page } = app;

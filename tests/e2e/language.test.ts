@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { closeBrowser, ledgerCli, startApp, type Running } from './harness';
+import { expect, it } from 'vitest';
+import { appForThisFile, ledgerCli } from './harness';
 
-let app: Running;
-beforeAll(async () => {
-  app = await startApp((db) => void ledgerCli(db, 'seed', '--residents', '120'));
-});
-afterAll(async () => {
-  await app.stop();
-  await closeBrowser();
-});
+const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '120'));
 
 async function pickLanguage(label: string) {
   await app.page.getByTestId('language').click();

@@ -1,22 +1,15 @@
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { artifactsDir, closeBrowser, ledgerCli, pdfPages, startApp, type Running } from './harness';
+import { expect, it } from 'vitest';
+import { appForThisFile, artifactsDir, ledgerCli, pdfPages } from './harness';
 
-let app: Running;
+const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '300'));
 
 function pageSize(file: string): number[] {
   const m = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)!;
   return [Math.round(Number(m[1])), Math.round(Number(m[2]))];
 }
-beforeAll(async () => {
-  app = await startApp((db) => void ledgerCli(db, 'seed', '--residents', '300'));
-});
-afterAll(async () => {
-  await app.stop();
-  await closeBrowser();
-});
 
 it('prints the filtered roster: A4 landscape, header on every page, page numbers, masked IDs', async () => {
   const { page } = app;

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { closeBrowser, ledgerCli, signIn, startApp, type Running } from './harness';
+import { expect, it } from 'vitest';
+import { appForThisFile, ledgerCli, signIn } from './harness';
 
-let app: Running;
-beforeAll(async () => {
-  app = await startApp((db) => void ledgerCli(db, 'seed', '--residents', '200'));
-});
-afterAll(async () => {
-  await app.stop();
-  await closeBrowser();
-});
+const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '200'));
 
 async function signOut() {
   await app.page.getByTestId('user-menu').hover();

@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { closeBrowser, ledgerCli, startApp, type Running } from './harness';
+import { beforeAll, expect, it } from 'vitest';
+import { appForThisFile, ledgerCli } from './harness';
 import { ResidentsScreen } from './pages/residents';
 
-let app: Running;
+const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '3000'));
 let person: { name: string; id_number: string; name_initials: string; phone: string };
-beforeAll(async () => {
-  app = await startApp((db) => void ledgerCli(db, 'seed', '--residents', '3000'));
+beforeAll(() => {
   const db = new Database(app.db, { readonly: true });
   // Someone whose initials are shared by few others, so the first page shows them.
   person = db
@@ -16,10 +15,6 @@ beforeAll(async () => {
     )
     .get() as typeof person;
   db.close();
-});
-afterAll(async () => {
-  await app.stop();
-  await closeBrowser();
 });
 
 it('finds a person by pinyin initials while typing', async () => {

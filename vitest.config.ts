@@ -16,6 +16,8 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // Kills the command line mid-import: needs the build, like the e2e tests.
+      { test: { name: 'crash', include: ['tests/crash/**/*.test.ts'], environment: 'node', testTimeout: 1_200_000 } },
       { test: { name: 'electron', include: ['tests/electron/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
     ],
   },

@@ -114,9 +114,28 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
         return out(`${report.rows} rows: ${report.valid} valid, ${report.invalid} invalid\n${summary.errors.map((e) => `  row ${e.row} ${e.column}: ${e.message}`).join('\n')}`, summary);
       }
       const checked = performance.now();
-      const done = unwrap<{ runId: number; created: number; updated: number }>(await call('residents.importCommit', { token: report.token }));
+      const resume = (report as { resume?: { rowsDone: number } }).resume;
+      if (resume) process.stderr.write(`continuing an import of this file cut off after ${resume.rowsDone} rows\n`);
+      // Ctrl+C stops after the batch in hand instead of killing the process mid-write.
+      const stop = () => void call('residents.importCancel', { token: report.token });
+      process.once('SIGINT', stop);
+      let finished = false;
+      const committing = call('residents.importCommit', { token: report.token }).finally(() => (finished = true));
+      // Each batch committed is reported on stderr as it lands: `committed 4000/100000`.
+      let reported = resume?.rowsDone ?? 0;
+      while (!finished) {
+        await new Promise((resolve) => setImmediate(resolve));
+        const p = await call('residents.importProgress', { token: report.token });
+        if (p.ok && (p.value as { rowsDone: number }).rowsDone > reported) {
+          reported = (p.value as { rowsDone: number }).rowsDone;
+          process.stderr.write(`committed ${reported}/${report.valid}\n`);
+        }
+      }
+      process.off('SIGINT', stop);
+      const done = unwrap<{ runId: number; created: number; updated: number; rowsDone: number; stopped: boolean }>(await committing);
       phases.check = Math.round(checked - started);
       phases.commit = Math.round(performance.now() - checked);
+      if (done.stopped) return out(`stopped after ${done.rowsDone} of ${report.valid} rows (run ${done.runId}); import the same file again to continue`, { ...summary, ...done });
       return out(`imported: ${done.created} added, ${done.updated} updated (run ${done.runId}); ${report.invalid} rows with problems not imported`, { ...summary, ...done });
     }
     case 'export': {

@@ -23,6 +23,10 @@ export function entryHash(prev: string, at: string, e: AuditEntry): string {
  * changed or deleted entry breaks the chain at that point. Call inside the caller's transaction, or alone.
  */
 export function appendAudit(db: Db, e: AuditEntry): void {
+  db.transaction(() => appendInTransaction(db, e))();
+}
+
+function appendInTransaction(db: Db, e: AuditEntry): void {
   const prev = (stmt(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? '';
   const at = new Date().toISOString();
   const hash = entryHash(prev, at, e);

@@ -17,6 +17,8 @@ export interface CallContext {
   record(ref: string): void;
   /** Reads that must leave a trace (a reveal, an export, a print, a login) write their own entry at once. */
   audit(action: string, record?: string, detail?: string): void;
+  /** A job's batch: one transaction, all or nothing; what it returns is committed when this returns. */
+  batch<T>(work: () => T): T;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>;
@@ -44,6 +46,21 @@ export function toInputIssues(error: z.ZodError): InputIssue[] {
       ...(params ? { params } : {}),
     };
   });
+}
+
+/**
+ * SQLite's storage failures in words the user can act on. The transaction has been rolled back by then,
+ * so nothing of the write is kept and the screen must not say it was saved.
+ */
+function storageFailure(err: unknown): CallFailure | undefined {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
+  if (code === 'SQLITE_FULL') return fail('ledger.full', 'ledger.full');
+  if (code.startsWith('SQLITE_IOERR')) return fail('ledger.ioError', 'ledger.ioError');
+  if (code.startsWith('SQLITE_READONLY')) return fail('ledger.readOnly', 'ledger.readOnly');
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return fail('ledger.busy', 'ledger.busy');
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return fail('ledger.corruptWrite', 'ledger.corruptWrite');
+  return undefined;
 }
 
 const fail = (code: string, messageKey: string, params?: Record<string, string | number>): CallFailure => ({
@@ -86,6 +103,11 @@ export function createDispatcher(base: { db: Db; ledgerPath: string; shell: Call
       session,
       record: (ref) => (recordRef = ref),
       audit: (action, record, detail) => appendAudit(db, { ...who(), action, method: name, record, detail }),
+      batch: (work) => {
+        const out = db.transaction(work)();
+        noteWrite(db);
+        return out;
+      },
     };
     const handler = handlers[name] as Handler<MethodName>;
     try {
@@ -99,9 +121,22 @@ export function createDispatcher(base: { db: Db; ledgerPath: string; shell: Call
         noteWrite(db);
         return { ok: true, value };
       }
+      if (spec.kind === 'job') {
+        try {
+          return { ok: true, value: await handler(parsed.data as never, ctx) };
+        } finally {
+          // Whatever of the job committed is on record, even when it stopped on an error.
+          if (recordRef) appendAudit(db, { ...who(), action: 'write', method: name, record: recordRef });
+        }
+      }
       return { ok: true, value: await handler(parsed.data as never, ctx) };
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.code, err.params);
+      const storage = storageFailure(err);
+      if (storage) {
+        console.error(`[linli] ${name} failed and was rolled back:`, err);
+        return storage;
+      }
       if (err instanceof z.ZodError) return { ...fail('invalidInput', 'call.invalidInput'), issues: toInputIssues(err) };
       console.error(`[linli] ${name} failed:`, err);
       return fail('internal', 'call.internal');

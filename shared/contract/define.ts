@@ -19,8 +19,11 @@ export type Access = Permission | 'public' | 'signedIn';
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
-  /** A write runs in one transaction and leaves an audit entry. */
-  kind: 'read' | 'write';
+  /**
+   * A write runs in one transaction and leaves an audit entry. A job is a long write (an import) that
+   * commits in batches, each all or nothing, so the caller can watch its progress and stop it.
+   */
+  kind: 'read' | 'write' | 'job';
   permission: Access;
 }
 

@@ -117,6 +117,8 @@ const lifeEvent = z.object({ id, date: isoDate, reason: requiredText(200) }).str
 const file = z.object({ fileName: requiredText(200), base64: z.string().max(80_000_000, { error: 'import.tooLarge' }) }).strict();
 export const fileOut = z.object({ fileName: z.string(), base64: z.string() });
 
+const token = z.string().max(64);
+
 export const importIssue = z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 export type ImportIssue = z.infer<typeof importIssue>;
 export const importReport = z.object({
@@ -125,6 +127,8 @@ export const importReport = z.object({
   valid: z.number(),
   invalid: z.number(),
   toUpdate: z.number(),
+  /** The same file was partly imported before (a crash or a cancel): committing continues after these rows. */
+  resume: z.object({ runId: z.number(), rowsDone: z.number() }).optional(),
   errors: z.array(importIssue),
   warnings: z.array(importIssue),
 });
@@ -205,13 +209,20 @@ export const residentsContract = {
   }),
   'residents.importTemplate': method({ input: z.object({}).strict(), output: fileOut, kind: 'read', permission: 'residents.import' }),
   'residents.importCheck': method({ input: file.extend({ lang }), output: importReport, kind: 'read', permission: 'residents.import' }),
-  'residents.importReportFile': method({ input: z.object({ token: z.string().max(64) }).strict(), output: fileOut, kind: 'read', permission: 'residents.import' }),
+  'residents.importReportFile': method({ input: z.object({ token }).strict(), output: fileOut, kind: 'read', permission: 'residents.import' }),
   'residents.importCommit': method({
-    input: z.object({ token: z.string().max(64) }).strict(),
-    output: z.object({ runId: id, created: z.number(), updated: z.number() }),
-    kind: 'write',
+    input: z.object({ token }).strict(),
+    output: z.object({ runId: id, created: z.number(), updated: z.number(), rowsDone: z.number(), rows: z.number(), stopped: z.boolean() }),
+    kind: 'job',
     permission: 'residents.import',
   }),
-  'residents.importCancel': method({ input: z.object({ token: z.string().max(64) }).strict(), output: z.object({}), kind: 'read', permission: 'residents.import' }),
+  'residents.importProgress': method({
+    input: z.object({ token }).strict(),
+    output: z.object({ rowsDone: z.number(), rows: z.number(), running: z.boolean() }),
+    kind: 'read',
+    permission: 'residents.import',
+  }),
+  /** Stops a running import after the batch in hand; without one running, forgets the checked file. */
+  'residents.importCancel': method({ input: z.object({ token }).strict(), output: z.object({}), kind: 'read', permission: 'residents.import' }),
   'residents.export': method({ input: residentFilters.extend({ lang }), output: fileOut, kind: 'read', permission: 'residents.export' }),
 };

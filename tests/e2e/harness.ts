@@ -5,8 +5,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { tempDir } from '../support/ledger';
 import { testBrowserPath, TEST_CHROMIUM_FLAGS } from '../support/browser';
+import { ADMIN, ROOT, ledgerCli } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 
 export interface Running {
   dir: string;
@@ -18,19 +18,7 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** The administrator every test ledger starts with. */
-export const ADMIN = { username: 'admin', password: 'linli-e2e-2026' };
-
-/** The ledger command line on a test ledger, signed in as the administrator. */
-export function ledgerCli(db: string, ...args: string[]): string {
-  const who = args[0] === 'init' ? [] : ['--user', ADMIN.username];
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/main/cli.cjs'), ...args, ...who, '--db', db], {
-    encoding: 'utf8',
-    env: { ...process.env, LINLI_PASSWORD: ADMIN.password },
-  });
-  if (r.status !== 0) throw new Error(`ledger ${args.join(' ')} failed: ${r.stderr}${r.stdout}`);
-  return r.stdout;
-}
+export { ADMIN, ledgerCli };
 
 let browser: Browser | undefined;
 async function sharedBrowser(): Promise<Browser> {

@@ -42,3 +42,16 @@ export async function messyWorkbook(): Promise<{ buffer: Buffer; expected: { val
     },
   };
 }
+
+/** A plain CSV of `n` valid residents, two to a household, in 第一网格 1号楼; every ID distinct. */
+export function residentsCsv(n: number, firstSerial = 0): Buffer {
+  const lines = ['姓名,公民身份号码,网格,楼栋,单元,房号,与户主关系'];
+  for (let i = 0; i < n; i++) {
+    const serial = firstSerial + i;
+    // 1,000 people per birth day from 1950-01-01 on: serial → (day, sequence) is one-to-one.
+    const born = new Date(Date.UTC(1950, 0, 1) + Math.floor(serial / 1000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const id = validId(`110105${born}${String(serial % 1000).padStart(3, '0')}`);
+    lines.push(`居民${serial},${id},第一网格,1号楼,${1 + Math.floor(serial / 2000)},${Math.floor(serial / 2) % 1000},${serial % 2 === 0 ? '户主' : '配偶'}`);
+  }
+  return Buffer.from(lines.join('\n'), 'utf8');
+}

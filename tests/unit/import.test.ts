@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { ok, openTempApp, setUpCommunity } from '../support/ledger';
-import { messyWorkbook, validId } from '../support/sheets';
+import { messyWorkbook, residentsCsv, validId } from '../support/sheets';
 
 type TestApp = ReturnType<typeof openTempApp>;
 let app: TestApp;
@@ -92,4 +92,85 @@ describe('spreadsheet import', () => {
     const report = await ok(app, 'residents.importCheck', { fileName: 't.xlsx', base64: buf.toString('base64'), lang: 'zh-CN' });
     expect(report).toMatchObject({ rows: 1, valid: 1, invalid: 0 });
   });
+
+  describe('in batches', () => {
+    beforeEach(() => void (process.env.LINLI_IMPORT_BATCH_ROWS = '100'));
+    afterEach(() => void delete process.env.LINLI_IMPORT_BATCH_ROWS);
+    const runs = () => app.ledger.db.prepare('SELECT id, rows, rows_done, created, state FROM import_runs ORDER BY id').all();
+    const check = (buffer: Buffer) => ok(app, 'residents.importCheck', { fileName: 'big.csv', base64: buffer.toString('base64'), lang: 'zh-CN' });
+
+    it('stops after the batch in hand, keeps whole batches, and the same file continues where it stopped', async () => {
+      const file = residentsCsv(1000);
+      const report = await check(file);
+      const committing = app.call('residents.importCommit', { token: report.token });
+      // The job yields between batches: progress is answered while it runs, then Stop is honoured.
+      let seen = 0;
+      while (seen === 0) {
+        await new Promise((r) => setImmediate(r));
+        seen = (await ok(app, 'residents.importProgress', { token: report.token })).rowsDone;
+      }
+      await ok(app, 'residents.importCancel', { token: report.token });
+      const stopped = await committing;
+      expect(stopped).toMatchObject({ ok: true, value: { stopped: true, rows: 1000 } });
+      const done = (stopped as { value: { rowsDone: number } }).value.rowsDone;
+      expect(done % 100).toBe(0);
+      expect(done).toBeLessThan(1000);
+      expect(count()).toBe(done);
+      expect(runs()).toEqual([{ id: 1, rows: 1000, rows_done: done, created: done, state: 'stopped' }]);
+
+      const again = await check(file);
+      expect(again.resume).toEqual({ runId: 1, rowsDone: done });
+      expect(await ok(app, 'residents.importCommit', { token: again.token })).toMatchObject({ runId: 1, created: 1000, updated: 0, rowsDone: 1000, stopped: false });
+      expect(count()).toBe(1000);
+      expect(runs()).toEqual([{ id: 1, rows: 1000, rows_done: 1000, created: 1000, state: 'done' }]);
+      // Every resident found by search: the index was kept batch by batch.
+      expect((await ok(app, 'residents.search', { q: '居民999' })).total).toBe(1);
+      // Heads stayed heads across the batch boundaries: 500 households, each with its head.
+      expect(app.ledger.db.prepare('SELECT count(*) AS n FROM households WHERE head_id IS NOT NULL').get()).toEqual({ n: 500 });
+    });
+
+    it('refuses a second import while one runs', async () => {
+      const first = await check(residentsCsv(500));
+      const second = await check(residentsCsv(10, 5000));
+      const running = app.call('residents.importCommit', { token: first.token });
+      expect(await app.call('residents.importCommit', { token: second.token })).toMatchObject({ ok: false, code: 'import.busy' });
+      expect(await running).toMatchObject({ ok: true, value: { created: 500 } });
+    });
+
+    it('a write that hits a full disk rolls back whole and says so', async () => {
+      const report = await check(residentsCsv(1000));
+      const db = app.ledger.db;
+      // A ledger that cannot grow: SQLite answers SQLITE_FULL exactly as on a full disk.
+      const pages = db.pragma('page_count', { simple: true }) as number;
+      db.pragma(`max_page_count = ${pages + 40}`);
+      const r = await app.call('residents.importCommit', { token: report.token });
+      expect(r).toMatchObject({ ok: false, code: 'ledger.full', messageKey: 'ledger.full' });
+      const [run] = runs() as { rows_done: number; created: number }[];
+      expect(run!.rows_done % 100).toBe(0);
+      expect(count()).toBe(run!.rows_done);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      // Single writes on the full ledger: each one saved whole until the first that does not fit,
+      // which is refused with the same message and leaves nothing behind.
+      let saved = 0;
+      let refused: unknown;
+      for (let i = 0; i < 5000 && !refused; i++) {
+        const seq = String(i % 1000).padStart(3, '0');
+        const r = await app.call('residents.create', {
+          name: `满盘${i}`,
+          idNumber: validId(`110105197001${String(1 + Math.floor(i / 1000)).padStart(2, '0')}${seq}`),
+          gender: i % 2 ? '1' : '2',
+          relation: '02',
+          residenceType: 'registered',
+          placement: { kind: 'new', buildingId: 1, unit: '9', room: String(i) },
+        });
+        if (r.ok) saved++;
+        else refused = r;
+      }
+      expect(refused).toMatchObject({ ok: false, code: 'ledger.full' });
+      expect(count()).toBe(run!.rows_done + saved);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.pragma('max_page_count = 1073741823');
+    });
+  });
 });
+

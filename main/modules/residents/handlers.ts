@@ -5,7 +5,7 @@ import { stmt, type Db } from '../../core/ledger';
 import type { HandlerMap } from '../../core/dispatch';
 import { ROW_COLUMNS, countResidents, iterateResidents, searchResidents, toRow, type RowRecord } from './search';
 import { addEvent, existingByIdNumber, insertResident, leaveHousehold, placeInHousehold, reindex, resolvePlacement, updateResident } from './store';
-import { cancelImport, checkImport, commitImport, importErrorsWorkbook, importTemplate } from './import';
+import { cancelImport, checkImport, commitImport, importErrorsWorkbook, importProgress, importTemplate } from './import';
 import { exportWorkbook } from './export';
 
 interface DetailRecord extends RowRecord {
@@ -74,6 +74,7 @@ export const residentsHandlers: HandlerMap<
   | 'residents.importCheck'
   | 'residents.importReportFile'
   | 'residents.importCommit'
+  | 'residents.importProgress'
   | 'residents.importCancel'
   | 'residents.export'
 > = {
@@ -213,11 +214,8 @@ export const residentsHandlers: HandlerMap<
   'residents.importTemplate': () => importTemplate(),
   'residents.importCheck': (input, ctx) => checkImport(ctx.db, input.fileName, Buffer.from(input.base64, 'base64'), input.lang),
   'residents.importReportFile': ({ token }) => importErrorsWorkbook(token),
-  'residents.importCommit': ({ token }, ctx) => {
-    const out = commitImport(ctx.db, token);
-    ctx.record(`import_run:${out.runId}`);
-    return out;
-  },
+  'residents.importCommit': ({ token }, ctx) => commitImport(ctx, token),
+  'residents.importProgress': ({ token }) => importProgress(token),
   'residents.importCancel': ({ token }) => {
     cancelImport(token);
     return {};

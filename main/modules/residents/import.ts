@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from './excel';
 import { readFirstSheet, type Cell, type SheetRow } from './xlsxReader';
@@ -9,7 +9,8 @@ import { translate, type Language } from '../../../shared/i18n/resources';
 import { AppError } from '../../core/errors';
 import { stmt, type Db } from '../../core/ledger';
 import { toInputIssues } from '../../core/dispatch';
-import { indexRun } from './indexing';
+import { indexResidents } from './indexing';
+import type { CallContext } from '../../core/dispatch';
 import { IMPORT_COLUMNS, columnForHeader, type ColumnKey } from './columns';
 import { addEvent, cleanRoom, cleanUnit, createHousehold, existingByIdNumber, findOrCreateDwelling, householdPlace, insertResident, leaveHousehold, placeInHousehold, updateResident, type HouseholdPlace, type ResidentFields } from './store';
 
@@ -27,6 +28,7 @@ interface ParsedRow {
 
 interface Staged {
   fileName: string;
+  fileHash: string;
   rows: ParsedRow[];
   report: ImportReport;
   lang: Language;
@@ -285,6 +287,11 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
   // One read transaction for all the look-ups: outside one, each read pays for its own snapshot.
   const toUpdate = db.transaction(() => parsed.filter((r) => r.fields.idNumber && existingByIdNumber(db, r.fields.idNumber)).length)();
   const invalidRows = new Set(errors.map((e) => e.row)).size;
+  const fileHash = createHash('sha256').update(buffer).digest('hex');
+  const resume = stmt(db, "SELECT id AS runId, rows_done AS rowsDone FROM import_runs WHERE file_hash = ? AND state <> 'done' AND rows = ? ORDER BY id DESC LIMIT 1").get(
+    fileHash,
+    parsed.length,
+  ) as { runId: number; rowsDone: number } | undefined;
   const token = randomUUID();
   const report: ImportReport = {
     token,
@@ -292,11 +299,12 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
     valid: parsed.length,
     invalid: invalidRows,
     toUpdate,
+    ...(resume ? { resume } : {}),
     errors: errors.map(withMessage(lang)),
     warnings: warnings.map(withMessage(lang)),
   };
   for (const [k, s] of staged) if (s.expires < Date.now()) staged.delete(k);
-  staged.set(token, { fileName, rows: parsed, report, lang, expires: Date.now() + STAGE_MINUTES * 60_000 });
+  staged.set(token, { fileName, fileHash, rows: parsed, report, lang, expires: Date.now() + STAGE_MINUTES * 60_000 });
   return report;
 }
 
@@ -310,16 +318,87 @@ function takeStaged(token: string): Staged {
   return s;
 }
 
+interface Running {
+  rowsDone: number;
+  rows: number;
+  stop: boolean;
+}
+/** The import in hand: one at a time, so two runs never interleave their households. */
+const running = new Map<string, Running>();
+
+export function importProgress(token: string): { rowsDone: number; rows: number; running: boolean } {
+  const r = running.get(token);
+  if (r) return { rowsDone: r.rowsDone, rows: r.rows, running: true };
+  const s = takeStaged(token);
+  return { rowsDone: 0, rows: s.rows.length, running: false };
+}
+
 export function cancelImport(token: string): void {
-  staged.delete(token);
+  const r = running.get(token);
+  if (r) r.stop = true;
+  else staged.delete(token);
 }
 
 // ---------- committing ----------
 
-/** Runs inside dispatch's transaction: all valid rows or none, tagged with the run id. */
-export function commitImport(db: Db, token: string): { runId: number; created: number; updated: number } {
+/** Rows per transaction. Each batch is all or nothing; a crash keeps every batch before it. */
+const batchRows = () => Number(process.env.LINLI_IMPORT_BATCH_ROWS) || 2000;
+
+/**
+ * Commits the checked rows in batches, each one transaction tagged with the run id and its rows counted
+ * in `import_runs.rows_done`. A run cut off (crash, power cut, Stop) continues from there when the
+ * same file is checked and committed again; the order of rows is fixed, so the same rows come next.
+ */
+export async function commitImport(ctx: CallContext, token: string) {
+  const { db } = ctx;
   const s = takeStaged(token);
-  const runId = Number(stmt(db, 'INSERT INTO import_runs(file_name, rows) VALUES (?, ?)').run(s.fileName, s.rows.length).lastInsertRowid);
+  if (running.size) throw new AppError('import.busy');
+  const resumeFrom = s.report.resume;
+  const runId = resumeFrom
+    ? resumeFrom.runId
+    : Number(
+        ctx.batch(() => stmt(db, "INSERT INTO import_runs(file_name, rows, file_hash, state) VALUES (?, ?, ?, 'running')").run(s.fileName, s.rows.length, s.fileHash).lastInsertRowid),
+      );
+  ctx.record(`import_run:${runId}`);
+  const progress: Running = { rowsDone: resumeFrom?.rowsDone ?? 0, rows: s.rows.length, stop: false };
+  running.set(token, progress);
+  try {
+    const importer = rowImporter(db, s.fileName, runId);
+    // Heads first, so that a household's members find their head already in place. A stable sort of
+    // the same file gives the same order, which is what lets a cut-off run continue.
+    const ordered = [...s.rows].sort((a, b) => Number(b.fields.relation === '02') - Number(a.fields.relation === '02'));
+    while (progress.rowsDone < ordered.length && !progress.stop) {
+      const from = progress.rowsDone;
+      const to = Math.min(from + batchRows(), ordered.length);
+      ctx.batch(() => {
+        importer.newBatch();
+        const touched = ordered.slice(from, to).map(importer.put);
+        indexResidents(db, touched);
+        stmt(db, `UPDATE import_runs SET rows_done = ?, created = created + ?, updated = updated + ?, state = ? WHERE id = ?`).run(
+          to,
+          importer.created,
+          importer.updated,
+          to === ordered.length ? 'done' : 'running',
+          runId,
+        );
+      });
+      progress.rowsDone = to;
+      // Let the progress and Stop calls in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const stopped = progress.rowsDone < ordered.length;
+    if (stopped) ctx.batch(() => stmt(db, "UPDATE import_runs SET state = 'stopped' WHERE id = ?").run(runId));
+    else staged.delete(token);
+    const totals = stmt(db, 'SELECT created, updated FROM import_runs WHERE id = ?').get(runId) as { created: number; updated: number };
+    if (stopped) s.report.resume = { runId, rowsDone: progress.rowsDone };
+    return { runId, ...totals, rowsDone: progress.rowsDone, rows: ordered.length, stopped };
+  } finally {
+    running.delete(token);
+  }
+}
+
+/** Writes one checked row: a new resident, or the update of the one with the same ID number. */
+function rowImporter(db: Db, fileName: string, runId: number) {
   const grids = new Map<string, number>();
   const buildings = new Map<string, number>();
   const gridId = (name: string) => {
@@ -344,6 +423,8 @@ export function commitImport(db: Db, token: string): { runId: number; created: n
     }
     return id;
   };
+  // Households found within one batch are remembered for that batch only: a batch that rolled back
+  // must not leave a household id behind, and between batches the staff may have changed a head.
   const places = new Map<string, HouseholdPlace & { headId: number | null }>();
   const placeOf = (r: ParsedRow) => {
     const dwelling = findOrCreateDwelling(db, buildingId(r.grid, r.building), r.unit, r.room);
@@ -358,44 +439,50 @@ export function commitImport(db: Db, token: string): { runId: number; created: n
     }
     return p;
   };
-
-  let created = 0;
-  let updated = 0;
   const today = new Date().toISOString().slice(0, 10);
   const setHead = stmt(db, 'UPDATE households SET head_id = ? WHERE id = ?');
-  // Heads first, so that a household's members find their head already in place.
-  const ordered = [...s.rows].sort((a, b) => Number(b.fields.relation === '02') - Number(a.fields.relation === '02'));
-  for (const r of ordered) {
-    const p = placeOf(r);
-    // A second 户主 for a household whose head the ledger already has: the ledger's head stays, the row becomes 其他亲属.
-    let relation = r.fields.relation;
-    const existing = existingByIdNumber(db, r.fields.idNumber);
-    if (relation === '02' && p.headId !== null && p.headId !== existing?.id) relation = '97';
-    if (existing) {
-      const changed = updateResident(db, existing.id, r.fields, runId);
-      const current = stmt(db, 'SELECT household_id, relation FROM residents WHERE id = ?').get(existing.id) as { household_id: number | null; relation: string };
-      if (current.household_id !== p.householdId || current.relation !== relation) {
-        if (current.household_id !== p.householdId) leaveHousehold(db, existing.id);
-        placeInHousehold(db, existing.id, p.householdId, relation);
-        changed.push('household');
+  const importer = {
+    created: 0,
+    updated: 0,
+    newBatch() {
+      grids.clear();
+      buildings.clear();
+      places.clear();
+      importer.created = importer.updated = 0;
+    },
+    put(r: ParsedRow): number {
+      const p = placeOf(r);
+      // A second 户主 for a household whose head the ledger already has: the ledger's head stays, the row becomes 其他亲属.
+      let relation = r.fields.relation;
+      const existing = existingByIdNumber(db, r.fields.idNumber);
+      if (relation === '02' && p.headId !== null && p.headId !== existing?.id) relation = '97';
+      if (existing) {
+        const changed = updateResident(db, existing.id, r.fields, runId);
+        const current = stmt(db, 'SELECT household_id, relation FROM residents WHERE id = ?').get(existing.id) as { household_id: number | null; relation: string };
+        if (current.household_id !== p.householdId || current.relation !== relation) {
+          if (current.household_id !== p.householdId) leaveHousehold(db, existing.id);
+          placeInHousehold(db, existing.id, p.householdId, relation);
+          changed.push('household');
+        }
+        if (changed.length) addEvent(db, existing.id, 'updated', today, '', changed.join(','), runId);
+        if (relation === '02') {
+          if (p.headId === null) setHead.run(existing.id, p.householdId);
+          p.headId = existing.id;
+        }
+        importer.updated++;
+        return existing.id;
       }
-      if (changed.length) addEvent(db, existing.id, 'updated', today, '', changed.join(','), runId);
-      if (relation === '02') p.headId = existing.id;
-      updated++;
-    } else {
       const id = insertResident(db, r.fields, runId, { at: p, relation });
-      addEvent(db, id, 'imported', today, s.fileName, relation === r.fields.relation ? '' : 'relation', runId);
+      addEvent(db, id, 'imported', today, fileName, relation === r.fields.relation ? '' : 'relation', runId);
       if (relation === '02') {
         setHead.run(id, p.householdId);
         p.headId = id;
       }
-      created++;
-    }
-  }
-  stmt(db, 'UPDATE import_runs SET created = ?, updated = ? WHERE id = ?').run(created, updated, runId);
-  indexRun(db, runId);
-  staged.delete(token);
-  return { runId, created, updated };
+      importer.created++;
+      return id;
+    },
+  };
+  return importer;
 }
 
 // ---------- files out: the template and the report ----------

@@ -38,19 +38,19 @@ export function indexResident(db: Db, r: IndexedFields): void {
 }
 
 /** Bulk work (imports, seeding): one pass over the rows just written instead of a call per row. */
-export function indexRun(db: Db, runId: number): void {
-  const ids = stmt(db, 'SELECT id, name FROM residents WHERE import_run_id = ?').all(runId) as { id: number; name: string }[];
+export function indexResidents(db: Db, ids: readonly number[]): void {
   const delFts = stmt(db, 'DELETE FROM resident_fts WHERE rowid = ?');
   const delShort = stmt(db, 'DELETE FROM resident_short WHERE rowid = ?');
   const addShort = stmt(db, 'INSERT INTO resident_short(rowid, grams) VALUES (?, ?)');
-  for (const r of ids) {
-    delFts.run(r.id);
-    delShort.run(r.id);
-    addShort.run(r.id, nameGrams(r.name));
+  const nameOf = stmt(db, 'SELECT name FROM residents WHERE id = ?').pluck();
+  for (const id of ids) {
+    delFts.run(id);
+    delShort.run(id);
+    addShort.run(id, nameGrams(nameOf.get(id) as string));
   }
   stmt(
     db,
     `INSERT INTO resident_fts(rowid, name, address, idn, phone)
-     SELECT id, name, address, coalesce(id_number, ''), phone FROM residents WHERE import_run_id = ?`,
-  ).run(runId);
+     SELECT id, name, address, coalesce(id_number, ''), phone FROM residents WHERE id IN (SELECT value FROM json_each(?))`,
+  ).run(JSON.stringify(ids));
 }

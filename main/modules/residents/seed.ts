@@ -1,7 +1,7 @@
 import { checkCharacter } from '../../../shared/rules/idNumber';
 import { noteWrite, stmt, setSetting, type Db } from '../../core/ledger';
 import { addressText, naturalKey } from './store';
-import { indexRun, pinyinOf } from './indexing';
+import { indexResidents, pinyinOf } from './indexing';
 
 /** Deterministic pseudo-random numbers: the same seed gives the same community on every machine. */
 function prng(seed: number) {
@@ -160,7 +160,7 @@ export function seedCommunity(db: Db, count: number, seed = 20261125): SeedResul
       }
     }
     stmt(db, 'UPDATE import_runs SET created = ? WHERE id = ?').run(made, runId);
-    indexRun(db, runId);
+    indexResidents(db, stmt(db, 'SELECT id FROM residents WHERE import_run_id = ?').pluck().all(runId) as number[]);
     return { residents: made, households, grids, buildings };
   })();
   noteWrite(db);

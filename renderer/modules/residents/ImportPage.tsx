@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Progress, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue, ImportReport } from '../../../shared/contract/residents';
@@ -16,12 +16,26 @@ export function ImportPage() {
   const { message } = App.useApp();
   const [report, setReport] = useState<ImportReport | null>(null);
   const [checking, setChecking] = useState(false);
-  const [done, setDone] = useState<{ created: number; updated: number } | null>(null);
+  const [done, setDone] = useState<{ created: number; updated: number; rowsDone: number; rows: number; stopped: boolean } | null>(null);
+  const [progress, setProgress] = useState<{ rowsDone: number; rows: number } | null>(null);
+  const [stopping, setStopping] = useState(false);
   const commit = useWrite('residents.importCommit');
+  const token = report?.token;
+
+  // The import commits in batches; between them the main process answers how far it got.
+  useEffect(() => {
+    if (!commit.isPending || !token) return;
+    const timer = setInterval(() => {
+      call('residents.importProgress', { token }).then(setProgress, () => undefined);
+    }, 400);
+    return () => clearInterval(timer);
+  }, [commit.isPending, token]);
 
   const check = async (file: File) => {
     setChecking(true);
     setDone(null);
+    setProgress(null);
+    setStopping(false);
     setReport(null);
     try {
       setReport(await call('residents.importCheck', { fileName: file.name, base64: await fileToBase64(file), lang: i18n.language as Language }));
@@ -77,6 +91,23 @@ export function ImportPage() {
               <Statistic title={t('residents:import.toUpdate')} value={report.toUpdate} />
             </Space>
             {report.invalid > 0 && <Alert type="warning" showIcon message={t('residents:import.someInvalid', { count: report.invalid })} />}
+            {report.resume && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="import-resume"
+                message={t('residents:import.resume', { done: report.resume.rowsDone, left: report.valid - report.resume.rowsDone })}
+              />
+            )}
+            {commit.isPending && (
+              <div data-testid="import-progress">
+                <Progress percent={progress ? Math.floor((progress.rowsDone / Math.max(progress.rows, 1)) * 100) : 0} status="active" />
+                <Typography.Text>
+                  {t('residents:import.progress', { done: progress?.rowsDone ?? report.resume?.rowsDone ?? 0, total: report.valid })}
+                </Typography.Text>{' '}
+                <Typography.Text type="secondary">{t('residents:import.keepOpen')}</Typography.Text>
+              </div>
+            )}
             <Space>
               <Button
                 type="primary"
@@ -91,11 +122,26 @@ export function ImportPage() {
                   )
                 }
               >
-                {t('residents:import.commit', { count: report.valid })}
+                {t('residents:import.commit', { count: report.valid - (report.resume?.rowsDone ?? 0) })}
               </Button>
-              <Button size="large" onClick={() => (void call('residents.importCancel', { token: report.token }), setReport(null))}>
-                {t('actions.cancel')}
-              </Button>
+              {commit.isPending ? (
+                <Button
+                  size="large"
+                  danger
+                  loading={stopping}
+                  data-testid="import-stop"
+                  onClick={() => {
+                    setStopping(true);
+                    void call('residents.importCancel', { token: report.token });
+                  }}
+                >
+                  {stopping ? t('residents:import.stopping') : t('residents:import.stop')}
+                </Button>
+              ) : (
+                <Button size="large" onClick={() => (void call('residents.importCancel', { token: report.token }), setReport(null))}>
+                  {t('actions.cancel')}
+                </Button>
+              )}
               {issues.length > 0 && (
                 <Button size="large" icon={<DownloadOutlined />} onClick={() => void download(call('residents.importReportFile', { token: report.token }))}>
                   {t('residents:import.downloadReport')}
@@ -121,10 +167,14 @@ export function ImportPage() {
         )}
         {done && (
           <Alert
-            type="success"
+            type={done.stopped ? 'warning' : 'success'}
             showIcon
             data-testid="import-done"
-            message={t('residents:import.done', { created: done.created, updated: done.updated })}
+            message={
+              done.stopped
+                ? t('residents:import.stopped', { done: done.rowsDone, total: done.rows, left: done.rows - done.rowsDone })
+                : t('residents:import.done', { created: done.created, updated: done.updated })
+            }
             action={<Button onClick={() => navigate('residents')}>{t('residents:import.toList')}</Button>}
           />
         )}

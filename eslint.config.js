@@ -17,10 +17,10 @@ export default tseslint.config(
     },
   },
   { files: ['renderer/**/*.tsx', 'renderer/**/*.ts'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
-  { files: ['shared/**/*.ts'], rules: zone([...nodeBuiltins, 'electron', 'react', 'react-dom', 'antd', 'better-sqlite3', '**/main/**', '**/renderer/**']) },
+  { files: ['shared/**/*.ts'], rules: zone([...nodeBuiltins, 'electron', 'react', 'react-dom', 'antd', 'better-sqlite3-multiple-ciphers', '**/main/**', '**/renderer/**']) },
   { files: ['main/core/**/*.ts', 'main/modules/**/*.ts', 'main/cli/**/*.ts'], rules: zone(['electron', 'react', 'antd', '**/renderer/**', '**/shells/**']) },
   { files: ['main/shells/browser/**/*.ts'], rules: zone(['electron', 'react', 'antd', '**/renderer/**']) },
   { files: ['main/shells/electron/**/*.ts'], rules: zone(['react', 'antd', '**/renderer/**']) },
-  { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], rules: zone([...nodeBuiltins, 'electron', 'better-sqlite3', 'exceljs', '**/main/**']) },
+  { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], rules: zone([...nodeBuiltins, 'electron', 'better-sqlite3-multiple-ciphers', 'exceljs', '**/main/**']) },
   { files: ['tests/**/*.ts', 'build/**/*.mjs', 'tests/**/*.mjs', '*.config.*'], languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly' } } },
 );

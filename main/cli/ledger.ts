@@ -13,7 +13,8 @@ import type { CallResult, Permission } from '../../shared/contract';
 
 const USAGE = `usage: npm run ledger -- <command> [--db FILE] [--json] [--user NAME]
   The password comes from LINLI_PASSWORD, or is asked for in a terminal.
-  init --admin NAME                 create the ledger and its administrator (or migrate an existing one)
+  init --admin NAME                 create the ledger (encrypted) and its administrator; prints the recovery code
+  recover --user NAME               set a new password with the recovery code (LINLI_RECOVERY_CODE or asked)
   setup --street S --community C --grids "第一网格=1号楼,2号楼;第二网格=3号楼"
                                     first-run setup without the screen
   seed --residents N                add a deterministic synthetic community of N residents
@@ -37,8 +38,6 @@ class CliFailure extends Error {}
 
 /** With LINLI_STATS=1 the benchmark learns the phases' times and the peak memory from stderr. */
 const phases: Record<string, number> = {};
-/** Set when a command closed the ledger itself (restore). */
-let closed = false;
 
 /** A failed call as one line in the user's language. */
 function unwrap<T>(r: CallResult<unknown>): T {
@@ -49,16 +48,19 @@ function unwrap<T>(r: CallResult<unknown>): T {
 
 const VALUE_OPTIONS = ['--db', '--residents', '--out', '--street', '--community', '--grids', '--user', '--admin'];
 
-async function password(): Promise<string> {
-  if (process.env.LINLI_PASSWORD) return process.env.LINLI_PASSWORD;
-  if (!process.stdin.isTTY) throw new CliFailure('set LINLI_PASSWORD, or run the command in a terminal to be asked for the password');
+async function password(question = 'password: '): Promise<string> {
+  return process.env.LINLI_PASSWORD ?? prompt(question, true);
+}
+
+async function prompt(question: string, secret: boolean): Promise<string> {
+  if (!process.stdin.isTTY) throw new CliFailure(`run the command in a terminal to be asked, or set ${secret ? 'LINLI_PASSWORD' : 'LINLI_RECOVERY_CODE'}`);
   const readline = await import('node:readline/promises');
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  // Echo off while the password is typed.
-  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => (s.includes('password') ? process.stderr.write(s) : undefined);
-  const answer = await rl.question('password: ');
+  // Echo off while a password is typed.
+  if (secret) (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => (s === question ? process.stderr.write(s) : undefined);
+  const answer = await rl.question(question);
   rl.close();
-  process.stderr.write('\n');
+  if (secret) process.stderr.write('\n');
   return answer;
 }
 
@@ -70,13 +72,25 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
   const call = (method: string, input: unknown) => app.dispatch(session, method, input);
   if (command === 'init') {
     const admin = option(argv, '--admin');
-    if (admin) unwrap(await call('auth.createAdmin', { username: admin, displayName: admin, password: await password() }));
-    return out(`ledger ready: ${app.ledger.path}${admin ? `, administrator ${admin}` : ''}`, { path: app.ledger.path, admin: admin ?? null });
+    if (!admin) throw new CliFailure('init needs --admin NAME: the ledger is created, encrypted, with its administrator');
+    const me = unwrap<{ recoveryCode?: string }>(await call('auth.createAdmin', { username: admin, displayName: admin, password: await password() }));
+    const code = me.recoveryCode ?? '';
+    return out(
+      `ledger ready: ${app.vault.ledgerPath}, administrator ${admin}\n\nRecovery code (print it and keep it in the safe; it opens the ledger when every password is lost):\n\n  ${code}\n`,
+      { path: app.vault.ledgerPath, admin, recoveryCode: code },
+    );
   }
-  if (!app.ledger.db.prepare('SELECT 1 FROM users LIMIT 1').get()) throw new CliFailure('this ledger has no administrator yet: run `npm run ledger -- init --admin NAME` first');
   const user = option(argv, '--user');
+  if (command === 'recover') {
+    if (!user) throw new CliFailure('recover needs --user NAME: whose password to set');
+    const code = process.env.LINLI_RECOVERY_CODE ?? (await prompt('recovery code: ', false));
+    unwrap(await call('auth.recover', { username: user, recoveryCode: code, password: await password('new password: ') }));
+    return out(`${user} can sign in with the new password`, { user });
+  }
+  if (app.vault.onDisk === 'new') throw new CliFailure('there is no ledger here yet: run `npm run ledger -- init --admin NAME` first');
   if (!user) throw new CliFailure('say who you are: --user NAME (the password from LINLI_PASSWORD or the terminal)');
-  unwrap(await call('auth.login', { username: user, password: await password() }));
+  const signedIn = unwrap<{ recoveryCode?: string }>(await call('auth.login', { username: user, password: await password() }));
+  if (signedIn.recoveryCode) process.stderr.write(`The ledger is now encrypted. Recovery code (print it and keep it in the safe):\n\n  ${signedIn.recoveryCode}\n\n`);
   const need = (p: Permission) => {
     if (!session.permissions.has(p)) throw new CliFailure(translate(lang, 'errors:call.forbidden'));
   };
@@ -150,26 +164,23 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
       if (!target) throw new CliFailure(USAGE);
       need('users.manage');
       if (fs.existsSync(target)) throw new CliFailure(`${target} exists: choose a new file name`);
-      await app.ledger.db.backup(target);
+      app.ledger.db.prepare('VACUUM INTO ?').run(target); // encrypted under the ledger's key, like the ledger
       return out(`backup written to ${target}`, { out: target });
     }
     case 'backups': {
       need('users.manage');
-      const list = listBackups(backupDir(app.ledger.db, app.ledger.path)).map((b) => ({ file: b.file, at: b.at.toISOString(), size: b.size }));
+      const list = listBackups(backupDir(app.ledger.db, app.vault.ledgerPath)).map((b) => ({ file: b.file, at: b.at.toISOString(), size: b.size }));
       return out(list.map((b) => `${b.at}  ${(b.size / 2 ** 20).toFixed(1)} MB  ${b.file}`).join('\n') || 'no automatic backups yet', list);
     }
     case 'restore': {
       need('users.manage');
-      const dir = backupDir(app.ledger.db, app.ledger.path);
+      const dir = backupDir(app.ledger.db, app.vault.ledgerPath);
       const source = argv.includes('--undo') ? listBackups(dir).find((b) => /-before-restore(-\d+)?\.db$/.test(b.file))?.file : option(argv, '--from');
       if (!source) throw new CliFailure(argv.includes('--undo') ? 'nothing to undo: no restore has been made' : USAGE);
-      const { residents } = checkBackupFile(path.resolve(source), LATEST_VERSION);
-      const kept = await restoreFrom(app.ledger.db, app.ledger.path, path.resolve(source), LATEST_VERSION);
+      const { residents } = checkBackupFile(path.resolve(source), LATEST_VERSION, app.vault.key);
       // The restored ledger is opened again (migrating it if it is older) and records who restored it.
-      const restored = openApp(app.ledger.path, 'cli');
-      appendAudit(restored.ledger.db, { actor: session.user!.username, userId: null, action: 'restore', method: 'cli.restore', detail: path.basename(source) });
-      restored.close();
-      closed = true;
+      const kept = await restoreFrom(app.vault, path.resolve(source), LATEST_VERSION);
+      appendAudit(app.ledger.db, { actor: session.user!.username, userId: null, action: 'restore', method: 'cli.restore', detail: path.basename(source) });
       return out(`restored ${path.basename(source)} (${residents} residents); the ledger as it was is kept as ${kept.file} (npm run ledger -- restore --undo)`, { restored: source, residents, kept: kept.file });
     }
     case 'check': {
@@ -197,7 +208,6 @@ async function main() {
   try {
     app = openApp(resolveLedgerPath(argv), 'cli');
     const result = await run(argv, app, json);
-    if (closed) app = undefined; // a restore closed the ledger it was given
     console.log(json ? JSON.stringify(result) : result);
   } catch (err) {
     const message = err instanceof AppError ? translate(lang, `errors:${err.code}`, err.params) : err instanceof CliFailure ? err.message : String(err);

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { getSetting, type Db } from './ledger';
+import { connect, getSetting, type Db } from './ledger';
 import { AppError } from './errors';
+import type { Vault } from './vault';
 
 /**
- * Automatic copies of the ledger through SQLite's online backup API (never a file copy of a live
- * ledger), each checked with quick_check after writing, thinned out like a desktop backup tool.
+ * Automatic copies of the ledger made by SQLite itself (VACUUM INTO: a consistent snapshot while writes
+ * go on, encrypted under the ledger's own key; never a file copy of a live ledger), each checked with
+ * quick_check after writing, thinned out like a desktop backup tool.
  */
 export interface BackupFile {
   file: string;
@@ -37,16 +38,20 @@ export function listBackups(dir: string): BackupFile[] {
     .map(({ written: _w, ...b }) => b);
 }
 
-export async function takeBackup(db: Db, dir: string, reason: string, now = new Date()): Promise<BackupFile> {
+export async function takeBackup(vault: Vault, reason: string, now = new Date()): Promise<BackupFile> {
+  const db = vault.ledger.db;
+  const dir = backupDir(db, vault.ledgerPath);
   fs.mkdirSync(dir, { recursive: true });
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   // Never over an existing copy: an undo within the same second must not replace the copy it restores.
   let file = path.join(dir, `linli-${stamp}-${reason}.db`);
   for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `linli-${stamp}-${reason}-${n}.db`);
   const partial = `${file}.partial`;
-  await db.backup(partial);
+  fs.rmSync(partial, { force: true });
+  // The online backup API cannot write an encrypted copy; VACUUM INTO can, and reads one snapshot.
+  db.prepare('VACUUM INTO ?').run(partial);
   // A copy nobody has read is not a backup: check it before it counts.
-  const check = new Database(partial, { readonly: true });
+  const check = connect(partial, { key: vault.key, readonly: true });
   const verdict = check.pragma('quick_check', { simple: true });
   check.close();
   if (verdict !== 'ok') {
@@ -83,14 +88,20 @@ export function backupsToRemove(backups: BackupFile[], now = new Date()): Backup
   return sorted.filter((b) => !keep.has(b));
 }
 
-/** On start: a backup if the newest is older than a day, then the thinning. Never throws into the caller. */
-export async function backupIfDue(db: Db, ledgerPath: string, now = new Date()): Promise<BackupFile | null> {
+export const DAY_MS = 86_400_000;
+
+/**
+ * A backup when the newest is older than `maxAgeMs` (a day at start, a few hours while open), then the
+ * thinning. Never throws into the caller.
+ */
+export async function backupIfDue(vault: Vault, maxAgeMs = DAY_MS, now = new Date()): Promise<BackupFile | null> {
   try {
-    const dir = backupDir(db, ledgerPath);
+    const db = vault.ledger.db;
+    const dir = backupDir(db, vault.ledgerPath);
     const newest = listBackups(dir)[0];
-    if (newest && now.getTime() - newest.at.getTime() < 86_400_000) return null;
+    if (newest && now.getTime() - newest.at.getTime() < maxAgeMs) return null;
     if (!db.prepare('SELECT 1 FROM residents LIMIT 1').get()) return null; // nothing to lose yet
-    const made = await takeBackup(db, dir, 'daily', now);
+    const made = await takeBackup(vault, maxAgeMs >= DAY_MS ? 'daily' : 'auto', now);
     for (const old of backupsToRemove(listBackups(dir), now)) fs.rmSync(old.file, { force: true });
     return made;
   } catch (err) {
@@ -99,18 +110,23 @@ export async function backupIfDue(db: Db, ledgerPath: string, now = new Date()):
   }
 }
 
-/** Is this file a Linli ledger SQLite can read in full? Returns its resident count, or throws the reason. */
-export function checkBackupFile(file: string, latestVersion: number): { residents: number; version: number } {
+/** Is this file a Linli ledger, under this key, that SQLite can read in full? Returns its counts, or throws the reason. */
+export function checkBackupFile(file: string, latestVersion: number, key: Buffer | null): { residents: number; households: number; version: number } {
   if (!fs.existsSync(file)) throw new AppError('backup.notFound', { file: path.basename(file) });
-  let db: Database.Database | undefined;
+  let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = connect(file, { key, readonly: true });
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version < 1 || !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'residents'").get()) throw new AppError('backup.notLedger');
     if (version > latestVersion) throw new AppError('ledger.tooNew', { found: version, supported: latestVersion });
     if (db.pragma('quick_check(1)', { simple: true }) !== 'ok') throw new AppError('backup.damaged');
-    return { residents: db.prepare('SELECT count(*) FROM residents').pluck().get() as number, version };
+    return {
+      residents: db.prepare("SELECT count(*) FROM residents WHERE status = 'active'").pluck().get() as number,
+      households: db.prepare('SELECT count(*) FROM households').pluck().get() as number,
+      version,
+    };
   } catch (err) {
+    if (err instanceof AppError && err.code === 'ledger.wrongKey') throw new AppError('backup.otherLedger');
     if (err instanceof AppError) throw err;
     throw new AppError('backup.notLedger');
   } finally {
@@ -120,16 +136,28 @@ export function checkBackupFile(file: string, latestVersion: number): { resident
 
 /**
  * Puts a backup in the ledger's place, after keeping the current ledger as a backup of its own
- * ("before-restore"), so the restore can be undone. The caller has closed nothing yet: this closes
- * the ledger it is given, and the caller opens the ledger file again afterwards.
+ * ("before-restore"), so the restore can be undone. The ledger is closed, swapped by a rename (it is
+ * either the old file or the whole new one) and opened again under the same key.
  */
-export async function restoreFrom(db: Db, ledgerPath: string, source: string, latestVersion: number): Promise<BackupFile> {
-  checkBackupFile(source, latestVersion);
-  const kept = await takeBackup(db, backupDir(db, ledgerPath), 'before-restore');
-  db.close();
+export async function restoreFrom(vault: Vault, source: string, latestVersion: number): Promise<BackupFile> {
+  const key = vault.key;
+  checkBackupFile(source, latestVersion, key);
+  const kept = await takeBackup(vault, 'before-restore');
+  const ledgerPath = vault.ledgerPath;
+  vault.close();
   for (const ext of ['-wal', '-shm']) fs.rmSync(ledgerPath + ext, { force: true });
   const temp = `${ledgerPath}.restoring`;
   fs.copyFileSync(source, temp);
-  fs.renameSync(temp, ledgerPath); // a rename: the ledger is either the old file or the whole new one
+  fs.renameSync(temp, ledgerPath);
+  vault.open(key);
   return kept;
+}
+
+/** While a shell is open: a backup a day at the first sign-in, then one whenever the newest is four hours old. */
+export function scheduleBackups(vault: Vault): void {
+  vault.onFirstOpen(() => {
+    void backupIfDue(vault, DAY_MS);
+    const timer = setInterval(() => void (vault.isOpen && backupIfDue(vault, 4 * 3_600_000)), 30 * 60_000);
+    timer.unref();
+  });
 }

@@ -5,11 +5,14 @@ import { AppError } from './errors';
 import { getSetting, noteWrite, type Db } from './ledger';
 import { appendAudit, type AuditEntry } from './audit';
 import type { Session } from './session';
+import type { Vault } from './vault';
 
 export type { Session } from './session';
 
 export interface CallContext {
-  db: Db;
+  /** The open ledger's connection (reading it while the ledger is sealed says "sign in first"). */
+  readonly db: Db;
+  vault: Vault;
   ledgerPath: string;
   shell: 'electron' | 'browser' | 'cli';
   session: Session;
@@ -74,14 +77,15 @@ const fail = (code: string, messageKey: string, params?: Record<string, string |
  * The only door into the ledger: authorise → parse → run (a write inside one transaction) → audit.
  * Every transport (Electron IPC, the browser shell's HTTP, the CLI) calls this and nothing else.
  */
-export function createDispatcher(base: { db: Db; ledgerPath: string; shell: CallContext['shell']; handlers: Handlers }) {
-  const { db, handlers } = base;
+export function createDispatcher(base: { vault: Vault; shell: CallContext['shell']; handlers: Handlers }) {
+  const { vault, handlers } = base;
   return async function dispatch(session: Session, name: string, raw: unknown): Promise<CallResult<unknown>> {
     if (typeof name !== 'string' || !isMethodName(name)) return fail('unknownMethod', 'call.unknownMethod', { method: String(name).slice(0, 60) });
     const spec = contract[name];
     const who = (): Pick<AuditEntry, 'actor' | 'userId'> => ({ actor: session.user?.username ?? '', userId: session.user?.id ?? null });
     if (spec.permission !== 'public') {
-      if (!session.user) return fail('authRequired', 'auth.required');
+      if (!session.user || !vault.isOpen) return fail('authRequired', 'auth.required');
+      const db = vault.ledger.db;
       const idle = Number(getSetting(db, 'idle_minutes') ?? DEFAULT_IDLE_MINUTES);
       if (!session.locked && Date.now() - session.lastSeen > idle * 60_000) {
         session.locked = true;
@@ -99,19 +103,25 @@ export function createDispatcher(base: { db: Db; ledgerPath: string; shell: Call
     if (!parsed.success) return { ...fail('invalidInput', 'call.invalidInput'), issues: toInputIssues(parsed.error) };
     let recordRef = '';
     const ctx: CallContext = {
-      ...base,
+      get db() {
+        return vault.ledger.db;
+      },
+      vault,
+      ledgerPath: vault.ledgerPath,
+      shell: base.shell,
       session,
       record: (ref) => (recordRef = ref),
-      audit: (action, record, detail) => appendAudit(db, { ...who(), action, method: name, record, detail }),
+      audit: (action, record, detail) => appendAudit(ctx.db, { ...who(), action, method: name, record, detail }),
       batch: (work) => {
-        const out = db.transaction(work)();
-        noteWrite(db);
+        const out = ctx.db.transaction(work)();
+        noteWrite(ctx.db);
         return out;
       },
     };
     const handler = handlers[name] as Handler<MethodName>;
     try {
       if (spec.kind === 'write') {
+        const db = ctx.db;
         const value = db.transaction(() => {
           const out = handler(parsed.data as never, ctx);
           if (out instanceof Promise) throw new Error(`write handler ${name} must be synchronous`);
@@ -126,7 +136,7 @@ export function createDispatcher(base: { db: Db; ledgerPath: string; shell: Call
           return { ok: true, value: await handler(parsed.data as never, ctx) };
         } finally {
           // Whatever of the job committed is on record, even when it stopped on an error.
-          if (recordRef) appendAudit(db, { ...who(), action: 'write', method: name, record: recordRef });
+          if (recordRef) appendAudit(ctx.db, { ...who(), action: 'write', method: name, record: recordRef });
         }
       }
       return { ok: true, value: await handler(parsed.data as never, ctx) };

@@ -2,6 +2,7 @@ import type { Handlers } from '../core/dispatch';
 import { communityHandlers } from './community/handlers';
 import { residentsHandlers } from './residents/handlers';
 import { accountsHandlers } from './accounts/handlers';
+import { backupsHandlers } from './backups/handlers';
 
 /** Every module's handlers, merged: the contract's type makes a missing method a compile error. */
-export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers };
+export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers };

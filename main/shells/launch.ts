@@ -19,7 +19,7 @@ function electronBinary(): { binary?: string; reason?: string } {
 }
 
 /**
- * better-sqlite3 is built for Node's ABI (tests, CLI, browser shell). Electron needs its own build,
+ * better-sqlite3-multiple-ciphers is built for Node's ABI (tests, CLI, browser shell). Electron needs its own build,
  * kept beside it so that running Electron never overwrites the one the tests use.
  */
 function electronSqlite(binary: string): string | undefined {
@@ -29,7 +29,7 @@ function electronSqlite(binary: string): string | undefined {
   if (fs.existsSync(file)) return file;
   const work = path.join(dir, 'work');
   fs.mkdirSync(work, { recursive: true });
-  fs.cpSync(path.join(process.cwd(), 'node_modules', 'better-sqlite3'), work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
+  fs.cpSync(path.join(process.cwd(), 'node_modules', 'better-sqlite3-multiple-ciphers'), work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
   const r = spawnSync('npx', ['--no-install', 'prebuild-install', '--runtime', 'electron', '--target', version], { cwd: work, stdio: 'ignore', shell: process.platform === 'win32' });
   const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
   if (r.status !== 0 || !fs.existsSync(built)) return undefined;

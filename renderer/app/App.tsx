@@ -11,6 +11,7 @@ import { useRoute } from './router';
 import { Shell } from './Shell';
 import { SetupPage } from '../modules/community/SetupPage';
 import { LoginPage } from '../modules/accounts/LoginPage';
+import { RecoveryCodePage, usePendingRecoveryCode } from '../modules/accounts/RecoveryCodePage';
 import { UserContext } from '../modules/accounts/session';
 import { useIdleLock } from '../modules/accounts/useIdleLock';
 import { RosterPrint } from '../modules/residents/print/RosterPrint';
@@ -46,6 +47,8 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
 function Root() {
   const { t } = useTranslation();
   const status = useCall('auth.status', {});
+  const recoveryCode = usePendingRecoveryCode();
+  if (recoveryCode) return <RecoveryCodePage code={recoveryCode} />;
   if (status.isPending) return <Spin size="large" className="center-spin" />;
   if (status.isError) return <Result status="error" title={errorText(t, status.error)} />;
   const s = status.data;

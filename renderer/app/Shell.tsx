@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
-import { AuditOutlined, CloudUploadOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract/community';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
@@ -14,6 +14,7 @@ import { ImportPage } from '../modules/residents/ImportPage';
 import { CommunityPage } from '../modules/community/CommunityPage';
 import { UsersPage } from '../modules/accounts/UsersPage';
 import { AuditPage } from '../modules/accounts/AuditPage';
+import { BackupsPage } from '../modules/backups/BackupsPage';
 import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { useCan, useUser } from '../modules/accounts/session';
 import { useWrite } from '../api/hooks';
@@ -28,6 +29,7 @@ function Page({ route }: { route: Route }) {
   if (a === 'community') return <CommunityPage />;
   if (a === 'users') return <UsersPage />;
   if (a === 'audit') return <AuditPage />;
+  if (a === 'backups') return <BackupsPage />;
   return <ResidentsPage query={route.query} />;
 }
 
@@ -75,13 +77,14 @@ function UserMenu() {
 export function Shell({ route, info }: { route: Route; info: AppInfo }) {
   const { t } = useTranslation();
   const can = useCan();
-  const section = ['import', 'community', 'users', 'audit'].includes(route.path[0] ?? '') ? route.path[0]! : 'residents';
+  const section = ['import', 'community', 'users', 'audit', 'backups'].includes(route.path[0] ?? '') ? route.path[0]! : 'residents';
   const items = [
     can('residents.view') && { key: 'residents', icon: <TeamOutlined />, label: t('nav.residents') },
     can('residents.import') && { key: 'import', icon: <CloudUploadOutlined />, label: t('nav.import') },
     can('community.edit') && { key: 'community', icon: <HomeOutlined />, label: t('nav.community') },
     can('users.manage') && { key: 'users', icon: <SafetyOutlined />, label: t('nav.users') },
     can('audit.view') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit') },
+    can('backups.manage') && { key: 'backups', icon: <DatabaseOutlined />, label: t('nav.backups') },
   ].filter((x) => !!x);
   return (
     <Layout className="app-layout">

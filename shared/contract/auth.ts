@@ -23,7 +23,19 @@ export const currentUser = z.object({
 });
 export type CurrentUser = z.infer<typeof currentUser>;
 
-export const userRow = z.object({ id, username: z.string(), displayName: z.string(), role: z.string(), disabled: z.boolean(), lockedUntil: z.string(), createdAt: z.string() });
+export const userRow = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  disabled: z.boolean(),
+  lockedUntil: z.string(),
+  createdAt: z.string(),
+  /** No key slot yet (the ledger was encrypted after this password was set): the administrator must reset it. */
+  needsReset: z.boolean(),
+});
+/** Given once, when the ledger is created or encrypted: the code that opens it when every password is lost. */
+const signedInWithCode = currentUser.extend({ recoveryCode: z.string().optional() });
 export const auditRow = z.object({ id, at: z.string(), actor: z.string(), action: z.string(), method: z.string(), record: z.string(), detail: z.string() });
 export type AuditRow = z.infer<typeof auditRow>;
 
@@ -36,11 +48,18 @@ export const authContract = {
   }),
   'auth.createAdmin': method({
     input: z.object({ username, displayName: requiredText(40), password }).strict(),
-    output: currentUser,
+    output: signedInWithCode,
     kind: 'read', // writes its own row and audit entry: it must also sign the session in
     permission: 'public',
   }),
-  'auth.login': method({ input: z.object({ username: text(32), password: z.string().max(200) }).strict(), output: currentUser, kind: 'read', permission: 'public' }),
+  'auth.login': method({ input: z.object({ username: text(32), password: z.string().max(200) }).strict(), output: signedInWithCode, kind: 'read', permission: 'public' }),
+  /** Every password forgotten: the recovery code from setup opens the ledger and sets this user's new password. */
+  'auth.recover': method({
+    input: z.object({ username: text(32), recoveryCode: z.string().max(100), password }).strict(),
+    output: currentUser,
+    kind: 'read',
+    permission: 'public',
+  }),
   'auth.logout': method({ input: z.object({}).strict(), output: z.object({}), kind: 'read', permission: 'signedIn' }),
   'auth.lock': method({ input: z.object({}).strict(), output: z.object({}), kind: 'read', permission: 'signedIn' }),
   'auth.unlock': method({ input: z.object({ password: z.string().max(200) }).strict(), output: currentUser, kind: 'read', permission: 'signedIn' }),

@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'residents.print',
   'residents.reveal',
   'users.manage',
+  'backups.manage',
   'audit.view',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

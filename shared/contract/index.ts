@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import { communityContract } from './community';
 import { residentsContract } from './residents';
 import { authContract } from './auth';
+import { backupsContract } from './backups';
 
 /** Every method of the app, merged from the per-module contracts. */
-export const contract = { ...authContract, ...communityContract, ...residentsContract };
+export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract };
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type Input<M extends MethodName> = z.input<Contract[M]['input']>;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
+import { openAsAdmin } from '../support/cli';
 import { chromium, type Browser } from 'playwright-core';
 import { findBrowser } from '../../main/shells/browser/findBrowser';
 import { now, summarise, ms } from './stats';
@@ -62,7 +62,7 @@ async function rosterPdf(browser: Browser, dir: string): Promise<string[]> {
 
 /** Keystroke → rows on screen, in the real UI on a large ledger: the last key of a term to its rows painted. */
 async function keystrokes(browser: Browser, ledger: string): Promise<string[]> {
-  const d = new Database(ledger, { readonly: true });
+  const d = await openAsAdmin(ledger, { readonly: true, who: { username: 'bench', password: BENCH_PASSWORD } });
   const count = (d.prepare('SELECT count(*) AS n FROM residents').get() as { n: number }).n;
   const people = d.prepare('SELECT name, name_initials, id_number, phone FROM residents WHERE id % 997 = 0 LIMIT 40').all() as { name: string; name_initials: string; id_number: string; phone: string }[];
   d.close();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
+import { openAsAdmin } from '../support/cli';
 import { appForThisFile, artifactsDir, ledgerCli, pdfPages } from './harness';
 
 const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '300'));
@@ -29,7 +29,7 @@ it('prints the filtered roster: A4 landscape, header on every page, page numbers
     expect(text.replace(/\s+/g, ' '), `page ${i + 1}`).toContain(`第 ${i + 1} 页 共 ${pages.length} 页`);
   });
   const all = pages.join('\n');
-  const db = new Database(app.db, { readonly: true });
+  const db = await openAsAdmin(app.db, { readonly: true });
   const grid1 = db.prepare('SELECT name, id_number FROM residents WHERE grid_id = 1 ORDER BY address_key').all() as { name: string; id_number: string }[];
   db.close();
   expect(grid1.length).toBe(total);
@@ -44,7 +44,7 @@ it('prints the filtered roster: A4 landscape, header on every page, page numbers
 
 it('prints a household card on A4 portrait with every member', async () => {
   const { page } = app;
-  const db = new Database(app.db, { readonly: true });
+  const db = await openAsAdmin(app.db, { readonly: true });
   const h = db.prepare('SELECT household_id AS id, count(*) AS n FROM residents GROUP BY household_id HAVING n >= 3 LIMIT 1').get() as { id: number; n: number };
   const names = (db.prepare('SELECT name FROM residents WHERE household_id = ?').all(h.id) as { name: string }[]).map((r) => r.name);
   db.close();

@@ -1,12 +1,12 @@
-import Database from 'better-sqlite3';
 import { beforeAll, expect, it } from 'vitest';
+import { openAsAdmin } from '../support/cli';
 import { appForThisFile, ledgerCli } from './harness';
 import { ResidentsScreen } from './pages/residents';
 
 const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '3000'));
 let person: { name: string; id_number: string; name_initials: string; phone: string };
-beforeAll(() => {
-  const db = new Database(app.db, { readonly: true });
+beforeAll(async () => {
+  const db = await openAsAdmin(app.db, { readonly: true });
   // Someone whose initials are shared by few others, so the first page shows them.
   person = db
     .prepare(

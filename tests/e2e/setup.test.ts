@@ -1,5 +1,7 @@
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, expect, it } from 'vitest';
-import { closeBrowser, signIn, startApp } from './harness';
+import { artifactsDir, closeBrowser, signIn, startApp } from './harness';
 
 afterAll(closeBrowser);
 
@@ -18,6 +20,20 @@ it('first run: the setup screen creates the community, its grids and buildings',
     await page.getByRole('button', { name: '添加网格' }).click();
     await page.getByTestId('grid-buildings-1').fill('4, 5');
     await page.getByRole('button', { name: '完成设置，开始使用' }).click();
+    // The ledger was created encrypted: its recovery code is shown once, to print and keep.
+    await page.getByText('请打印并保管好恢复码').waitFor();
+    const code = (await page.getByTestId('recovery-code').innerText()).trim();
+    expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){10}[0-9A-HJKMNP-TV-Z]{5}$/);
+    await page.screenshot({ path: path.join(artifactsDir(), 'recovery-code.png') });
+    const sheet = path.join(artifactsDir(), 'recovery-sheet.pdf');
+    await page.pdf({ path: sheet, format: 'A4' });
+    const printed = spawnSync('pdftotext', ['-layout', sheet, '-'], { encoding: 'utf8' }).stdout;
+    expect(printed).toContain('邻里台账恢复码');
+    expect(printed.replace(/\s+/g, '')).toContain(code);
+    expect(printed).not.toContain('我已经打印'); // the sheet prints alone, without the buttons
+    expect(await page.getByTestId('recovery-continue').isDisabled()).toBe(true);
+    await page.getByTestId('recovery-kept').click();
+    await page.getByTestId('recovery-continue').click();
     await page.getByText('邻里 · 幸福里社区').waitFor();
     await page.evaluate(() => (window.location.hash = '#/community'));
     await page.getByText('第1网格').first().waitFor();
@@ -30,6 +46,16 @@ it('first run: the setup screen creates the community, its grids and buildings',
     await page.getByText('退出登录').click();
     await page.getByTestId('login-username').waitFor();
     await signIn(page, 'wang', 'a-long-secret');
+    await page.getByText('邻里 · 幸福里社区').waitFor();
+    // Every password forgotten: the code from the safe sets a new one, typed as people type it.
+    await page.getByTestId('user-menu').hover();
+    await page.getByText('退出登录').click();
+    await page.getByTestId('login-forgot').click();
+    await page.getByTestId('recover-username').fill('wang');
+    await page.getByTestId('recover-code').fill(code.toLowerCase().replace(/-/g, ' '));
+    await page.getByTestId('recover-password').fill('a-new-secret-2');
+    await page.getByTestId('recover-confirm').fill('a-new-secret-2');
+    await page.getByRole('button', { name: '设置新密码并登录' }).click();
     await page.getByText('邻里 · 幸福里社区').waitFor();
   } finally {
     await app.stop();

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { connect, type Db } from '../../main/core/ledger';
+import { keysPathFor, readKeys, unwrapKey, userTag } from '../../main/core/keys';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 /** The built command line (npm test builds before it tests). */
@@ -17,4 +19,20 @@ export function ledgerCli(db: string, ...args: string[]): string {
   });
   if (r.status !== 0) throw new Error(`ledger ${args.join(' ')} failed: ${r.stderr}${r.stdout}`);
   return r.stdout;
+}
+
+/**
+ * A direct connection to a ledger the command line made, as the administrator: the key is unwrapped
+ * from the administrator's slot, the way signing in does it. For tests that look at what is stored.
+ */
+export async function openAsAdmin(file: string, options: { readonly?: boolean; who?: { username: string; password: string } } = {}): Promise<Db> {
+  return connect(file, { key: await ledgerKey(file, options.who), readonly: options.readonly });
+}
+
+/** The ledger key, unwrapped from a user's slot as signing in does it. */
+export async function ledgerKey(file: string, who = ADMIN): Promise<Buffer> {
+  const slot = readKeys(keysPathFor(file))?.slots[userTag(who.username)];
+  const key = slot && (await unwrapKey(slot, who.password, userTag(who.username)));
+  if (!key) throw new Error(`no key slot for ${who.username} beside ${file}`);
+  return key;
 }

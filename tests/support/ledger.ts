@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { openApp, type App } from '../../main/core/app';
+import { connect, type Db } from '../../main/core/ledger';
 import type { Input, MethodName, Output } from '../../shared/contract';
 
 /** A real ledger file in its own temporary folder. */
@@ -9,11 +11,17 @@ export function tempDir(prefix = 'linli-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** Test ledgers are encrypted like real ones; the key is handed over directly instead of through a password. */
+export const TEST_KEY = randomBytes(32);
+
 export function openTempApp(): App & { dir: string; file: string } {
   const dir = tempDir();
   const file = path.join(dir, 'ledger.db');
-  return Object.assign(openApp(file, 'cli'), { dir, file });
+  return Object.assign(openApp(file, 'cli', { key: TEST_KEY }), { dir, file });
 }
+
+/** A second connection to a test ledger (or a copy of one), as another process would open it. */
+export const openRaw = (file: string, options: { readonly?: boolean; key?: Buffer } = {}): Db => connect(file, { key: TEST_KEY, ...options });
 
 /** Calls through dispatch and fails the test with the message key when the call is refused. */
 export async function ok<M extends MethodName>(app: App, method: M, input: Input<M>): Promise<Output<M>> {

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupIfDue, backupsToRemove, listBackups, takeBackup, type BackupFile } from '../../main/core/backups';
+import { backupIfDue, backupsToRemove, checkBackupFile, listBackups, restoreFrom, takeBackup, type BackupFile } from '../../main/core/backups';
+import { openApp, openHealthyApp } from '../../main/core/app';
+import { LATEST_VERSION } from '../../main/core/ledger/migrations';
+import type { Db } from '../../main/core/ledger';
 import { seedCommunity } from '../../main/modules/residents/seed';
-import { openTempApp } from '../support/ledger';
+import { openRaw, openTempApp, TEST_KEY } from '../support/ledger';
 
 type TestApp = ReturnType<typeof openTempApp>;
 let app: TestApp;
@@ -14,24 +17,61 @@ beforeEach(() => {
 });
 afterEach(() => app.close());
 
+const rows = (db: Db) => db.prepare('SELECT id, name, id_number, household_id, status FROM residents ORDER BY id').all();
+const count = (db: Db, where = '1') => db.prepare(`SELECT count(*) FROM residents WHERE ${where}`).pluck().get() as number;
+
 describe('automatic backups', () => {
-  it('a backup taken while the ledger is open holds every row and passes its check', async () => {
-    const dir = path.join(app.dir, 'backups');
-    const b = await takeBackup(app.ledger.db, dir, 'daily');
-    const copy = new Database(b.file, { readonly: true });
-    const rows = (db: Database.Database) => db.prepare('SELECT id, name, id_number, household_id FROM residents ORDER BY id').all();
+  it('a backup holds every row, passes its check, and is encrypted like the ledger', async () => {
+    const b = await takeBackup(app.vault, 'daily');
+    const copy = openRaw(b.file, { readonly: true });
     expect(rows(copy)).toEqual(rows(app.ledger.db));
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();
-    expect(listBackups(dir).map((x) => x.file)).toEqual([b.file]);
+    expect(listBackups(path.join(app.dir, 'backups')).map((x) => x.file)).toEqual([b.file]);
+    const someone = rows(app.ledger.db)[0] as { name: string; id_number: string };
+    const bytes = fs.readFileSync(b.file);
+    expect(bytes.includes(Buffer.from(someone.name))).toBe(false);
+    expect(bytes.includes(Buffer.from(someone.id_number))).toBe(false);
   });
 
-  it('makes one a day: not again within the day, again the next', async () => {
+  it('is one snapshot while another connection keeps writing', async () => {
+    // A second writer in a thread of its own, as a second window or process would be.
+    const worker = new Worker(
+      `const { workerData, parentPort } = require('node:worker_threads');
+       const D = require(${JSON.stringify(require.resolve('better-sqlite3-multiple-ciphers'))});
+       const db = new D(workerData.file);
+       db.pragma("key = \\"x'" + workerData.key + "'\\"");
+       db.pragma('busy_timeout = 5000');
+       const add = db.prepare("INSERT INTO settings(key, value) VALUES (?, 'x')");
+       let n = 0;
+       parentPort.on('message', () => { parentPort.postMessage(n); process.exit(0); });
+       const tick = () => { db.transaction(() => { for (let i = 0; i < 20; i++) add.run('w' + (n++)); })(); setImmediate(tick); };
+       tick();`,
+      { eval: true, workerData: { file: app.file, key: TEST_KEY.toString('hex') } },
+    );
+    await new Promise((r) => setTimeout(r, 150));
+    const b = await takeBackup(app.vault, 'auto');
+    const written = await new Promise<number>((resolve) => {
+      worker.once('message', resolve);
+      worker.postMessage('stop');
+    });
+    const copy = openRaw(b.file, { readonly: true });
+    const inCopy = copy.prepare("SELECT key FROM settings WHERE key LIKE 'w%'").pluck().all() as string[];
+    copy.close();
+    // Whole transactions only, in order: w0 … w(k-1) with k a multiple of 20, and the writer went on after.
+    expect(inCopy.length % 20).toBe(0);
+    expect(inCopy.length).toBeGreaterThan(0);
+    expect(written).toBeGreaterThan(inCopy.length);
+    expect(new Set(inCopy)).toEqual(new Set(Array.from({ length: inCopy.length }, (_x, i) => `w${i}`)));
+  });
+
+  it('makes one a day: not again within the day, again the next; every few hours while open', async () => {
     const t0 = new Date('2026-11-20T08:00:00Z');
-    expect(await backupIfDue(app.ledger.db, app.file, t0)).not.toBeNull();
-    expect(await backupIfDue(app.ledger.db, app.file, new Date('2026-11-20T17:00:00Z'))).toBeNull();
-    expect(await backupIfDue(app.ledger.db, app.file, new Date('2026-11-21T09:00:00Z'))).not.toBeNull();
-    expect(listBackups(path.join(app.dir, 'backups'))).toHaveLength(2);
+    expect(await backupIfDue(app.vault, undefined, t0)).not.toBeNull();
+    expect(await backupIfDue(app.vault, undefined, new Date('2026-11-20T17:00:00Z'))).toBeNull();
+    expect(await backupIfDue(app.vault, 4 * 3_600_000, new Date('2026-11-20T17:00:00Z'))).not.toBeNull();
+    expect(await backupIfDue(app.vault, undefined, new Date('2026-11-21T18:00:00Z'))).not.toBeNull();
+    expect(listBackups(path.join(app.dir, 'backups'))).toHaveLength(3);
   });
 
   it('keeps the newest five, one a day for a week and one a week for twelve weeks', () => {
@@ -45,11 +85,11 @@ describe('automatic backups', () => {
   it('does nothing for an empty ledger, and never throws into the app', async () => {
     const empty = openTempApp();
     try {
-      expect(await backupIfDue(empty.ledger.db, empty.file)).toBeNull();
+      expect(await backupIfDue(empty.vault)).toBeNull();
       fs.writeFileSync(path.join(app.dir, 'not-a-dir'), '');
       empty.ledger.db.prepare("INSERT INTO settings(key, value) VALUES ('backup_dir', ?)").run(path.join(app.dir, 'not-a-dir', 'x'));
-      empty.ledger.db.prepare("INSERT INTO grids(name) VALUES ('g')").run();
-      expect(await backupIfDue(empty.ledger.db, empty.file)).toBeNull();
+      seedCommunity(empty.ledger.db, 5);
+      expect(await backupIfDue(empty.vault)).toBeNull();
     } finally {
       empty.close();
     }
@@ -58,8 +98,7 @@ describe('automatic backups', () => {
 
 describe('startup health', () => {
   it('a damaged ledger is not opened, and the user is pointed at the newest backup', async () => {
-    const { openHealthyApp } = await import('../../main/core/app');
-    await takeBackup(app.ledger.db, path.join(app.dir, 'backups'), 'daily');
+    await takeBackup(app.vault, 'daily');
     app.ledger.db.pragma('wal_checkpoint(TRUNCATE)');
     app.close();
     // Scribble over a few pages in the middle of the file, as a failing disk would.
@@ -69,42 +108,49 @@ describe('startup health', () => {
     fs.closeSync(fd);
     let caught: unknown;
     try {
-      openHealthyApp(app.file, 'browser').close();
+      openApp(app.file, 'browser', { key: TEST_KEY, healthCheck: true }).close();
     } catch (err) {
       caught = err;
     }
     expect(caught).toMatchObject({ code: 'ledger.damagedWithBackup', params: { backup: expect.stringMatching(/^linli-\d{8}-\d{6}-daily\.db$/) } });
     app = openTempApp(); // for afterEach
   });
+
+  it('a file SQLite cannot read at all gets the same plain answer', () => {
+    const file = path.join(app.dir, 'scribbled.db');
+    fs.writeFileSync(file, Buffer.alloc(8192, 0x41));
+    expect(() => openApp(file, 'browser', { key: TEST_KEY, healthCheck: true })).toThrowError(expect.objectContaining({ code: 'ledger.damaged' }));
+    // Without a key the shells wait for a sign-in: the file is looked at when someone signs in.
+    expect(openHealthyApp(file, 'browser').vault.isOpen).toBe(false);
+  });
 });
 
-it('a file SQLite cannot read at all gets the same plain answer', async () => {
-  const { openHealthyApp } = await import('../../main/core/app');
-  const file = path.join(app.dir, 'scribbled.db');
-  fs.writeFileSync(file, Buffer.alloc(8192, 0x41));
-  expect(() => openHealthyApp(file, 'browser')).toThrowError(expect.objectContaining({ code: 'ledger.damaged' }));
-});
+describe('restore', () => {
+  it('restores a backup, keeps the ledger it replaced, and the restore can be undone', async () => {
+    const yesterday = await takeBackup(app.vault, 'daily', new Date('2026-11-24T08:00:00Z'));
+    const before = count(app.ledger.db);
+    // Today's mistake: a hundred residents marked as moved out.
+    app.ledger.db.prepare("UPDATE residents SET status = 'moved_out' WHERE id <= 100").run();
+    expect(checkBackupFile(yesterday.file, LATEST_VERSION, TEST_KEY).residents).toBe(before);
+    const kept = await restoreFrom(app.vault, yesterday.file, LATEST_VERSION);
+    expect(count(app.ledger.db, "status = 'moved_out'")).toBe(0);
+    expect(app.ledger.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Undo: the ledger as it was before the restore comes back.
+    await restoreFrom(app.vault, kept.file, LATEST_VERSION);
+    expect(count(app.ledger.db, "status = 'moved_out'")).toBe(100);
+    expect(() => checkBackupFile(path.join(app.dir, 'nope.db'), LATEST_VERSION, TEST_KEY)).toThrowError(expect.objectContaining({ code: 'backup.notFound' }));
+  });
 
-it('restores a backup, keeps the ledger it replaced, and the restore can be undone', async () => {
-  const { restoreFrom, checkBackupFile } = await import('../../main/core/backups');
-  const { openApp } = await import('../../main/core/app');
-  const { LATEST_VERSION } = await import('../../main/core/ledger/migrations');
-  const dir = path.join(app.dir, 'backups');
-  const yesterday = await takeBackup(app.ledger.db, dir, 'daily', new Date('2026-11-24T08:00:00Z'));
-  const count = (db: Database.Database) => (db.prepare('SELECT count(*) AS n FROM residents').get() as { n: number }).n;
-  const before = count(app.ledger.db);
-  // Today's mistake: a hundred residents marked as moved out.
-  app.ledger.db.prepare("UPDATE residents SET status = 'moved_out' WHERE id <= 100").run();
-  expect(checkBackupFile(yesterday.file, LATEST_VERSION).residents).toBe(before);
-  const kept = await restoreFrom(app.ledger.db, app.file, yesterday.file, LATEST_VERSION);
-  let reopened = openApp(app.file, 'cli');
-  expect((reopened.ledger.db.prepare("SELECT count(*) AS n FROM residents WHERE status = 'moved_out'").get() as { n: number }).n).toBe(0);
-  expect(reopened.ledger.db.pragma('integrity_check', { simple: true })).toBe('ok');
-  // Undo: the ledger as it was before the restore comes back.
-  await restoreFrom(reopened.ledger.db, app.file, kept.file, LATEST_VERSION);
-  reopened = openApp(app.file, 'cli');
-  expect((reopened.ledger.db.prepare("SELECT count(*) AS n FROM residents WHERE status = 'moved_out'").get() as { n: number }).n).toBe(100);
-  reopened.close();
-  app = openTempApp(); // for afterEach
-  expect(() => checkBackupFile(path.join(dir, 'nope.db'), LATEST_VERSION)).toThrowError(expect.objectContaining({ code: 'backup.notFound' }));
+  it('refuses a backup of another ledger (another key) and a file that is no ledger', async () => {
+    const other = openTempApp();
+    other.close();
+    const foreign = openApp(path.join(other.dir, 'foreign.db'), 'cli', { key: Buffer.alloc(32, 9) });
+    seedCommunity(foreign.ledger.db, 3);
+    const b = await takeBackup(foreign.vault, 'daily');
+    foreign.close();
+    expect(() => checkBackupFile(b.file, LATEST_VERSION, TEST_KEY)).toThrowError(expect.objectContaining({ code: 'backup.otherLedger' }));
+    const junk = path.join(app.dir, 'junk.db');
+    fs.writeFileSync(junk, 'not a database at all');
+    expect(() => checkBackupFile(junk, LATEST_VERSION, TEST_KEY)).toThrowError(expect.objectContaining({ code: 'backup.otherLedger' }));
+  });
 });

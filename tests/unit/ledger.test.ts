@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { openLedger } from '../../main/core/ledger';
 import { LATEST_VERSION, migrations } from '../../main/core/ledger/migrations';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../errors';
 import { migrations, LATEST_VERSION } from './migrations';
 
@@ -14,14 +14,56 @@ export interface Ledger {
   close(): void;
 }
 
+export interface ConnectOptions {
+  /** The ledger key: the file is encrypted with it (SQLite3 Multiple Ciphers, ChaCha20-Poly1305). */
+  key?: Buffer | null;
+  readonly?: boolean;
+  nativeBinding?: string;
+}
+
+/**
+ * Every SQLite file of Linli (the ledger, its backups) is opened here: better-sqlite3-multiple-ciphers
+ * is better-sqlite3 with encryption, and the key must be the first thing said to a connection.
+ * A wrong key is reported as such, not as a damaged file.
+ */
+export function connect(file: string, options: ConnectOptions = {}): Db {
+  const db = new Database(file, {
+    ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    if (options.key) db.pragma(`key = "x'${options.key.toString('hex')}'"`);
+    db.pragma('user_version', { simple: true }); // the first read: fails here on a wrong key
+    return db;
+  } catch (err) {
+    db.close();
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB' && options.key) throw new AppError('ledger.wrongKey');
+    throw err;
+  }
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
+/** What is on disk: nothing yet, a plain SQLite file (a ledger from before encryption), or an encrypted one. */
+export function fileKind(file: string): 'new' | 'plain' | 'encrypted' {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return 'new';
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return head.equals(SQLITE_HEADER) ? 'plain' : 'encrypted';
+}
+
 /**
  * The one place a ledger file is opened. Crash safety first: WAL with synchronous=FULL, so a
  * committed write survives a power cut; foreign keys on; a newer ledger is refused, never touched.
  */
-export function openLedger(file: string, options: { nativeBinding?: string } = {}): Ledger {
+export function openLedger(file: string, options: { key?: Buffer | null; nativeBinding?: string } = {}): Ledger {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const existed = fileKind(file) !== 'new';
+  const db = connect(file, options);
   try {
     // Read the version before anything writes: a newer ledger must be left byte for byte as it was.
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -52,13 +94,26 @@ export function openLedger(file: string, options: { nativeBinding?: string } = {
 }
 
 /** A consistent copy taken through SQLite itself (never a file copy of a live ledger). */
-export function backupBeforeMigration(db: Db, file: string, version: number): string {
+export function backupBeforeMigration(db: Db, file: string, version: number, why = 'before-migration'): string {
   const dir = path.join(path.dirname(file), 'backups');
   fs.mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = path.join(dir, `${path.basename(file, '.db')}-v${version}-before-migration-${stamp}.db`);
+  const target = path.join(dir, `${path.basename(file, '.db')}-v${version}-${why}-${stamp}.db`);
   db.prepare('VACUUM INTO ?').run(target);
   return target;
+}
+
+/**
+ * A ledger from before encryption, encrypted where it lies: a checked copy first, then SQLite rewrites
+ * every page under the key (outside WAL mode, which rekeying needs), then WAL again.
+ */
+export function encryptInPlace(ledger: Ledger, key: Buffer): string {
+  const db = ledger.db;
+  const copy = backupBeforeMigration(db, ledger.path, db.pragma('user_version', { simple: true }) as number, 'before-encryption');
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`rekey = "x'${key.toString('hex')}'"`);
+  db.pragma('journal_mode = WAL');
+  return copy;
 }
 
 /** Prepared statements cached per connection: hot paths never re-parse SQL. */

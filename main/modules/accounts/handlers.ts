@@ -1,27 +1,16 @@
 import type { CurrentUser } from '../../../shared/contract/auth';
 import type { Permission } from '../../../shared/contract';
-import { DEFAULT_IDLE_MINUTES, LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../../../shared/rules/roles';
+import { DEFAULT_IDLE_MINUTES } from '../../../shared/rules/roles';
 import { AppError } from '../../core/errors';
 import { getSetting, stmt, type Db } from '../../core/ledger';
 import { appendAudit, verifyAudit } from '../../core/audit';
-import { checkPassword, hashPassword, hashPasswordSync } from '../../core/passwords';
+import { hashPassword, hashPasswordSync } from '../../core/passwords';
+import { encryptInPlace, quickCheck } from '../../core/ledger';
+import { keyFromRecoveryCode, newLedgerKey, recoveryCodeFor } from '../../core/keys';
+import { hasSlot, removeSlot, setSlot, setSlotSync, userById, userByName, verifyCredentials, type UserRecord } from './credentials';
+import fs from 'node:fs';
 import type { CallContext, HandlerMap } from '../../core/dispatch';
 import type { Session } from '../../core/session';
-
-interface UserRecord {
-  id: number;
-  username: string;
-  display_name: string;
-  role: string;
-  password_hash: string;
-  failed_logins: number;
-  locked_until: string;
-  disabled: number;
-  must_change_password: number;
-}
-
-const userByName = (db: Db, username: string) => stmt(db, 'SELECT * FROM users WHERE username = ?').get(username.trim()) as UserRecord | undefined;
-const userById = (db: Db, id: number) => stmt(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRecord | undefined;
 
 function permissionsOf(db: Db, role: string): Permission[] {
   const row = stmt(db, 'SELECT permissions FROM roles WHERE name = ?').pluck().get(role) as string | undefined;
@@ -43,34 +32,27 @@ function current(ctx: CallContext): CurrentUser | null {
   return u ? { ...u, permissions: [...ctx.session.permissions] } : null;
 }
 
-/** Five wrong passwords lock the account for ten minutes, counted in the ledger so a restart does not reset it. */
-async function verifyCredentials(ctx: CallContext, u: UserRecord | undefined, password: string, method: string): Promise<UserRecord> {
-  const db = ctx.db;
-  if (!u) {
-    appendAudit(db, { actor: '', userId: null, action: 'login_failed', method, detail: 'unknown user' });
-    throw new AppError('auth.badCredentials');
-  }
-  if (u.disabled) throw new AppError('auth.disabled');
-  const now = new Date();
-  if (u.locked_until && u.locked_until > now.toISOString()) {
-    throw new AppError('auth.lockedOut', { minutes: Math.ceil((Date.parse(u.locked_until) - now.getTime()) / 60_000) });
-  }
-  if (!(await checkPassword(password, u.password_hash))) {
-    const failed = u.failed_logins + 1;
-    const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : '';
-    stmt(db, 'UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?').run(lockedUntil ? 0 : failed, lockedUntil, u.id);
-    appendAudit(db, { actor: u.username, userId: u.id, action: 'login_failed', method, detail: lockedUntil ? 'locked out' : `${failed}` });
-    if (lockedUntil) throw new AppError('auth.lockedOut', { minutes: LOCKOUT_MINUTES });
-    throw new AppError('auth.badCredentialsLeft', { left: MAX_FAILED_LOGINS - failed });
-  }
-  if (u.failed_logins || u.locked_until) stmt(db, "UPDATE users SET failed_logins = 0, locked_until = '' WHERE id = ?").run(u.id);
-  return u;
+/**
+ * A ledger from before encryption, encrypted when its administrator signs in: a checked copy first,
+ * then every page rewritten under a new key; the administrator's password gets the first key slot.
+ * The other accounts get theirs when the administrator resets their passwords.
+ */
+async function encryptLedger(ctx: CallContext, username: string, password: string): Promise<string> {
+  const key = newLedgerKey();
+  const copy = encryptInPlace(ctx.vault.ledger, key);
+  ctx.vault.keyed(key);
+  await setSlot(ctx.vault, username, password, null);
+  // The copy taken first is the only plain one left: it goes once the encrypted ledger reads back whole.
+  if (quickCheck(ctx.db) === 'ok') fs.rmSync(copy, { force: true });
+  ctx.audit('encrypted', 'ledger');
+  return recoveryCodeFor(key);
 }
 
 export const accountsHandlers: HandlerMap<
   | 'auth.status'
   | 'auth.createAdmin'
   | 'auth.login'
+  | 'auth.recover'
   | 'auth.logout'
   | 'auth.lock'
   | 'auth.unlock'
@@ -82,14 +64,24 @@ export const accountsHandlers: HandlerMap<
   | 'audit.list'
   | 'audit.verify'
 > = {
-  'auth.status': (_i, ctx) => ({
-    hasUsers: !!stmt(ctx.db, 'SELECT 1 FROM users LIMIT 1').get(),
-    user: current(ctx),
-    locked: ctx.session.locked,
-    idleMinutes: Number(getSetting(ctx.db, 'idle_minutes') ?? DEFAULT_IDLE_MINUTES),
-  }),
+  'auth.status': (_i, ctx) => {
+    // Sealed: whoever has a key slot can sign in; no slots and no file yet means the first run.
+    if (!ctx.vault.isOpen) {
+      const slots = Object.keys(ctx.vault.keys()?.slots ?? {}).length;
+      return { hasUsers: slots > 0 || ctx.vault.onDisk === 'encrypted', user: null, locked: false, idleMinutes: DEFAULT_IDLE_MINUTES };
+    }
+    return {
+      hasUsers: !!stmt(ctx.db, 'SELECT 1 FROM users LIMIT 1').get(),
+      user: current(ctx),
+      locked: ctx.session.locked,
+      idleMinutes: Number(getSetting(ctx.db, 'idle_minutes') ?? DEFAULT_IDLE_MINUTES),
+    };
+  },
   'auth.createAdmin': async ({ username, displayName, password }, ctx) => {
-    if (stmt(ctx.db, 'SELECT 1 FROM users LIMIT 1').get()) throw new AppError('auth.adminExists');
+    const vault = ctx.vault;
+    // The first run: the ledger is created here, encrypted under a new key.
+    if (!vault.isOpen && vault.onDisk === 'new') vault.open(newLedgerKey());
+    if (!vault.isOpen || stmt(ctx.db, 'SELECT 1 FROM users LIMIT 1').get()) throw new AppError('auth.adminExists');
     const hash = await hashPassword(password);
     // Checked again after the (slow) hash: two first-run windows must not both create an administrator.
     const id = ctx.db.transaction(() => {
@@ -98,12 +90,40 @@ export const accountsHandlers: HandlerMap<
       appendAudit(ctx.db, { actor: username, userId: newId, action: 'create_admin', method: 'auth.createAdmin', record: `user:${newId}` });
       return newId;
     })();
-    return signIn(ctx, userById(ctx.db, id)!);
+    const me = signIn(ctx, userById(ctx.db, id)!);
+    if (!vault.key) return { ...me, recoveryCode: await encryptLedger(ctx, username, password) };
+    await setSlot(vault, username, password, null);
+    return { ...me, recoveryCode: recoveryCodeFor(vault.key) };
   },
   'auth.login': async ({ username, password }, ctx) => {
-    const u = await verifyCredentials(ctx, userByName(ctx.db, username), password, 'auth.login');
-    const me = signIn(ctx, u);
-    ctx.audit('login', `user:${u.id}`);
+    const { user } = await verifyCredentials(ctx.vault, username, password, 'auth.login');
+    const me = signIn(ctx, user);
+    ctx.audit('login', `user:${user.id}`);
+    if (!ctx.vault.key && user.role === 'admin') return { ...me, recoveryCode: await encryptLedger(ctx, user.username, password) };
+    return me;
+  },
+  'auth.recover': async ({ username, recoveryCode, password }, ctx) => {
+    const vault = ctx.vault;
+    const key = keyFromRecoveryCode(recoveryCode);
+    if (!key) throw new AppError('auth.badRecoveryCode');
+    if (!vault.isOpen) {
+      try {
+        vault.open(key, false);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'ledger.wrongKey') throw new AppError('auth.wrongRecoveryCode');
+        throw err;
+      }
+    } else if (!vault.key || !key.equals(vault.key)) throw new AppError('auth.wrongRecoveryCode');
+    const u = userByName(ctx.db, username);
+    if (!u) throw new AppError('auth.userNotFound');
+    // A new slot for this user; a lost slot file is started afresh (the others are reset by the administrator).
+    await setSlot(vault, u.username, password);
+    stmt(ctx.db, "UPDATE users SET password_hash = ?, must_change_password = 0, failed_logins = 0, locked_until = '', disabled = 0 WHERE id = ?").run(
+      await hashPassword(password),
+      u.id,
+    );
+    const me = signIn(ctx, userById(ctx.db, u.id)!);
+    ctx.audit('recovered', `user:${u.id}`);
     return me;
   },
   'auth.logout': (_i, ctx) => {
@@ -119,13 +139,15 @@ export const accountsHandlers: HandlerMap<
     return {};
   },
   'auth.unlock': async ({ password }, ctx) => {
-    const u = await verifyCredentials(ctx, userById(ctx.db, ctx.session.user!.id), password, 'auth.unlock');
+    const { user } = await verifyCredentials(ctx.vault, ctx.session.user!.username, password, 'auth.unlock');
     ctx.audit('unlock');
-    return signIn(ctx, u);
+    return signIn(ctx, user);
   },
   'auth.changePassword': async ({ current: old, next }, ctx) => {
-    const u = await verifyCredentials(ctx, userById(ctx.db, ctx.session.user!.id), old, 'auth.changePassword');
+    const { user: u } = await verifyCredentials(ctx.vault, ctx.session.user!.username, old, 'auth.changePassword');
     const hash = await hashPassword(next);
+    // The key is rewrapped for the new password; the ledger itself is not touched.
+    await setSlot(ctx.vault, u.username, next);
     stmt(ctx.db, 'UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?').run(hash, u.id);
     ctx.session.user!.mustChangePassword = false;
     ctx.audit('password_changed', `user:${u.id}`);
@@ -133,7 +155,16 @@ export const accountsHandlers: HandlerMap<
   },
   'users.list': (_i, ctx) =>
     (stmt(ctx.db, 'SELECT id, username, display_name, role, disabled, locked_until, created_at FROM users ORDER BY id').all() as (UserRecord & { created_at: string })[]).map(
-      (u) => ({ id: u.id, username: u.username, displayName: u.display_name, role: u.role, disabled: !!u.disabled, lockedUntil: u.locked_until, createdAt: u.created_at }),
+      (u) => ({
+        id: u.id,
+        username: u.username,
+        displayName: u.display_name,
+        role: u.role,
+        disabled: !!u.disabled,
+        lockedUntil: u.locked_until,
+        createdAt: u.created_at,
+        needsReset: !u.disabled && !hasSlot(ctx.vault, u.username),
+      }),
     ),
   // Writes must be synchronous inside dispatch's transaction: the hash is made with the synchronous scrypt here.
   'users.create': ({ username, displayName, role, password }, ctx) => {
@@ -142,12 +173,15 @@ export const accountsHandlers: HandlerMap<
       stmt(ctx.db, 'INSERT INTO users(username, display_name, role, password_hash, must_change_password) VALUES (?, ?, ?, ?, 1)').run(username, displayName, role, hashPasswordSync(password))
         .lastInsertRowid,
     );
+    setSlotSync(ctx.vault, username, password);
     ctx.record(`user:${id}`);
     return { id };
   },
   'users.resetPassword': ({ id, password }, ctx) => {
-    if (!userById(ctx.db, id)) throw new AppError('auth.userNotFound');
+    const u = userById(ctx.db, id);
+    if (!u) throw new AppError('auth.userNotFound');
     stmt(ctx.db, "UPDATE users SET password_hash = ?, must_change_password = 1, failed_logins = 0, locked_until = '' WHERE id = ?").run(hashPasswordSync(password), id);
+    setSlotSync(ctx.vault, u.username, password);
     ctx.record(`user:${id}`);
     return { id };
   },
@@ -158,6 +192,8 @@ export const accountsHandlers: HandlerMap<
       throw new AppError('auth.lastAdmin');
     if (disabled && id === ctx.session.user?.id) throw new AppError('auth.notYourself');
     stmt(ctx.db, 'UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
+    // Its password must no longer open the file; enabling again needs a new password from the administrator.
+    if (disabled) removeSlot(ctx.vault, u.username);
     ctx.record(`user:${id}`);
     return { id };
   },

@@ -11,6 +11,7 @@ import { stmt, type Db } from '../../core/ledger';
 import { toInputIssues } from '../../core/dispatch';
 import { indexResidents } from './indexing';
 import type { CallContext } from '../../core/dispatch';
+import { takeBackup } from '../../core/backups';
 import { IMPORT_COLUMNS, columnForHeader, type ColumnKey } from './columns';
 import { addEvent, cleanRoom, cleanUnit, createHousehold, existingByIdNumber, findOrCreateDwelling, householdPlace, insertResident, leaveHousehold, placeInHousehold, updateResident, type HouseholdPlace, type ResidentFields } from './store';
 
@@ -354,6 +355,8 @@ export async function commitImport(ctx: CallContext, token: string) {
   const s = takeStaged(token);
   if (running.size) throw new AppError('import.busy');
   const resumeFrom = s.report.resume;
+  // A checked copy first (once per run), so a wrong import can be undone from the backups screen.
+  if (!resumeFrom && stmt(db, 'SELECT 1 FROM residents LIMIT 1').get()) await takeBackup(ctx.vault, 'before-import');
   const runId = resumeFrom
     ? resumeFrom.runId
     : Number(

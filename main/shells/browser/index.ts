@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors';
 import { resolveLedgerPath } from '../../core/paths';
 import { translate } from '../../../shared/i18n/resources';
 import { startBrowserShell } from './server';
-import { backupIfDue } from '../../core/backups';
+import { scheduleBackups } from '../../core/backups';
 import { CHROMIUM_FLAGS, findBrowser } from './findBrowser';
 
 /** Browser mode: the services on loopback, the renderer in a system browser's app window. */
@@ -24,8 +24,8 @@ export async function runBrowserShell(argv: string[]): Promise<void> {
   const portArg = argv.indexOf('--port');
   const shell = await startBrowserShell(app, path.join(__dirname, '..', 'renderer'), portArg >= 0 ? Number(argv[portArg + 1]) : 0);
   console.log(`Linli: ledger ${ledgerPath}`);
-  // A copy a day, in the background: the window does not wait for it. (--no-auto-backup: for benchmarks.)
-  if (!argv.includes('--no-auto-backup')) void backupIfDue(app.ledger.db, ledgerPath);
+  // Copies in the background once someone has signed in: the window does not wait. (--no-auto-backup: for benchmarks.)
+  if (!argv.includes('--no-auto-backup')) scheduleBackups(app.vault);
   console.log(`Linli: ${shell.url}`);
   const close = () => {
     void shell.close().then(() => {

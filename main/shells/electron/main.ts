@@ -7,7 +7,7 @@ import { newSession } from '../../core/session';
 import { defaultDataDir, resolveLedgerPath } from '../../core/paths';
 import { translate } from '../../../shared/i18n/resources';
 import { CSP, CONTENT_TYPES } from '../security';
-import { backupIfDue } from '../../core/backups';
+import { scheduleBackups } from '../../core/backups';
 
 const ORIGIN = 'app://linli';
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -108,7 +108,7 @@ void app.whenReady().then(() => {
     app.quit();
     return;
   }
-  void backupIfDue(core.ledger.db, ledgerPath); // a copy a day, in the background
+  scheduleBackups(core.vault); // in the background, once someone has signed in
   ipcMain.handle('linli:call', (e, method: unknown, input: unknown) => {
     if (!fromOurFrame(e) || !core) return { ok: false, code: 'forbidden', messageKey: 'call.forbidden' };
     return core.dispatch(deskSession, String(method), input);

@@ -1,10 +1,13 @@
-import { App, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { enterToNext } from '../../components/keyboard';
 import { LanguageSwitch } from '../../app/Shell';
+import { sameAs } from '../../components/confirmRule';
+import { showRecoveryCode } from './RecoveryCodePage';
 
 /** Sign in, or unlock a locked session (the same person types their password again). */
 export function LoginPage({ locked, username }: { locked?: boolean; username?: string }) {
@@ -13,10 +16,12 @@ export function LoginPage({ locked, username }: { locked?: boolean; username?: s
   const login = useWrite('auth.login');
   const unlock = useWrite('auth.unlock');
   const logout = useWrite('auth.logout');
+  const [recovering, setRecovering] = useState(false);
   const submit = (v: { username: string; password: string }) => {
     const onError = (err: Error) => message.error(errorText(t, err));
     if (locked) unlock.mutate({ password: v.password }, { onError });
-    else login.mutate(v, { onError });
+    // Signing in to a ledger from before encryption encrypts it: its recovery code is shown once.
+    else login.mutate(v, { onError, onSuccess: (me) => showRecoveryCode(me.recoveryCode) });
   };
   return (
     <div className="setup" style={{ maxWidth: 480 }}>
@@ -43,8 +48,43 @@ export function LoginPage({ locked, username }: { locked?: boolean; username?: s
               {t('auth.otherUser')}
             </Button>
           )}
+          {!locked && (
+            <Button type="link" block onClick={() => setRecovering(true)} style={{ marginTop: 8 }} data-testid="login-forgot">
+              {t('auth.forgot')}
+            </Button>
+          )}
         </Form>
       </Card>
+      {recovering && <RecoverDialog onClose={() => setRecovering(false)} />}
     </div>
+  );
+}
+
+/** Every password forgotten (or the key file lost): the recovery code from the safe sets a new one. */
+function RecoverDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ username: string; recoveryCode: string; password: string; confirm: string }>();
+  const recover = useWrite('auth.recover');
+  const submit = (v: { username: string; recoveryCode: string; password: string }) =>
+    recover.mutate({ username: v.username, recoveryCode: v.recoveryCode, password: v.password }, { onError: (err) => message.error(errorText(t, err)) });
+  return (
+    <Modal open title={t('auth.recoverTitle')} okText={t('auth.recover')} cancelText={t('actions.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={recover.isPending} destroyOnHidden width={640}>
+      <Typography.Paragraph type="secondary">{t('auth.recoverHelp')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDown={enterToNext}>
+        <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+          <Input autoFocus autoComplete="username" data-testid="recover-username" />
+        </Form.Item>
+        <Form.Item name="recoveryCode" label={t('auth.recoveryCode')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+          <Input.TextArea autoSize className="recovery-input" data-testid="recover-code" />
+        </Form.Item>
+        <Form.Item name="password" label={t('auth.newPassword')} rules={[{ required: true, min: 8, message: t('errors:auth.passwordShort') }]}>
+          <Input.Password autoComplete="new-password" data-testid="recover-password" />
+        </Form.Item>
+        <Form.Item name="confirm" label={t('auth.confirmPassword')} dependencies={['password']} rules={[{ required: true, message: t('errors:validation.required') }, sameAs(form, 'password', t)]}>
+          <Input.Password autoComplete="new-password" data-testid="recover-confirm" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

@@ -9,6 +9,7 @@ import { errorText, showFieldIssues } from '../../components/errors';
 import { enterToNext } from '../../components/keyboard';
 import { LanguageSwitch } from '../../app/Shell';
 import { expandBuildings } from './buildings';
+import { showRecoveryCode } from '../accounts/RecoveryCodePage';
 
 interface SetupValues {
   username?: string;
@@ -33,11 +34,12 @@ export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
   };
   const submit = async (v: SetupValues) => {
     // The administrator comes first: the community is then set up as that (signed-in) person.
+    let recoveryCode: string | undefined;
     if (withAdmin) {
       // A plain call, not a cached write: the screen must not change until the community is set up too.
       setCreatingAdmin(true);
       try {
-        await call('auth.createAdmin', { username: v.username ?? '', displayName: v.displayName ?? '', password: v.password ?? '' });
+        ({ recoveryCode } = await call('auth.createAdmin', { username: v.username ?? '', displayName: v.displayName ?? '', password: v.password ?? '' }));
       } catch (err) {
         return fail(err as Error);
       } finally {
@@ -51,7 +53,7 @@ export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
         committeeName: v.committeeName ?? '',
         grids: v.grids.map((g) => ({ name: g.name, buildings: expandBuildings(g.buildings ?? '', (n) => t('setup.buildingName', { n })) })),
       },
-      { onError: fail },
+      { onError: fail, onSuccess: () => showRecoveryCode(recoveryCode) },
     );
   };
   return (

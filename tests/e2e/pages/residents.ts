@@ -13,6 +13,8 @@ export class ResidentsScreen {
     const box = this.page.getByTestId('resident-search').locator('input');
     await box.fill('');
     await box.pressSequentially(text, { delay: 30 });
+    // Until the rows on screen are the ones for the whole term, not for a part typed on the way.
+    await this.page.waitForFunction((q) => document.querySelector('[data-testid=resident-results]')?.getAttribute('data-shown-q') === q, text);
   }
 
   /** Names in the table once the list has settled on `expectTotal` people (or any, if not given). */

@@ -69,6 +69,19 @@ export const authContract = {
     kind: 'read',
     permission: 'signedIn',
   }),
+  'roles.list': method({
+    input: z.object({}).strict(),
+    output: z.array(z.object({ name: z.string(), permissions: z.array(z.enum(PERMISSIONS)) })),
+    kind: 'read',
+    permission: 'users.manage',
+  }),
+  /** The permission matrix, one role at a time; people signed in get the change at their next sign-in. */
+  'roles.setPermissions': method({
+    input: z.object({ role, permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length) }).strict(),
+    output: z.object({ role: z.string() }),
+    kind: 'write',
+    permission: 'users.manage',
+  }),
   'users.list': method({ input: z.object({}).strict(), output: z.array(userRow), kind: 'read', permission: 'users.manage' }),
   'users.create': method({
     input: z.object({ username, displayName: requiredText(40), role, password }).strict(),

@@ -61,6 +61,22 @@ describe('roles and permissions', () => {
   });
 });
 
+describe('the permission matrix', () => {
+  it('an administrator changes what a role may do; it holds from the next sign-in, and the administrator cannot lock themselves out', async () => {
+    const admin = await withAdmin();
+    await setUpCommunity(app);
+    await app.dispatch(admin, 'users.create', { username: 'zhang', displayName: '张', role: 'staff', password: PASSWORD });
+    expect((await app.dispatch(await signedIn(app, 'zhang'), 'residents.export', { lang: 'zh-CN' })).ok).toBe(true);
+    const staff = DEFAULT_PERMISSIONS.staff.filter((p) => p !== 'residents.export');
+    expect((await app.dispatch(admin, 'roles.setPermissions', { role: 'staff', permissions: staff })).ok).toBe(true);
+    expect(await app.dispatch(await signedIn(app, 'zhang'), 'residents.export', { lang: 'zh-CN' })).toMatchObject({ ok: false, code: 'forbidden' });
+    const list = await app.dispatch(admin, 'roles.list', {});
+    expect(list.ok && (list.value as { name: string; permissions: string[] }[]).find((r) => r.name === 'staff')!.permissions).toEqual(staff);
+    expect(await app.dispatch(admin, 'roles.setPermissions', { role: 'admin', permissions: ['residents.view'] })).toMatchObject({ ok: false, code: 'roles.adminKeeps' });
+    expect(app.ledger.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'permissions_changed'").pluck().get()).toBe(1);
+  });
+});
+
 describe('signing in', () => {
   it('five wrong passwords lock the account for ten minutes, and a restart does not reset it', async () => {
     const admin = await withAdmin();

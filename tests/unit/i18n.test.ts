@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, resources, translate } from '../../shared/i18n/resources';
 import type { IdProblem } from '../../shared/rules/idNumber';
+import { PERMISSIONS } from '../../shared/contract/define';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -64,6 +65,7 @@ describe('translations', () => {
       ['residents:fields', ['name', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'phone', 'hukouAddress', 'residenceType', 'political', 'education', 'marital', 'occupation', 'note', 'tags', 'relation', 'household']],
       ['residents:import.report', ['error', 'warning']],
       ['common:language', LANGUAGES as unknown as string[]],
+      ['common:roles.permissions', PERMISSIONS as unknown as string[]],
       ['common:backups.reasons', ['daily', 'auto', 'manual', 'before-import', 'before-restore', 'other']],
     ];
     for (const [prefix, members] of families) for (const m of members) for (const lang of LANGUAGES) expect(has(lang, `${prefix}.${m}`), `${lang} ${prefix}.${m}`).toBe(true);

@@ -122,4 +122,10 @@ export function removeSlot(vault: Vault, username: string): void {
   vault.saveKeys(keys);
 }
 
+/** Until when wrong passwords keep this account out ('' when they do not). */
+export function lockedUntil(vault: Vault, u: UserRecord): string {
+  const until = throttleOf(vault, u.username).until;
+  return until > new Date().toISOString() ? until : '';
+}
+
 export const hasSlot = (vault: Vault, username: string) => !vault.key || !!vault.keys()?.slots[userTag(username)];

@@ -1,5 +1,5 @@
 import type { CurrentUser } from '../../../shared/contract/auth';
-import type { Permission } from '../../../shared/contract';
+import { PERMISSIONS, type Permission } from '../../../shared/contract';
 import { DEFAULT_IDLE_MINUTES } from '../../../shared/rules/roles';
 import { AppError } from '../../core/errors';
 import { getSetting, stmt, type Db } from '../../core/ledger';
@@ -7,7 +7,7 @@ import { appendAudit, verifyAudit } from '../../core/audit';
 import { hashPassword, hashPasswordSync } from '../../core/passwords';
 import { encryptInPlace, quickCheck } from '../../core/ledger';
 import { keyFromRecoveryCode, newLedgerKey, recoveryCodeFor } from '../../core/keys';
-import { hasSlot, removeSlot, setSlot, setSlotSync, userById, userByName, verifyCredentials, type UserRecord } from './credentials';
+import { hasSlot, lockedUntil, removeSlot, setSlot, setSlotSync, userById, userByName, verifyCredentials, type UserRecord } from './credentials';
 import fs from 'node:fs';
 import type { CallContext, HandlerMap } from '../../core/dispatch';
 import type { Session } from '../../core/session';
@@ -57,6 +57,8 @@ export const accountsHandlers: HandlerMap<
   | 'auth.lock'
   | 'auth.unlock'
   | 'auth.changePassword'
+  | 'roles.list'
+  | 'roles.setPermissions'
   | 'users.list'
   | 'users.create'
   | 'users.resetPassword'
@@ -153,6 +155,21 @@ export const accountsHandlers: HandlerMap<
     ctx.audit('password_changed', `user:${u.id}`);
     return {};
   },
+  'roles.list': (_i, ctx) =>
+    (stmt(ctx.db, 'SELECT name, permissions FROM roles ORDER BY rowid').all() as { name: string; permissions: string }[]).map((r) => ({
+      name: r.name,
+      permissions: JSON.parse(r.permissions) as Permission[],
+    })),
+  'roles.setPermissions': ({ role, permissions }, ctx) => {
+    // The administrator can never take away what is needed to give it back.
+    if (role === 'admin' && !(['users.manage', 'backups.manage', 'audit.view'] as const).every((p) => permissions.includes(p))) throw new AppError('roles.adminKeeps');
+    const unique = PERMISSIONS.filter((p) => permissions.includes(p));
+    const before = stmt(ctx.db, 'SELECT permissions FROM roles WHERE name = ?').pluck().get(role) as string;
+    stmt(ctx.db, 'UPDATE roles SET permissions = ? WHERE name = ?').run(JSON.stringify(unique), role);
+    ctx.record(`role:${role}`);
+    ctx.audit('permissions_changed', `role:${role}`, `${before} → ${JSON.stringify(unique)}`);
+    return { role };
+  },
   'users.list': (_i, ctx) =>
     (stmt(ctx.db, 'SELECT id, username, display_name, role, disabled, locked_until, created_at FROM users ORDER BY id').all() as (UserRecord & { created_at: string })[]).map(
       (u) => ({
@@ -161,7 +178,7 @@ export const accountsHandlers: HandlerMap<
         displayName: u.display_name,
         role: u.role,
         disabled: !!u.disabled,
-        lockedUntil: u.locked_until,
+        lockedUntil: lockedUntil(ctx.vault, u),
         createdAt: u.created_at,
         needsReset: !u.disabled && !hasSlot(ctx.vault, u.username),
       }),

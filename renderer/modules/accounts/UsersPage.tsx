@@ -6,6 +6,7 @@ import { ROLES } from '../../../shared/rules/roles';
 import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { enterToNext } from '../../components/keyboard';
+import { RolesMatrix } from './RolesMatrix';
 
 /** The administrator's list of accounts: create, reset a password, disable (never delete). */
 export function UsersPage() {
@@ -24,6 +25,7 @@ export function UsersPage() {
     if (dialog?.kind === 'reset') reset.mutate({ id: dialog.id, password: v.password }, { onError: fail, onSuccess: done });
   };
   return (
+    <>
     <Card
       className="page-card"
       title={t('users.title')}
@@ -44,7 +46,16 @@ export function UsersPage() {
           {
             title: t('users.state'),
             key: 'state',
-            render: (_v, u) => (u.disabled ? <Tag>{t('users.disabled')}</Tag> : u.lockedUntil > new Date().toISOString() ? <Tag color="orange">{t('users.lockedOut')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+            render: (_v, u) =>
+              u.disabled ? (
+                <Tag>{t('users.disabled')}</Tag>
+              ) : u.needsReset ? (
+                <Tag color="red">{t('users.needsReset')}</Tag>
+              ) : u.lockedUntil ? (
+                <Tag color="orange">{t('users.lockedOut')}</Tag>
+              ) : (
+                <Tag color="green">{t('users.active')}</Tag>
+              ),
           },
           {
             title: '',
@@ -85,5 +96,7 @@ export function UsersPage() {
         </Modal>
       )}
     </Card>
+    <RolesMatrix />
+    </>
   );
 }

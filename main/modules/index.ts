@@ -3,6 +3,7 @@ import { communityHandlers } from './community/handlers';
 import { residentsHandlers } from './residents/handlers';
 import { accountsHandlers } from './accounts/handlers';
 import { backupsHandlers } from './backups/handlers';
+import { retentionHandlers } from './retention/handlers';
 
 /** Every module's handlers, merged: the contract's type makes a missing method a compile error. */
-export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers };
+export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers };

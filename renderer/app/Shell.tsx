@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
-import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract/community';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
@@ -15,6 +15,7 @@ import { CommunityPage } from '../modules/community/CommunityPage';
 import { UsersPage } from '../modules/accounts/UsersPage';
 import { AuditPage } from '../modules/accounts/AuditPage';
 import { BackupsPage } from '../modules/backups/BackupsPage';
+import { RetentionPage } from '../modules/retention/RetentionPage';
 import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { useCan, useUser } from '../modules/accounts/session';
 import { useWrite } from '../api/hooks';
@@ -30,6 +31,7 @@ function Page({ route }: { route: Route }) {
   if (a === 'users') return <UsersPage />;
   if (a === 'audit') return <AuditPage />;
   if (a === 'backups') return <BackupsPage />;
+  if (a === 'retention') return <RetentionPage />;
   return <ResidentsPage query={route.query} />;
 }
 
@@ -77,7 +79,7 @@ function UserMenu() {
 export function Shell({ route, info }: { route: Route; info: AppInfo }) {
   const { t } = useTranslation();
   const can = useCan();
-  const section = ['import', 'community', 'users', 'audit', 'backups'].includes(route.path[0] ?? '') ? route.path[0]! : 'residents';
+  const section = ['import', 'community', 'users', 'audit', 'backups', 'retention'].includes(route.path[0] ?? '') ? route.path[0]! : 'residents';
   const items = [
     can('residents.view') && { key: 'residents', icon: <TeamOutlined />, label: t('nav.residents') },
     can('residents.import') && { key: 'import', icon: <CloudUploadOutlined />, label: t('nav.import') },
@@ -85,6 +87,7 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
     can('users.manage') && { key: 'users', icon: <SafetyOutlined />, label: t('nav.users') },
     can('audit.view') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit') },
     can('backups.manage') && { key: 'backups', icon: <DatabaseOutlined />, label: t('nav.backups') },
+    can('records.purge') && { key: 'retention', icon: <ClearOutlined />, label: t('nav.retention') },
   ].filter((x) => !!x);
   return (
     <Layout className="app-layout">

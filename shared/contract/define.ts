@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'residents.reveal',
   'users.manage',
   'backups.manage',
+  'records.purge',
   'audit.view',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -3,9 +3,10 @@ import { communityContract } from './community';
 import { residentsContract } from './residents';
 import { authContract } from './auth';
 import { backupsContract } from './backups';
+import { retentionContract } from './retention';
 
 /** Every method of the app, merged from the per-module contracts. */
-export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract };
+export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract };
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type Input<M extends MethodName> = z.input<Contract[M]['input']>;

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { m001 } from './001-residents';
 import { m002 } from './002-accounts';
 import { m003 } from './003-import-batches';
-import { m004 } from './004-backups-permission';
+import { m004 } from './004-backups-and-retention';
 
 export interface Migration {
   version: number;

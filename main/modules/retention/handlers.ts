@@ -1,0 +1,95 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { DueRecord, RetentionRules } from '../../../shared/contract/retention';
+import { maskIdNumber } from '../../../shared/rules/mask';
+import { AppError } from '../../core/errors';
+import { getSetting, setSetting, stmt, type Db } from '../../core/ledger';
+import type { HandlerMap } from '../../core/dispatch';
+
+const DEFAULT_RULES: RetentionRules = { leftYears: 5, minorLeftYears: 1 };
+/** The activity log is kept whole (its hash chain cannot lose its start); the law asks for at least three years. */
+const AUDIT_YEARS = 3;
+const MINOR_AGE = 14;
+
+function rules(db: Db): RetentionRules {
+  const stored = getSetting(db, 'retention');
+  return stored ? { ...DEFAULT_RULES, ...(JSON.parse(stored) as Partial<RetentionRules>) } : DEFAULT_RULES;
+}
+
+const addYears = (iso: string, years: number) => `${String(Number(iso.slice(0, 4)) + years).padStart(4, '0')}${iso.slice(4)}`;
+
+function ageOn(birth: string, day: string): number {
+  return Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(5) < birth.slice(5) ? 1 : 0);
+}
+
+/** People who moved out or died, with the day they did: few beside the active ledger, found by status. */
+function dueRecords(db: Db, today = new Date().toISOString().slice(0, 10)): (DueRecord & { rawId: string | null })[] {
+  const r = rules(db);
+  const rows = stmt(
+    db,
+    `SELECT r.id, r.name, r.id_number, r.birth_date, r.status,
+       (SELECT max(e.date) FROM resident_events e WHERE e.resident_id = r.id AND e.kind IN ('moved_out', 'died')) AS left_on
+     FROM residents r WHERE r.status IN ('moved_out', 'deceased')`,
+  ).all() as { id: number; name: string; id_number: string | null; birth_date: string | null; status: 'moved_out' | 'deceased'; left_on: string | null }[];
+  const due: (DueRecord & { rawId: string | null })[] = [];
+  for (const p of rows) {
+    if (!p.left_on) continue; // no date on record: never purged by rule
+    const minor = !!p.birth_date && ageOn(p.birth_date, p.left_on) < MINOR_AGE;
+    const dueSince = addYears(p.left_on, minor ? r.minorLeftYears : r.leftYears);
+    if (dueSince > today) continue;
+    due.push({ id: p.id, name: p.name, idNumber: maskIdNumber(p.id_number), rawId: p.id_number, status: p.status, leftOn: p.left_on, minorWhenLeft: minor, dueSince });
+  }
+  return due.sort((a, b) => a.dueSince.localeCompare(b.dueSince) || a.id - b.id);
+}
+
+/** A keyed hash of an ID number: answers "was this person's record purged?" without keeping the number. */
+function purgeRef(db: Db, idNumber: string | null, id: number): string {
+  let salt = getSetting(db, 'purge_salt');
+  if (!salt) setSetting(db, 'purge_salt', (salt = randomBytes(32).toString('hex')));
+  return createHmac('sha256', Buffer.from(salt, 'hex')).update(idNumber ?? `resident:${id}`).digest('hex').slice(0, 24);
+}
+
+export const retentionHandlers: HandlerMap<'retention.rules' | 'retention.setRules' | 'retention.due' | 'retention.purge' | 'retention.log'> = {
+  'retention.rules': (_i, ctx) => ({ ...rules(ctx.db), auditYears: AUDIT_YEARS }),
+  'retention.setRules': (input, ctx) => {
+    setSetting(ctx.db, 'retention', JSON.stringify(input));
+    ctx.record('settings:retention');
+    return input;
+  },
+  'retention.due': (_i, ctx) => ({ rows: dueRecords(ctx.db).map(({ rawId: _r, ...row }) => row) }),
+  'retention.purge': ({ ids, reason }, ctx) => {
+    const db = ctx.db;
+    const due = new Map(dueRecords(db).map((r) => [r.id, r]));
+    // Only what is due at this moment: a list left open on screen cannot purge someone who came back.
+    const notDue = ids.filter((i) => !due.has(i));
+    if (notDue.length) throw new AppError('retention.notDue', { count: notDue.length });
+    const refs: string[] = [];
+    for (const i of ids) {
+      const r = due.get(i)!;
+      refs.push(purgeRef(db, r.rawId, i));
+      stmt(db, 'UPDATE households SET head_id = NULL WHERE head_id = ?').run(i);
+      stmt(db, 'DELETE FROM resident_tags WHERE resident_id = ?').run(i);
+      stmt(db, 'DELETE FROM resident_events WHERE resident_id = ?').run(i);
+      stmt(db, 'DELETE FROM resident_fts WHERE rowid = ?').run(i);
+      stmt(db, 'DELETE FROM resident_short WHERE rowid = ?').run(i);
+      stmt(db, 'DELETE FROM residents WHERE id = ?').run(i);
+    }
+    const minors = ids.filter((i) => due.get(i)!.minorWhenLeft).length;
+    const rule = minors === ids.length ? 'minorLeft' : minors ? 'left+minorLeft' : 'left';
+    const logId = Number(
+      stmt(db, 'INSERT INTO purge_log(actor, rule, records, reason, refs) VALUES (?, ?, ?, ?, ?)').run(ctx.session.user?.username ?? '', rule, ids.length, reason, JSON.stringify(refs))
+        .lastInsertRowid,
+    );
+    ctx.record(`purge:${logId}`);
+    ctx.audit('purge', `purge:${logId}`, `${ids.length} residents; ${reason}`);
+    return { purged: ids.length };
+  },
+  'retention.log': (_i, ctx) =>
+    stmt(ctx.db, 'SELECT id, at, actor, rule, records, reason FROM purge_log ORDER BY id DESC').all() as {
+      id: number;
+      at: string;
+      actor: string;
+      rule: string;
+      records: number;
+      reason: string;
+    }[],
+};

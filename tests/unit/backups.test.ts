@@ -45,11 +45,16 @@ describe('automatic backups', () => {
        const add = db.prepare("INSERT INTO settings(key, value) VALUES (?, 'x')");
        let n = 0;
        parentPort.on('message', () => { parentPort.postMessage(n); process.exit(0); });
-       const tick = () => { db.transaction(() => { for (let i = 0; i < 20; i++) add.run('w' + (n++)); })(); setImmediate(tick); };
+       const tick = () => {
+         db.transaction(() => { for (let i = 0; i < 20; i++) add.run('w' + (n++)); })();
+         if (n === 100) parentPort.postMessage('writing');
+         setImmediate(tick);
+       };
        tick();`,
       { eval: true, workerData: { file: app.file, key: TEST_KEY.toString('hex') } },
     );
-    await new Promise((r) => setTimeout(r, 150));
+    // The copy starts once the writer has committed a few transactions, however slow the machine.
+    await new Promise((resolve) => worker.once('message', resolve));
     const b = await takeBackup(app.vault, 'auto');
     const written = await new Promise<number>((resolve) => {
       worker.once('message', resolve);

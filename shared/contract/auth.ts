@@ -3,6 +3,7 @@ import { method } from './define';
 import { id, isoDate, pageArgs, requiredText, text } from './fields';
 import { MIN_PASSWORD, ROLES } from '../rules/roles';
 import { PERMISSIONS } from './define';
+import { LANGUAGES } from '../i18n/languages';
 
 const username = z
   .string()
@@ -38,6 +39,8 @@ export const userRow = z.object({
 const signedInWithCode = currentUser.extend({ recoveryCode: z.string().optional() });
 export const auditRow = z.object({ id, at: z.string(), actor: z.string(), action: z.string(), method: z.string(), record: z.string(), detail: z.string() });
 export type AuditRow = z.infer<typeof auditRow>;
+
+const auditFilters = { actor: text(32).optional(), action: text(40).optional(), record: text(60).optional(), from: isoDate.optional(), to: isoDate.optional() };
 
 export const authContract = {
   'auth.status': method({
@@ -92,10 +95,15 @@ export const authContract = {
   'users.resetPassword': method({ input: z.object({ id, password }).strict(), output: z.object({ id }), kind: 'write', permission: 'users.manage' }),
   'users.setDisabled': method({ input: z.object({ id, disabled: z.boolean() }).strict(), output: z.object({ id }), kind: 'write', permission: 'users.manage' }),
   'audit.list': method({
-    input: z
-      .object({ actor: text(32).optional(), action: text(40).optional(), record: text(60).optional(), from: isoDate.optional(), to: isoDate.optional(), ...pageArgs })
-      .strict(),
+    input: z.object({ ...auditFilters, ...pageArgs }).strict(),
     output: z.object({ total: z.number(), rows: z.array(auditRow) }),
+    kind: 'read',
+    permission: 'audit.view',
+  }),
+  /** The filtered log as a spreadsheet, for an inspection or the street office; the export is logged too. */
+  'audit.export': method({
+    input: z.object({ ...auditFilters, lang: z.enum(LANGUAGES) }).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
     kind: 'read',
     permission: 'audit.view',
   }),

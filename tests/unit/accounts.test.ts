@@ -187,3 +187,22 @@ describe('need-to-know and the audit log', () => {
     expect((await ok(app, 'audit.verify', {})).ok).toBe(false);
   });
 });
+
+describe('the activity log for an inspection', () => {
+  it('exports the filtered log as a sheet with its hashes, and the export is itself logged', async () => {
+    const admin = await withAdmin();
+    await setUpCommunity(app);
+    await app.dispatch(newSession(), 'auth.login', { username: 'admin', password: 'wrong-password' });
+    const r = await app.dispatch(admin, 'audit.export', { action: 'login_failed', lang: 'zh-CN' });
+    expect(r.ok).toBe(true);
+    const file = (r as { value: { fileName: string; base64: string } }).value;
+    expect(file.fileName).toMatch(/^操作记录-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const rows = (wb.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][]).map((row) => row.slice(1));
+    expect(rows[0]).toEqual(['#', '时间', '操作人', '动作', '操作', '对象', '说明', 'hash']);
+    expect(rows.slice(1).map((row) => row[3])).toEqual(['登录失败']);
+    expect(app.ledger.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'export' AND record = 'audit_log'").pluck().get()).toBe(1);
+  });
+});

@@ -1,4 +1,6 @@
-import type { CurrentUser } from '../../../shared/contract/auth';
+import type { AuditRow, CurrentUser } from '../../../shared/contract/auth';
+import { translate } from '../../../shared/i18n/resources';
+import { loadExcel } from '../../core/excel';
 import { PERMISSIONS, type Permission } from '../../../shared/contract';
 import { DEFAULT_IDLE_MINUTES } from '../../../shared/rules/roles';
 import { AppError } from '../../core/errors';
@@ -48,6 +50,22 @@ async function encryptLedger(ctx: CallContext, username: string, password: strin
   return recoveryCodeFor(key);
 }
 
+function auditWhere(f: { actor?: string; action?: string; record?: string; from?: string; to?: string }): { where: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  const add = (sql: string, value: string | undefined) => {
+    if (!value) return;
+    parts.push(sql);
+    params.push(value);
+  };
+  add('actor = ?', f.actor);
+  add('action = ?', f.action);
+  add('record = ?', f.record);
+  add('at >= ?', f.from);
+  add('at < ?', f.to && `${f.to}T99`);
+  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
 export const accountsHandlers: HandlerMap<
   | 'auth.status'
   | 'auth.createAdmin'
@@ -64,6 +82,7 @@ export const accountsHandlers: HandlerMap<
   | 'users.resetPassword'
   | 'users.setDisabled'
   | 'audit.list'
+  | 'audit.export'
   | 'audit.verify'
 > = {
   'auth.status': (_i, ctx) => {
@@ -214,30 +233,25 @@ export const accountsHandlers: HandlerMap<
     ctx.record(`user:${id}`);
     return { id };
   },
-  'audit.list': ({ actor, action, record, from, to, offset, limit }, ctx) => {
-    const parts: string[] = [];
-    const params: (string | number)[] = [];
-    const add = (sql: string, value: string) => {
-      parts.push(sql);
-      params.push(value);
-    };
-    if (actor) add('actor = ?', actor);
-    if (action) add('action = ?', action);
-    if (record) add('record = ?', record);
-    if (from) add('at >= ?', from);
-    if (to) add('at < ?', `${to}T99`);
-    const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  'audit.list': ({ offset, limit, ...filters }, ctx) => {
+    const { where, params } = auditWhere(filters);
     const total = stmt(ctx.db, `SELECT count(*) FROM audit_log ${where}`).pluck().get(...params) as number;
-    const rows = stmt(ctx.db, `SELECT id, at, actor, action, method, record, detail FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as {
-      id: number;
-      at: string;
-      actor: string;
-      action: string;
-      method: string;
-      record: string;
-      detail: string;
-    }[];
+    const rows = stmt(ctx.db, `SELECT id, at, actor, action, method, record, detail FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as AuditRow[];
     return { total, rows };
+  },
+  'audit.export': async ({ lang, ...filters }, ctx) => {
+    const { where, params } = auditWhere(filters);
+    const t = (k: string) => translate(lang, `common:audit.${k}`);
+    const wb = new (await loadExcel()).Workbook();
+    const ws = wb.addWorksheet(t('title'));
+    ws.addRow(['#', t('at'), t('actor'), t('action'), t('method'), t('record'), t('detail'), 'hash']);
+    ws.getRow(1).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    const rows = stmt(ctx.db, `SELECT id, at, actor, action, method, record, detail, hash FROM audit_log ${where} ORDER BY id LIMIT 500000`).iterate(...params) as Iterable<AuditRow & { hash: string }>;
+    for (const r of rows) ws.addRow([r.id, r.at, r.actor, translate(lang, `common:audit.actions.${r.action}`, { defaultValue: r.action }), r.method, r.record, r.detail, r.hash]);
+    [8, 26, 14, 16, 26, 18, 60, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    ctx.audit('export', 'audit_log', JSON.stringify(filters));
+    return { fileName: `${t('title')}-${new Date().toISOString().slice(0, 10)}.xlsx`, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
   },
   'audit.verify': (_i, ctx) => verifyAudit(ctx.db),
 };

@@ -1,4 +1,4 @@
-import { loadExcel } from './excel';
+import { loadExcel } from '../../core/excel';
 import type { ResidentFilters } from '../../../shared/contract/residents';
 import { translate, type Language } from '../../../shared/i18n/resources';
 import type { Db } from '../../core/ledger';

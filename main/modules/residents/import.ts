@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type ExcelJS from 'exceljs';
-import { loadExcel } from './excel';
+import { loadExcel } from '../../core/excel';
 import { readFirstSheet, type Cell, type SheetRow } from './xlsxReader';
 import type { ImportIssue, ImportReport } from '../../../shared/contract/residents';
 import { residentFields } from '../../../shared/contract/residents';

@@ -62,6 +62,9 @@ it('backups can go to another folder; a folder that cannot be written is refused
   await page.getByTestId('backup-folder-input').fill('relative/folder');
   await page.getByRole('button', { name: '改用这个文件夹' }).click();
   await page.getByText('请填写完整的文件夹路径').waitFor();
+  await page.getByTestId('backup-folder-input').fill('/proc/linli');
+  await page.getByRole('button', { name: '改用这个文件夹' }).click();
+  await page.getByText('不能往“/proc/linli”里写文件').waitFor();
   // A "folder" inside a file: as when the USB disk's letter now belongs to something else.
   const notAFolder = path.join(app.db, '台账备份');
   await page.getByTestId('backup-folder-input').fill(notAFolder);

@@ -37,6 +37,7 @@ it('the administrator opens accounts; each role sees only its own work', async (
   const { page } = app;
   await createAccount('zhang', '张社工', '社区工作人员');
   await createAccount('li', '李调解', '调解员');
+  await createAccount('zhao', '赵书记', '党支部书记');
   await signOut();
 
   // Staff: the ledger, but no accounts or activity log; the temporary password must be changed first.
@@ -55,11 +56,17 @@ it('the administrator opens accounts; each role sees only its own work', async (
   expect(await page.locator('.app-menu').innerText()).not.toContain('居民台账');
   await signOut();
 
+  // A party secretary neither (their branch's members come with the party module).
+  await signIn(page, 'zhao', 'temporary-2026');
+  await replaceTemporaryPassword('zhao-own-2026');
+  await page.getByText('您的账号目前没有可以使用的功能').waitFor();
+  await signOut();
+
   // Back as administrator: every step is in the activity log, and the chain is intact.
   await signIn(page, 'admin', 'linli-e2e-2026');
   await page.evaluate(() => (window.location.hash = '#/audit'));
   const log = page.locator('.ant-table-tbody');
-  await expect.poll(() => log.innerText()).toContain('zhang');
+  await expect.poll(() => log.innerText()).toContain('zhao');
   const text = await log.innerText();
   for (const action of ['登录', '退出', '修改密码', '修改数据']) expect(text).toContain(action);
   await page.getByTestId('audit-verify').click();

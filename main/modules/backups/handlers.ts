@@ -59,6 +59,8 @@ export const backupsHandlers: HandlerMap<'backups.list' | 'backups.create' | 'ba
   },
   'backups.setFolder': ({ folder }, ctx) => {
     if (folder && !path.isAbsolute(folder)) throw new AppError('backup.folderNotAbsolute');
+    // The kernel's own folders are not storage (and Node's mkdir can spin forever under /proc).
+    if (folder && /^\/(proc|sys|dev)(\/|$)/.test(path.resolve(folder))) throw new AppError('backup.folderNotWritable', { folder });
     if (folder) {
       // Proven writable now, not at two in the morning when the first copy is due.
       try {

@@ -25,8 +25,11 @@ interface Attempt {
   firstCommitMs: number;
 }
 
-/** Runs one import and kills it after `killAfterMs` (unless it finishes first). */
-function importUntilKilled(db: string, file: string, killAfterMs: number): Promise<Attempt> {
+/**
+ * Runs one import and kills it: `at` ms after it starts, or `afterFirstCommit` ms after it reports its
+ * first batch (a kill among the batches, whatever start-up costs) — unless it finishes first.
+ */
+function importUntilKilled(db: string, file: string, when: { at: number } | { afterFirstCommit: number }): Promise<Attempt> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'import', 'residents', file, '--user', ADMIN.username, '--db', db], {
       env: { ...process.env, LINLI_PASSWORD: ADMIN.password, LINLI_IMPORT_BATCH_ROWS: String(BATCH) },
@@ -40,10 +43,13 @@ function importUntilKilled(db: string, file: string, killAfterMs: number): Promi
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
       for (const m of stderr.matchAll(/committed (\d+)\//g)) acknowledged = Math.max(acknowledged, Number(m[1]));
-      if (acknowledged && !firstCommitMs) firstCommitMs = performance.now() - started;
+      if (acknowledged && !firstCommitMs) {
+        firstCommitMs = performance.now() - started;
+        if ('afterFirstCommit' in when) setTimeout(() => child.kill('SIGKILL'), when.afterFirstCommit);
+      }
     });
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 'at' in when ? when.at : 120_000);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal === 'SIGKILL') return resolve({ acknowledged, finished: false, firstCommitMs });
@@ -94,10 +100,10 @@ describe('imports survive SIGKILL at any moment', () => {
     // How long a whole import takes here, and when its writing starts: most kills land while batches are
     // being written, the rest anywhere from start-up on.
     const started = performance.now();
-    const calibration = await importUntilKilled(db, file, 120_000);
+    const calibration = await importUntilKilled(db, file, { at: 120_000 });
     const whole = performance.now() - started;
-    const writing = Math.max(calibration.firstCommitMs - 100, 0);
-    const killAt = () => (Math.random() < 0.8 ? writing + Math.random() * (whole - writing) : Math.random() * whole * 1.05);
+    const writing = Math.max(whole - calibration.firstCommitMs, 1);
+    const killAt = () => (Math.random() < 0.8 ? { afterFirstCommit: Math.random() * writing } : { at: Math.random() * whole * 1.05 });
     before = inspect(db, fileHash, key).residents;
     nextFile();
 
@@ -133,7 +139,7 @@ describe('imports survive SIGKILL at any moment', () => {
       expect(seen.residents).toBe(before + rowsDone);
     }
     // The last file, finished after all the kills: every one of its rows once.
-    await importUntilKilled(db, file, 120_000);
+    await importUntilKilled(db, file, { at: 120_000 });
     const end = inspect(db, fileHash, key);
     expect(end.run).toMatchObject({ rowsDone: ROWS, state: 'done' });
     expect(end.residents).toBe(before + ROWS);

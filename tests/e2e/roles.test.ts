@@ -18,6 +18,7 @@ async function replaceTemporaryPassword(next: string) {
   await page.getByLabel('再输一遍密码').fill(next);
   await page.getByRole('button', { name: '保 存' }).click();
   await page.getByText('管理员为您设置了临时密码').waitFor({ state: 'detached' });
+  await page.getByText('密码已修改。').waitFor();
 }
 
 async function createAccount(username: string, name: string, role: string) {
@@ -38,6 +39,7 @@ it('the administrator opens accounts; each role sees only its own work', async (
   await createAccount('zhang', '张社工', '社区工作人员');
   await createAccount('li', '李调解', '调解员');
   await createAccount('zhao', '赵书记', '党支部书记');
+  await page.evaluate(() => (window.location.hash = '#/residents'));
   await signOut();
 
   // Staff: the ledger, but no accounts or activity log; the temporary password must be changed first.

@@ -18,7 +18,7 @@ export default defineConfig({
         },
       },
       // Kills the command line mid-import: needs the build, like the e2e tests.
-      { test: { name: 'crash', include: ['tests/crash/**/*.test.ts'], environment: 'node', testTimeout: 1_200_000 } },
+      { test: { name: 'crash', include: ['tests/crash/**/*.test.ts'], environment: 'node', testTimeout: 3_600_000 } },
       { test: { name: 'electron', include: ['tests/electron/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
     ],
   },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { contract, type MethodName } from '../../shared/contract';
+import { prng } from '../../main/modules/residents/seed';
 import { openTempApp, setUpCommunity } from '../support/ledger';
 
 /**
@@ -10,17 +11,6 @@ import { openTempApp, setUpCommunity } from '../support/ledger';
  */
 const PER_METHOD = Number(process.env.LINLI_FUZZ_PER_METHOD) || 1500;
 const SEED = 20261125;
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LONG = 'x'.repeat(100_000);
 const ODD_VALUES: unknown[] = [

@@ -4,7 +4,7 @@ import { addressText, naturalKey } from './store';
 import { indexResidents, pinyinOf } from './indexing';
 
 /** Deterministic pseudo-random numbers: the same seed gives the same community on every machine. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

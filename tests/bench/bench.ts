@@ -2,6 +2,8 @@
  * `npm run bench`: the figures of issue 11, each beside a raw-SQLite baseline measured in the same run
  * on the same file. Writes tests/bench/RESULTS.md and prints a summary.
  * LINLI_BENCH_SIZES=10000,100000 picks the ledger sizes (default 10k, 100k, 1M).
+ * While tuning: LINLI_BENCH_PARTS=search (any of search,import,browser) runs only those parts, and
+ * LINLI_BENCH_DIR=/some/dir keeps the seeded ledgers there and reuses them next time (RESULTS.md is then not written).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +21,19 @@ const SIZES = (process.env.LINLI_BENCH_SIZES ?? '10000,100000,1000000').split(',
 const RUNS = Number(process.env.LINLI_BENCH_RUNS ?? 200);
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Ledgers here are encrypted like real ones; the key is handed over directly, the raw baseline uses it too. */
-const BENCH_KEY = randomBytes(32);
+const KEEP_DIR = process.env.LINLI_BENCH_DIR;
+const PARTS = new Set((process.env.LINLI_BENCH_PARTS ?? 'search,import,browser').split(','));
+const FULL_RUN = !KEEP_DIR && PARTS.size === 3;
+const BENCH_KEY = keptKey();
+
+/** A kept ledger folder holds its key beside the ledgers, so that the next run can open them. */
+function keptKey(): Buffer {
+  if (!KEEP_DIR) return randomBytes(32);
+  fs.mkdirSync(KEEP_DIR, { recursive: true });
+  const file = path.join(KEEP_DIR, 'bench.key');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'));
+  return Buffer.from(fs.readFileSync(file, 'utf8'), 'hex');
+}
 
 interface Row {
   what: string;
@@ -124,7 +138,7 @@ function fileSize(file: string): number {
 
 async function main() {
   const started = now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
+  const dir = KEEP_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
   const lines: string[] = [];
   const say = (s = '') => {
     lines.push(s);
@@ -141,20 +155,27 @@ async function main() {
   for (const n of SIZES) {
     const file = path.join(dir, `ledger-${n}.db`);
     const t = now();
+    const reused = fs.existsSync(file);
     const app = openApp(file, 'cli', { key: BENCH_KEY });
-    const created = await app.call('auth.createAdmin', { username: 'bench', displayName: 'bench', password: BENCH_PASSWORD });
-    if (!created.ok) throw new Error(JSON.stringify(created));
-    seedCommunity(app.ledger.db, n);
+    if (!reused) {
+      const created = await app.call('auth.createAdmin', { username: 'bench', displayName: 'bench', password: BENCH_PASSWORD });
+      if (!created.ok) throw new Error(JSON.stringify(created));
+      seedCommunity(app.ledger.db, n);
+    }
     const seedMs = now() - t;
     app.ledger.db.pragma('wal_checkpoint(TRUNCATE)');
+    ledgers[n] = file;
+    if (!PARTS.has('search')) {
+      app.close();
+      continue;
+    }
     const rows = await searchBench(app, n);
     app.close();
-    ledgers[n] = file;
     const open = coldOpen(file);
     say();
     say(`## ${n.toLocaleString('en-US')} residents`);
     say();
-    say(`Seeded in ${(seedMs / 1000).toFixed(1)} s (generate + insert + index). Ledger on disk (encrypted): ${(fileSize(file) / 2 ** 20).toFixed(0)} MB. Sign-in alone (scrypt N=2^17 unwrapping the ledger key): ${ms(open.loginMs)} ms.`);
+    say(`${reused ? 'Reused a kept ledger, opened' : 'Seeded'} in ${(seedMs / 1000).toFixed(1)} s (generate + insert + index). Ledger on disk (encrypted): ${(fileSize(file) / 2 ** 20).toFixed(0)} MB. Sign-in alone (scrypt N=2^17 unwrapping the ledger key): ${ms(open.loginMs)} ms.`);
     say();
     say('| question | Linli p50 | Linli p95 | raw p50 | raw p95 | p95 ratio |');
     say('|---|---:|---:|---:|---:|---:|');
@@ -172,14 +193,14 @@ async function main() {
     for (const [what, byN] of Object.entries(growth)) say(`| ${what} | ${SIZES.map((n) => ms(byN[n]!)).join(' | ')} |`);
   }
   say();
-  for (const line of await benchImport(dir)) say(line);
+  if (PARTS.has('import')) for (const line of await benchImport(dir)) say(line);
   say();
   const keystrokeLedger = ledgers[100_000] ?? ledgers[SIZES[SIZES.length - 1]!]!;
-  for (const line of await benchBrowser(dir, keystrokeLedger, ROOT)) say(line);
+  if (PARTS.has('browser')) for (const line of await benchBrowser(dir, keystrokeLedger, ROOT)) say(line);
   say();
   say(`Peak memory of the benchmark process (seeding and searching every ledger): ${peak()} MB. Whole run: ${((now() - started) / 60000).toFixed(1)} min.`);
-  fs.writeFileSync(path.join(ROOT, 'tests', 'bench', 'RESULTS.md'), lines.join('\n') + '\n');
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (FULL_RUN) fs.writeFileSync(path.join(ROOT, 'tests', 'bench', 'RESULTS.md'), lines.join('\n') + '\n');
+  if (!KEEP_DIR) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 void main().catch((err) => {

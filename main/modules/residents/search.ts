@@ -12,7 +12,7 @@ interface Sql {
 }
 
 /** A search term matches at most this many people before the box says "more than" instead of counting on. */
-export const SEARCH_CAP = 2000;
+export const SEARCH_CAP = 500;
 
 /** An FTS5 string literal: the user's text can never become FTS syntax. */
 const phrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -231,29 +231,26 @@ export function searchResidents(db: Db, f: Filters, offset: number, limit: numbe
     const total = filteredTotal(db, cond);
     return { total, totalCapped: false, rows: filteredPage(db, f, cond, offset, limit).map((r) => toRow(r, today)) };
   }
-  // Terms drive: their (usually few) matches are looked up by rowid, filtered and sorted. CROSS JOIN
-  // keeps SQLite from walking a whole index and probing the matches instead.
-  const matched = `(${terms.sql}) m CROSS JOIN residents r ON r.id = m.id`;
-  const params = [...terms.params, ...cond.params];
-  const n = stmt(db, `SELECT count(*) FROM (SELECT 1 FROM ${matched} ${where(cond.sql)} LIMIT ${cap + 1})`).pluck().get(...params) as number;
-  let records: RowRecord[];
-  if (n <= cap) {
-    records = stmt(db, `SELECT ${ROW_COLUMNS} FROM ${matched} LEFT JOIN grids g ON g.id = r.grid_id ${where(cond.sql)} ORDER BY ${orderBy(f)} LIMIT ? OFFSET ?`).all(
-      ...params,
-      limit,
-      offset,
-    ) as RowRecord[];
-  } else {
-    // A broad term (one common surname, one letter): the first `cap` matches are sorted and paged, and the
-    // screen asks for more letters. Bounded work whatever the ledger's size; walking all matches is not.
-    const first = `(SELECT m.id AS id FROM ${matched} ${where(cond.sql)} LIMIT ${cap}) f CROSS JOIN residents r ON r.id = f.id`;
-    records = stmt(db, `SELECT ${ROW_COLUMNS} FROM ${first} LEFT JOIN grids g ON g.id = r.grid_id ORDER BY ${orderBy(f)} LIMIT ? OFFSET ?`).all(
-      ...params,
-      limit,
-      Math.min(offset, cap),
-    ) as RowRecord[];
-  }
-  return { total: Math.min(n, cap), totalCapped: n > cap, rows: records.map((r) => toRow(r, today)) };
+  // Terms drive: one pass reads each match's id and sort key (up to cap + 1 of them; CROSS JOIN keeps
+  // SQLite probing the matches by rowid instead of walking a whole index), which gives the count; the
+  // keys are sorted here and only the page's rows are read in full. Bounded work whatever the ledger's
+  // size: a broad term (one common surname, one letter) stops at the cap and the screen asks for more letters.
+  const o = ORDER[f.sort];
+  const keys = stmt(db, `SELECT r.id, ${o.key} FROM (${terms.sql}) m CROSS JOIN residents r ON r.id = m.id ${where(cond.sql)} LIMIT ${cap + 1}`)
+    .raw()
+    .all(...terms.params, ...cond.params) as [number, string | number][];
+  const n = keys.length;
+  if (n > cap) keys.length = cap;
+  const up = ascending(f) ? 1 : -1;
+  keys.sort(([ia, ka], [ib, kb]) => up * (ka < kb ? -1 : ka > kb ? 1 : ia - ib));
+  const pageIds = keys.slice(offset, offset + limit).map(([id]) => id);
+  const byId = new Map(
+    (stmt(db, `SELECT ${ROW_COLUMNS} FROM residents r LEFT JOIN grids g ON g.id = r.grid_id WHERE r.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(pageIds)) as RowRecord[]).map(
+      (r) => [r.id, r],
+    ),
+  );
+  const rows = pageIds.map((id) => toRow(byId.get(id)!, today));
+  return { total: Math.min(n, cap), totalCapped: n > cap, rows };
 }
 
 /** Rows for a roster or an export, in the list's order, the full ID kept for the caller to mask or not. */

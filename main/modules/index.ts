@@ -4,6 +4,7 @@ import { residentsHandlers } from './residents/handlers';
 import { accountsHandlers } from './accounts/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { retentionHandlers } from './retention/handlers';
+import { partyHandlers } from './party/handlers';
 
 /** Every module's handlers, merged: the contract's type makes a missing method a compile error. */
-export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers };
+export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers, ...partyHandlers };

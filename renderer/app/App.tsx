@@ -16,6 +16,9 @@ import { UserContext } from '../modules/accounts/session';
 import { useIdleLock } from '../modules/accounts/useIdleLock';
 import { RosterPrint } from '../modules/residents/print/RosterPrint';
 import { HouseholdCardPrint } from '../modules/residents/print/HouseholdCardPrint';
+import { PartyRosterPrint } from '../modules/party/print/PartyRosterPrint';
+import { MeetingPrint } from '../modules/party/print/MeetingPrint';
+import { DuesSheetPrint } from '../modules/party/print/DuesSheetPrint';
 
 // A call refused because the session ended or locked sends the screen back to the sign-in.
 const queryClient: QueryClient = new QueryClient({
@@ -41,6 +44,9 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   if (!info.data.setupDone) return <SetupPage withAdmin={false} />;
   if (route.path[0] === 'print' && route.path[1] === 'roster') return <RosterPrint query={route.query} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'household') return <HouseholdCardPrint id={Number(route.path[2])} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'party-roster') return <PartyRosterPrint query={route.query} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'meeting') return <MeetingPrint id={Number(route.path[2])} />;
+  if (route.path[0] === 'print' && route.path[1] === 'dues') return <DuesSheetPrint query={route.query} />;
   return <Shell route={route} info={info.data} />;
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
-import { AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, FlagOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract/community';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
@@ -16,11 +16,13 @@ import { UsersPage } from '../modules/accounts/UsersPage';
 import { AuditPage } from '../modules/accounts/AuditPage';
 import { BackupsPage } from '../modules/backups/BackupsPage';
 import { RetentionPage } from '../modules/retention/RetentionPage';
+import { PartyPage } from '../modules/party/PartyPage';
 import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { useCan, useUser } from '../modules/accounts/session';
 import { useWrite } from '../api/hooks';
 
 function Page({ route }: { route: Route }) {
+  const can = useCan();
   const [a, b, c] = route.path;
   if (a === 'residents' && b === 'new') return <ResidentFormPage householdId={Number(route.query.get('household')) || undefined} />;
   if (a === 'residents' && b && c === 'edit') return <ResidentFormPage id={Number(b)} />;
@@ -32,6 +34,8 @@ function Page({ route }: { route: Route }) {
   if (a === 'audit') return <AuditPage />;
   if (a === 'backups') return <BackupsPage />;
   if (a === 'retention') return <RetentionPage />;
+  // Party secretaries see nothing of the resident ledger: their desk is the party's.
+  if (a === 'party' || !can('residents.view')) return <PartyPage tab={b} query={route.query} />;
   return <ResidentsPage query={route.query} />;
 }
 
@@ -79,10 +83,11 @@ function UserMenu() {
 export function Shell({ route, info }: { route: Route; info: AppInfo }) {
   const { t } = useTranslation();
   const can = useCan();
-  const section = ['import', 'community', 'users', 'audit', 'backups', 'retention'].includes(route.path[0] ?? '') ? route.path[0]! : 'residents';
+  const section = ['import', 'community', 'users', 'audit', 'backups', 'retention', 'party'].includes(route.path[0] ?? '') ? route.path[0]! : can('residents.view') ? 'residents' : 'party';
   const items = [
     can('residents.view') && { key: 'residents', icon: <TeamOutlined />, label: t('nav.residents') },
     can('residents.import') && { key: 'import', icon: <CloudUploadOutlined />, label: t('nav.import') },
+    can('party.view') && { key: 'party', icon: <FlagOutlined />, label: t('nav.party') },
     can('community.edit') && { key: 'community', icon: <HomeOutlined />, label: t('nav.community') },
     can('users.manage') && { key: 'users', icon: <SafetyOutlined />, label: t('nav.users') },
     can('audit.view') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit') },

@@ -13,6 +13,9 @@ export const PERMISSIONS = [
   'backups.manage',
   'records.purge',
   'audit.view',
+  'party.view',
+  'party.edit',
+  'party.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 /** 'public': callable before signing in (the login itself); 'signedIn': any signed-in user, even while locked. */

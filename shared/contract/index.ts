@@ -4,9 +4,10 @@ import { residentsContract } from './residents';
 import { authContract } from './auth';
 import { backupsContract } from './backups';
 import { retentionContract } from './retention';
+import { partyContract } from './party';
 
 /** Every method of the app, merged from the per-module contracts. */
-export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract };
+export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract };
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type Input<M extends MethodName> = z.input<Contract[M]['input']>;

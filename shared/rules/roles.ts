@@ -8,9 +8,9 @@ export const DEFAULT_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Community staff keep the resident ledger; they may see a full ID when they give a reason.
   staff: ['community.edit', 'residents.view', 'residents.edit', 'residents.import', 'residents.export', 'residents.print', 'residents.reveal'],
-  // Mediators and party secretaries see residents only through their own modules (to come): nothing of the ledger.
+  // Mediators and party secretaries see residents only through their own modules: nothing of the ledger itself.
   mediator: [],
-  secretary: [],
+  secretary: ['party.view', 'party.edit', 'party.export'],
 };
 
 export const MIN_PASSWORD = 8;

@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, resources, translate } from '../../shared/i18n/resources';
 import type { IdProblem } from '../../shared/rules/idNumber';
 import { PERMISSIONS } from '../../shared/contract/define';
+import { BRANCH_KINDS, MEETING_KINDS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../../shared/contract/party';
+import { DUES_KINDS, STAGES, STEP_COUNT } from '../../shared/rules/party';
+
+/** Every rule a development step can break: rules.ts and the main process build the key from these. */
+const RULES = ['order', 'future', 'beforePrevious', 'birthDateNeeded', 'tooYoung', 'twoPeople', 'activistYear', 'training', 'voteCounts', 'noQuorum', 'rejected', 'probationRunning', 'approvalTooLate', 'extensionWhen', 'extensionOnce'];
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -67,6 +72,20 @@ describe('translations', () => {
       ['common:language', LANGUAGES as unknown as string[]],
       ['common:roles.permissions', PERMISSIONS as unknown as string[]],
       ['common:backups.reasons', ['daily', 'auto', 'manual', 'before-import', 'before-restore', 'other']],
+      ['party:category', [...MEMBER_CATEGORIES]],
+      ['party:status', [...MEMBER_STATUSES]],
+      ['party:branchKind', [...BRANCH_KINDS]],
+      ['party:duesKind', [...DUES_KINDS]],
+      ['party:stage', [...STAGES]],
+      ['party:steps', Array.from({ length: STEP_COUNT }, (_, i) => String(i + 1))],
+      ['party:meetingKind', Object.keys(MEETING_KINDS)],
+      ['party:every', ['month', 'quarter', 'year']],
+      ['party:meetings.state', ['held', 'missing', 'open']],
+      ['party:meetings.mark', ['held', 'missing', 'open']],
+      ['party:events', ['joined', 'full', 'status', 'extended', 'branch']],
+      ['party:tabs', ['roster', 'development', 'meetings', 'dues', 'branches']],
+      ['party:member', ['hostOrganisation', 'destination']],
+      ['errors:party.rule', RULES],
     ];
     for (const [prefix, members] of families) for (const m of members) for (const lang of LANGUAGES) expect(has(lang, `${prefix}.${m}`), `${lang} ${prefix}.${m}`).toBe(true);
   });

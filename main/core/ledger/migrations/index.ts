@@ -3,6 +3,7 @@ import { m001 } from './001-residents';
 import { m002 } from './002-accounts';
 import { m003 } from './003-import-batches';
 import { m004 } from './004-backups-and-retention';
+import { m005 } from './005-party';
 
 export interface Migration {
   version: number;
@@ -11,5 +12,5 @@ export interface Migration {
 }
 
 /** Append-only once landed: the order here is the order every ledger has been through. */
-export const migrations: Migration[] = [m001, m002, m003, m004];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005];
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

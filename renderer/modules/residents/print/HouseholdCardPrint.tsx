@@ -4,7 +4,7 @@ import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
-import { PrintFrame } from './PrintFrame';
+import { PrintFrame } from '../../../components/PrintFrame';
 
 /** 户卡: A4 portrait; address, household number, head, one row per member (ID masked), care tags, date printed. */
 export function HouseholdCardPrint({ id, info }: { id: number; info: AppInfo }) {

@@ -5,7 +5,7 @@ import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
 import { filtersFromQuery } from '../filters';
-import { PrintFrame } from './PrintFrame';
+import { PrintFrame } from '../../../components/PrintFrame';
 
 /** 居民花名册: A4 landscape, the filter and total on the first page, the header repeated on every page, IDs masked. */
 export function RosterPrint({ query, info }: { query: URLSearchParams; info: AppInfo }) {

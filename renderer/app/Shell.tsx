@@ -19,11 +19,28 @@ import { RetentionPage } from '../modules/retention/RetentionPage';
 import { PartyPage } from '../modules/party/PartyPage';
 import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { useCan, useUser } from '../modules/accounts/session';
+import type { Permission } from '../../shared/contract/define';
 import { useWrite } from '../api/hooks';
+
+/** Which permission opens each section of the menu. */
+const SECTIONS: Record<string, Permission> = {
+  residents: 'residents.view',
+  households: 'residents.view',
+  import: 'residents.import',
+  party: 'party.view',
+  community: 'community.edit',
+  users: 'users.manage',
+  audit: 'audit.view',
+  backups: 'backups.manage',
+  retention: 'records.purge',
+};
 
 function Page({ route }: { route: Route }) {
   const can = useCan();
   const [a, b, c] = route.path;
+  // A section the user may not open (an address left by the previous user of a shared PC) shows their own first section.
+  const section = a && SECTIONS[a] && can(SECTIONS[a]) ? a : (Object.keys(SECTIONS).find((k) => can(SECTIONS[k]!)) ?? 'residents');
+  if (section !== a) return section === 'party' ? <PartyPage query={route.query} /> : <ResidentsPage query={route.query} />;
   if (a === 'residents' && b === 'new') return <ResidentFormPage householdId={Number(route.query.get('household')) || undefined} />;
   if (a === 'residents' && b && c === 'edit') return <ResidentFormPage id={Number(b)} />;
   if (a === 'residents' && b) return <ResidentPage id={Number(b)} />;
@@ -34,8 +51,7 @@ function Page({ route }: { route: Route }) {
   if (a === 'audit') return <AuditPage />;
   if (a === 'backups') return <BackupsPage />;
   if (a === 'retention') return <RetentionPage />;
-  // Party secretaries see nothing of the resident ledger: their desk is the party's.
-  if (a === 'party' || !can('residents.view')) return <PartyPage tab={b} query={route.query} />;
+  if (a === 'party') return <PartyPage tab={b} query={route.query} />;
   return <ResidentsPage query={route.query} />;
 }
 
@@ -83,7 +99,8 @@ function UserMenu() {
 export function Shell({ route, info }: { route: Route; info: AppInfo }) {
   const { t } = useTranslation();
   const can = useCan();
-  const section = ['import', 'community', 'users', 'audit', 'backups', 'retention', 'party'].includes(route.path[0] ?? '') ? route.path[0]! : can('residents.view') ? 'residents' : 'party';
+  const first = route.path[0] ?? '';
+  const section = first in SECTIONS && first !== 'households' && can(SECTIONS[first]!) ? first : can('residents.view') ? 'residents' : 'party';
   const items = [
     can('residents.view') && { key: 'residents', icon: <TeamOutlined />, label: t('nav.residents') },
     can('residents.import') && { key: 'import', icon: <CloudUploadOutlined />, label: t('nav.import') },

@@ -117,3 +117,34 @@ export function appForThisFile(prepare?: (db: string) => void): Running {
   });
   return app;
 }
+
+/** Signs out through the user menu, as a person would. */
+export async function signOut(page: Page) {
+  await page.getByTestId('user-menu').hover();
+  await page.getByText('退出登录').click();
+  await page.getByTestId('login-username').waitFor();
+}
+
+/** A new account's first sign-in: the temporary password must be replaced before anything else. */
+export async function replaceTemporaryPassword(page: Page, next: string) {
+  await page.getByText('管理员为您设置了临时密码').waitFor();
+  await page.getByLabel('现在的密码').fill('temporary-2026');
+  await page.getByLabel('新密码（至少 8 位）').fill(next);
+  await page.getByLabel('再输一遍密码').fill(next);
+  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByText('管理员为您设置了临时密码').waitFor({ state: 'detached' });
+  await page.getByText('密码已修改。').waitFor();
+}
+
+/** The administrator opens an account with a temporary password on the accounts screen. */
+export async function createAccount(page: Page, username: string, name: string, role: string) {
+  await page.evaluate(() => (window.location.hash = '#/users'));
+  await page.getByTestId('add-user').click();
+  await page.getByTestId('new-username').fill(username);
+  await page.getByTestId('new-display-name').fill(name);
+  await page.getByTestId('new-role').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: role }).click();
+  await page.getByTestId('new-password').fill('temporary-2026');
+  await page.getByRole('button', { name: '保 存' }).click();
+  await page.getByRole('cell', { name: username, exact: true }).waitFor();
+}

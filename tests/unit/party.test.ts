@@ -3,7 +3,7 @@ import { newSession, type Session } from '../../main/core/session';
 import { DEFAULT_PERMISSIONS, type Role } from '../../shared/rules/roles';
 import { todayIso } from '../../shared/rules/idNumber';
 import { addMonths } from '../../shared/rules/party';
-import type { Input, MethodName } from '../../shared/contract';
+import type { CallFailure, Input, MethodName } from '../../shared/contract';
 import { ok, openTempApp, openRaw, setUpCommunity } from '../support/ledger';
 
 const app = openTempApp();
@@ -16,7 +16,7 @@ const as = (role: Role) => (method: MethodName, input: unknown) => {
 const secretary = as('secretary');
 const staff = as('staff');
 
-async function refused<M extends MethodName>(method: M, input: Input<M>): Promise<{ messageKey: string; params?: Record<string, string | number> }> {
+async function refused<M extends MethodName>(method: M, input: Input<M>): Promise<CallFailure> {
   const r = await app.call(method, input);
   if (r.ok) throw new Error(`${method} was accepted`);
   return r;

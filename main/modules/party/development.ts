@@ -92,11 +92,14 @@ export function openFile(
   const linked = input.residentId !== null;
   if (linked && !stmt(db, 'SELECT 1 FROM residents WHERE id = ?').get(input.residentId)) throw new AppError('resident.notFound', { id: input.residentId! });
   if (!linked && !input.name) throw new AppError('party.nameNeeded');
-  const birth = linked ? '' : input.birthDate || (input.idNumber ? `${input.idNumber.slice(6, 10)}-${input.idNumber.slice(10, 12)}-${input.idNumber.slice(12, 14)}` : '');
+  // The ID number says birth date and gender (the 17th digit: odd for men) when they were left empty.
+  const id = input.idNumber;
+  const birth = linked ? '' : input.birthDate || (id ? `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` : '');
+  const gender = linked ? '' : input.gender || (id ? (Number(id[16]) % 2 ? '1' : '2') : '');
   const info = stmt(
     db,
     'INSERT INTO party_files(resident_id, name, gender, birth_date, id_number, phone, employer, branch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(input.residentId, linked ? '' : input.name, linked ? '' : input.gender, birth, linked || !input.idNumber ? null : input.idNumber, linked ? '' : input.phone, input.employer, input.branchId);
+  ).run(input.residentId, linked ? '' : input.name, gender, birth, linked || !input.idNumber ? null : input.idNumber, linked ? '' : input.phone, input.employer, input.branchId);
   return Number(info.lastInsertRowid);
 }
 

@@ -11,12 +11,9 @@ import { useCan } from '../accounts/session';
 /** The community's party organisations (党委 / 总支 / 支部), their secretaries and committees. */
 export function BranchesTab() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
   const branches = useCall('party.branches', {});
-  const save = useWrite('party.saveBranch');
   const [editing, setEditing] = useState<Branch | 'new' | null>(null);
-  const [form] = Form.useForm();
   const list = branches.data ?? [];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -41,52 +38,60 @@ export function BranchesTab() {
           { title: '', render: (_, b) => can('party.edit') && <Button onClick={() => setEditing(b)}>{t('actions.edit')}</Button> },
         ]}
       />
-      {editing && (
-        <Modal
-          open
-          title={editing === 'new' ? t('party:branches.add') : editing.name}
-          onCancel={() => setEditing(null)}
-          onOk={() => form.submit()}
-          okText={t('actions.save')}
-          okButtonProps={{ size: 'large', loading: save.isPending, id: 'branch-save' }}
-          cancelButtonProps={{ size: 'large' }}
-          afterOpenChange={(o) => o && form.setFieldsValue(editing === 'new' ? { name: '', kind: 'branch', parentId: null, secretary: '', committee: '' } : editing)}
-        >
-          <Form
-            form={form}
-            layout="vertical"
-            onKeyDown={enterToNext}
-            onFinish={(v: Omit<Branch, 'id' | 'members'>) =>
-              save.mutate(
-                { ...v, parentId: v.parentId ?? null, id: editing === 'new' ? undefined : editing.id },
-                {
-                  onSuccess: () => {
-                    message.success(t('party:branches.saved'));
-                    setEditing(null);
-                  },
-                  onError: (err) => message.error(errorText(t, err)),
-                },
-              )
-            }
-          >
-            <Form.Item name="name" label={t('party:branches.name')} rules={[{ required: true, message: t('errors:validation.required') }]}>
-              <Input placeholder={t('party:branches.namePlaceholder')} data-testid="branch-name" />
-            </Form.Item>
-            <Form.Item name="kind" label={t('party:branches.kind')}>
-              <Select options={BRANCH_KINDS.map((k) => ({ value: k, label: t(`party:branchKind.${k}`) }))} />
-            </Form.Item>
-            <Form.Item name="parentId" label={t('party:branches.parent')}>
-              <Select allowClear options={list.filter((b) => editing === 'new' || b.id !== editing.id).map((b) => ({ value: b.id, label: b.name }))} />
-            </Form.Item>
-            <Form.Item name="secretary" label={t('party:branches.secretary')}>
-              <Input data-testid="branch-secretary" />
-            </Form.Item>
-            <Form.Item name="committee" label={t('party:branches.committee')} extra={t('party:branches.committeeHelp')}>
-              <Input />
-            </Form.Item>
-          </Form>
-        </Modal>
-      )}
+      {editing && <BranchDialog editing={editing} list={list} onClose={() => setEditing(null)} />}
     </Space>
+  );
+}
+
+function BranchDialog({ editing, list, onClose }: { editing: Branch | 'new'; list: Branch[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const save = useWrite('party.saveBranch');
+  const [form] = Form.useForm();
+  return (
+    <Modal
+      open
+      title={editing === 'new' ? t('party:branches.add') : editing.name}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('actions.save')}
+      okButtonProps={{ size: 'large', loading: save.isPending, id: 'branch-save' }}
+      cancelButtonProps={{ size: 'large' }}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={editing === 'new' ? { name: '', kind: 'branch', parentId: null, secretary: '', committee: '' } : editing}
+        onKeyDown={enterToNext}
+        onFinish={(v: Omit<Branch, 'id' | 'members'>) =>
+          save.mutate(
+            { ...v, parentId: v.parentId ?? null, id: editing === 'new' ? undefined : editing.id },
+            {
+              onSuccess: () => {
+                message.success(t('party:branches.saved'));
+                onClose();
+              },
+              onError: (err) => message.error(errorText(t, err)),
+            },
+          )
+        }
+      >
+        <Form.Item name="name" label={t('party:branches.name')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+          <Input placeholder={t('party:branches.namePlaceholder')} data-testid="branch-name" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('party:branches.kind')}>
+          <Select options={BRANCH_KINDS.map((k) => ({ value: k, label: t(`party:branchKind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="parentId" label={t('party:branches.parent')}>
+          <Select allowClear options={list.filter((b) => editing === 'new' || b.id !== editing.id).map((b) => ({ value: b.id, label: b.name }))} />
+        </Form.Item>
+        <Form.Item name="secretary" label={t('party:branches.secretary')}>
+          <Input data-testid="branch-secretary" />
+        </Form.Item>
+        <Form.Item name="committee" label={t('party:branches.committee')} extra={t('party:branches.committeeHelp')}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

@@ -11,7 +11,7 @@ import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/session';
 
 const KINDS = Object.keys(MEETING_KINDS) as MeetingKind[];
-const STATE_COLOR = { held: 'success', missing: 'error', open: 'default' } as const;
+const STATE_COLOR = { held: 'green', missing: 'red', open: undefined } as const;
 
 /** 三会一课: the year's calendar of required meetings per branch, the records, and a new record. */
 export function MeetingsTab({ branchId }: { branchId?: number }) {
@@ -38,7 +38,7 @@ export function MeetingsTab({ branchId }: { branchId?: number }) {
         data-testid="meeting-calendar"
         dataSource={KINDS.map((kind) => ({ kind, periods: calendar.filter((c) => c.kind === kind) }))}
         columns={[
-          { title: t('party:meetings.kind'), dataIndex: 'kind', width: 140, render: (k: MeetingKind) => `${t(`party:meetingKind.${k}`)}（${t(`party:every.${MEETING_KINDS[k]}`)}）` },
+          { title: t('party:meetings.kind'), dataIndex: 'kind', width: 220, render: (k: MeetingKind) => `${t(`party:meetingKind.${k}`)}（${t(`party:every.${MEETING_KINDS[k]}`)}）` },
           {
             title: t('party:meetings.calendar'),
             render: (_, r) => (

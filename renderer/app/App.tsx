@@ -19,6 +19,9 @@ import { HouseholdCardPrint } from '../modules/residents/print/HouseholdCardPrin
 import { PartyRosterPrint } from '../modules/party/print/PartyRosterPrint';
 import { MeetingPrint } from '../modules/party/print/MeetingPrint';
 import { DuesSheetPrint } from '../modules/party/print/DuesSheetPrint';
+import { DuesYearPrint } from '../modules/party/print/DuesYearPrint';
+import { ReportReceiptPrint } from '../modules/party/print/ReportReceiptPrint';
+import { ServiceSummaryPrint } from '../modules/party/print/ServiceSummaryPrint';
 
 // A call refused because the session ended or locked sends the screen back to the sign-in.
 const queryClient: QueryClient = new QueryClient({
@@ -47,6 +50,9 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   if (route.path[0] === 'print' && route.path[1] === 'party-roster') return <PartyRosterPrint query={route.query} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'meeting') return <MeetingPrint id={Number(route.path[2])} />;
   if (route.path[0] === 'print' && route.path[1] === 'dues') return <DuesSheetPrint query={route.query} />;
+  if (route.path[0] === 'print' && route.path[1] === 'dues-year') return <DuesYearPrint query={route.query} />;
+  if (route.path[0] === 'print' && route.path[1] === 'report-receipt') return <ReportReceiptPrint id={Number(route.path[2])} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'service-summary') return <ServiceSummaryPrint query={route.query} info={info.data} />;
   return <Shell route={route} info={info.data} />;
 }
 

@@ -180,6 +180,44 @@ export const duesLine = z.object({
 });
 export type DuesLine = z.infer<typeof duesLine>;
 
+/** Service posts an in-service member can claim (local practice: about eight); the committee may change the list. */
+export const DEFAULT_SERVICE_POSTS = ['政策宣传', '环境整治', '治安巡逻', '关爱帮扶', '文明实践', '矛盾调解', '应急服务', '志愿服务'];
+const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, { error: 'validation.quarter' });
+
+export const reporterInput = z
+  .object({
+    id: id.optional(),
+    residentId: id.nullable().optional().default(null),
+    name: requiredText(40),
+    gender: optionalCode('gender'),
+    phone: phone.optional().default(''),
+    employer: requiredText(80),
+    employerOrg: optionalText(80),
+    employerContact: optionalText(60),
+    posts: z.array(requiredText(20)).max(8).default([]),
+    reportedOn: optionalDate,
+    note: optionalText(300),
+  })
+  .strict();
+export type ReporterInput = z.input<typeof reporterInput>;
+export const reporterRow = z.object({
+  id,
+  residentId: id.nullable(),
+  name: z.string(),
+  gender: z.string(),
+  phoneMasked: z.string(),
+  employer: z.string(),
+  employerOrg: z.string(),
+  employerContact: z.string(),
+  posts: z.array(z.string()),
+  reportedOn: z.string(),
+  note: z.string(),
+  /** This year's service: how many times and how many hours. */
+  services: z.number(),
+  hours: z.number(),
+});
+export type ReporterRow = z.infer<typeof reporterRow>;
+
 export const partyContract = {
   'party.branches': method({ input: z.object({}).strict(), output: z.array(branch), kind: 'read', permission: 'party.view' }),
   'party.saveBranch': method({
@@ -285,6 +323,42 @@ export const partyContract = {
     output: z.object({ dueFen: z.number() }),
     kind: 'write',
     permission: 'party.edit',
+  }),
+  'party.servicePosts': method({ input: z.object({}).strict(), output: z.array(z.string()), kind: 'read', permission: 'party.view' }),
+  'party.setServicePosts': method({ input: z.object({ posts: z.array(requiredText(20)).min(1).max(20) }).strict(), output: z.array(z.string()), kind: 'write', permission: 'party.edit' }),
+  'party.reporters': method({ input: z.object({ year: z.number().int().min(2000).max(2100) }).strict(), output: z.array(reporterRow), kind: 'read', permission: 'party.view' }),
+  'party.saveReporter': method({ input: reporterInput, output: z.object({ id }), kind: 'write', permission: 'party.edit' }),
+  'party.addService': method({
+    input: z.object({ reporterId: id, date: isoDate, post: requiredText(20), hours: z.number().min(0.5).max(24), content: requiredText(300) }).strict(),
+    output: z.object({ id }),
+    kind: 'write',
+    permission: 'party.edit',
+  }),
+  /** 服务记录单: one employer's members and what each did in a quarter, to send back to the employer. */
+  'party.serviceSummary': method({
+    input: z.object({ employer: requiredText(80), quarter }).strict(),
+    output: z.object({
+      employer: z.string(),
+      employerOrg: z.string(),
+      quarter: z.string(),
+      members: z.array(z.object({ name: z.string(), posts: z.array(z.string()), services: z.array(z.object({ date: z.string(), post: z.string(), hours: z.number(), content: z.string() })), hours: z.number() })),
+    }),
+    kind: 'read',
+    permission: 'party.view',
+  }),
+  /** 报到回执: the slip returned to the member's employer. */
+  'party.reporter': method({ input: z.object({ id }).strict(), output: reporterRow, kind: 'read', permission: 'party.view' }),
+
+  /** A member's year: each month since joining, what was due and what was paid (the yearly statement). */
+  'party.duesYear': method({
+    input: z.object({ memberId: id, year: z.number().int().min(2000).max(2100) }).strict(),
+    output: z.object({
+      name: z.string(),
+      branchName: z.string(),
+      months: z.array(z.object({ month: z.string(), dueFen: z.number(), paidFen: z.number().nullable(), paidOn: z.string(), collector: z.string() })),
+    }),
+    kind: 'read',
+    permission: 'party.view',
   }),
   /** Members who owe: months of the year so far (from their join date) with nothing paid. */
   'party.arrears': method({

@@ -151,6 +151,30 @@ it('a new branch secretary goes from an empty branch to a printed roster, an adm
   await expect.poll(() => page.getByTestId('dues-sheet').locator('tr', { hasText: '王建国' }).innerText()).toContain('孙丽');
   expect(await page.getByTestId('dues-totals').innerText()).toContain('已交 81.00 元');
 
+  // An in-service member reports: the posts claimed, a service given, the receipt for the employer.
+  await page.getByRole('tab', { name: '在职党员报到' }).click();
+  await page.getByTestId('reporter-add').click();
+  await page.getByTestId('r-name').fill('冯志刚');
+  await page.getByTestId('r-employer').fill('市供电公司');
+  await page.getByTestId('r-employerOrg').fill('市供电公司党委');
+  await page.getByTestId('r-reportedOn').fill(ago(2));
+  await pick(page, 'r-posts', '关爱帮扶');
+  await page.keyboard.press('Escape');
+  await page.locator('#reporter-save').click();
+  await page.getByTestId('reporter-list').getByText('冯志刚').waitFor();
+  await page.getByTestId('serve-冯志刚').click();
+  await page.getByTestId('s-date').fill(ago(1));
+  await page.getByTestId('s-content').fill('为独居老人检修电路');
+  await page.locator('#service-save').click();
+  await expect.poll(() => page.getByTestId('reporter-list').locator('tr', { hasText: '冯志刚' }).innerText()).toContain('1 次，2 小时');
+  await page.getByTestId('receipt-冯志刚').click();
+  await page.getByTestId('receipt-to').waitFor();
+  const receipt = path.join(artifactsDir(), 'party-receipt.pdf');
+  await page.pdf({ path: receipt, preferCSSPageSize: true, printBackground: true });
+  const [slip] = pdfPages(receipt);
+  for (const s of ['在职党员进社区报到回执', '市供电公司党委', '冯志刚', ago(2), '关爱帮扶', '（盖章）']) expect(slip.replace(/\s+/g, '')).toContain(s);
+  await page.goBack();
+
   // The meeting record, printed.
   await page.getByRole('tab', { name: '三会一课' }).click();
   await page.locator('[data-testid^="meeting-print-"]').first().click();

@@ -83,7 +83,8 @@ describe('translations', () => {
       ['party:meetings.state', ['held', 'missing', 'open']],
       ['party:meetings.mark', ['held', 'missing', 'open']],
       ['party:events', ['joined', 'full', 'status', 'extended', 'branch']],
-      ['party:tabs', ['roster', 'development', 'meetings', 'dues', 'branches']],
+      ['party:tabs', ['roster', 'development', 'meetings', 'dues', 'reporting', 'branches']],
+      ['party:print.summaryColumns', ['name', 'posts', 'date', 'post', 'content', 'hours']],
       ['party:member', ['hostOrganisation', 'destination']],
       ['errors:party.rule', RULES],
     ];

@@ -145,6 +145,9 @@ describe('party work through the one choke point', () => {
     const owing = await ok(app, 'party.arrears', { branchId, upTo: month });
     expect(owing.find((a) => a.name === '党员1')?.months ?? []).not.toContain(month);
     expect(owing.find((a) => a.name === '党员2')!.months).toContain(month);
+    const statement = await ok(app, 'party.duesYear', { memberId: first.memberId, year: Number(month.slice(0, 4)) });
+    expect(statement.months).toHaveLength(12); // a member since 2000: every month of the year
+    expect(statement.months.find((m) => m.month === month)).toMatchObject({ dueFen: 8100, paidFen: 8100, collector: '王书记' });
     expect((await refused('party.payDues', { memberId: first.memberId, month: '1999-01', paid: 1, paidOn: TODAY, collector: '' })).messageKey).toBe('party.duesBeforeJoin');
     expect((await refused('party.payDues', { memberId: first.memberId, month, paid: 1.234, paidOn: TODAY, collector: '' })).issues?.[0]?.messageKey).toBe('validation.money');
   });
@@ -162,6 +165,28 @@ describe('party work through the one choke point', () => {
     expect(calendar.find((c) => c.kind === 'general' && c.period === quarter)?.state).toBe('held');
     if (TODAY.slice(5, 7) !== '01') expect(calendar.find((c) => c.kind === 'committee' && c.period === `${year}-01`)?.state).toBe('missing');
     expect((await refused('party.saveMeeting', { branchId, kind: 'general', date: addMonths(TODAY, 1), topic: '未来', attendance: [] })).messageKey).toBe('party.meetingInFuture');
+  });
+
+  it('registers in-service members, their posts and service, and lists who to flag at the year-end evaluation', async () => {
+    const posts = await ok(app, 'party.servicePosts', {});
+    expect(posts).toHaveLength(8);
+    expect((await refused('party.saveReporter', { name: '冯工', employer: '市供电公司', posts: ['开飞机'] })).messageKey).toBe('party.unknownPost');
+    expect((await refused('party.saveReporter', { name: '冯工', employer: '市供电公司', reportedOn: ago(2), posts: [] })).messageKey).toBe('party.postNeeded');
+    const feng = (await ok(app, 'party.saveReporter', { name: '冯工', employer: '市供电公司', employerOrg: '市供电公司党委', phone: '13912345678', reportedOn: ago(2), posts: [posts[0]!, posts[3]!] })).id;
+    const chen = (await ok(app, 'party.saveReporter', { name: '陈老师', employer: '实验小学', posts: [] })).id;
+    expect((await refused('party.addService', { reporterId: chen, date: TODAY, post: posts[0]!, hours: 2, content: '宣传' })).messageKey).toBe('party.notReported');
+    expect((await refused('party.addService', { reporterId: feng, date: ago(3), post: posts[0]!, hours: 2, content: '宣传' })).messageKey).toBe('party.serviceBeforeReport');
+    await ok(app, 'party.addService', { reporterId: feng, date: ago(1), post: posts[3]!, hours: 3, content: '为独居老人检修电路' });
+    // An edit that leaves the phone empty keeps the stored number.
+    await ok(app, 'party.saveReporter', { id: feng, name: '冯工', employer: '市供电公司', employerOrg: '市供电公司党委', reportedOn: ago(2), posts: [posts[0]!, posts[3]!] });
+    const year = Number(ago(1).slice(0, 4));
+    const list = await ok(app, 'party.reporters', { year });
+    expect(list.map((r) => r.name)).toEqual(['陈老师', '冯工']); // the one not reported comes first
+    expect(list[1]).toMatchObject({ services: 1, hours: 3, phoneMasked: '139****5678' });
+    const month = Number(ago(1).slice(5, 7));
+    const summary = await ok(app, 'party.serviceSummary', { employer: '市供电公司', quarter: `${year}-Q${Math.ceil(month / 3)}` });
+    expect(summary).toMatchObject({ employerOrg: '市供电公司党委', members: [{ name: '冯工', hours: 3, services: [{ content: '为独居老人检修电路' }] }] });
+    expect((await refused('party.serviceSummary', { employer: '不存在的单位', quarter: `${year}-Q1` })).messageKey).toBe('party.employerUnknown');
   });
 
   it('counts the branch by age, gender, education and years in the party', async () => {

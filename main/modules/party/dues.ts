@@ -67,3 +67,18 @@ export function arrears(db: Db, upTo: string, branchId?: number) {
   }
   return out;
 }
+
+/** The yearly statement: every month of the year the person was a member, as recorded or as due today. */
+export function duesYear(db: Db, memberId: number, year: number) {
+  const m = memberRecord(db, memberId);
+  const paid = new Map((stmt(db, 'SELECT * FROM party_dues WHERE member_id = ? AND month LIKE ?').all(memberId, `${year}-%`) as PaidRow[]).map((p) => [p.month, p]));
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter((month) => m.join_date && month >= m.join_date.slice(0, 7));
+  return {
+    name: m.p_name,
+    branchName: m.branch_name,
+    months: months.map((month) => {
+      const p = paid.get(month);
+      return { month, dueFen: p ? p.due_fen : duesOf(m).fen, paidFen: p ? p.paid_fen : null, paidOn: p?.paid_on ?? '', collector: p?.collector ?? '' };
+    }),
+  };
+}

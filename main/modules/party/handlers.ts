@@ -11,7 +11,8 @@ import { candidates } from '../residents/search';
 import { addEvent, branchStats, memberInputOf, memberRecord, memberRecords, saveMember, toMemberRow } from './members';
 import { extendProbation, fileBoard, fileDetail, openFile, recordStep } from './development';
 import { meetingDetail, meetingList, saveMeeting } from './meetings';
-import { arrears, duesSheet, payDues } from './dues';
+import { arrears, duesSheet, duesYear, payDues } from './dues';
+import { addService, reporter, reporters, saveReporter, servicePosts, serviceSummary, setServicePosts } from './reporting';
 
 type PartyMethod = Extract<MethodName, `party.${string}`>;
 
@@ -149,4 +150,23 @@ export const partyHandlers: HandlerMap<PartyMethod> = {
     return { dueFen };
   },
   'party.arrears': ({ upTo, branchId }, ctx) => arrears(ctx.db, upTo, branchId),
+  'party.duesYear': ({ memberId, year }, ctx) => duesYear(ctx.db, memberId, year),
+  'party.servicePosts': (_i, ctx) => servicePosts(ctx.db),
+  'party.setServicePosts': ({ posts }, ctx) => {
+    ctx.record('settings:party_service_posts');
+    return setServicePosts(ctx.db, posts);
+  },
+  'party.reporters': ({ year }, ctx) => reporters(ctx.db, year),
+  'party.reporter': ({ id }, ctx) => reporter(ctx.db, id),
+  'party.saveReporter': (input, ctx) => {
+    const id = saveReporter(ctx.db, input as Parameters<typeof saveReporter>[1]);
+    ctx.record(`party_reporter:${id}`);
+    return { id };
+  },
+  'party.addService': (input, ctx) => {
+    const id = addService(ctx.db, input, todayIso());
+    ctx.record(`party_service:${id}`);
+    return { id };
+  },
+  'party.serviceSummary': ({ employer, quarter }, ctx) => serviceSummary(ctx.db, employer, quarter),
 };

@@ -50,12 +50,18 @@ export function DuesTab({ branchId }: { branchId?: number }) {
           { title: t('party:dues.collector'), dataIndex: 'collector' },
           {
             title: '',
-            render: (_, r) =>
-              can('party.edit') && (
-                <Button onClick={() => setPaying(r)} data-testid={`pay-${r.name}`}>
-                  {r.paidFen === null ? t('party:dues.pay') : t('actions.edit')}
+            render: (_, r) => (
+              <Space>
+                {can('party.edit') && (
+                  <Button onClick={() => setPaying(r)} data-testid={`pay-${r.name}`}>
+                    {r.paidFen === null ? t('party:dues.pay') : t('actions.edit')}
+                  </Button>
+                )}
+                <Button icon={<PrinterOutlined />} onClick={() => navigate('print/dues-year', { member: r.memberId, year: month.slice(0, 4) })}>
+                  {t('party:dues.yearStatement')}
                 </Button>
-              ),
+              </Space>
+            ),
           },
         ]}
       />

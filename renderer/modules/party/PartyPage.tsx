@@ -8,8 +8,9 @@ import { DevelopmentTab } from './DevelopmentTab';
 import { MeetingsTab } from './MeetingsTab';
 import { DuesTab } from './DuesTab';
 import { BranchesTab } from './BranchesTab';
+import { ReportingTab } from './ReportingTab';
 
-const TABS = ['roster', 'development', 'meetings', 'dues', 'branches'] as const;
+const TABS = ['roster', 'development', 'meetings', 'dues', 'reporting', 'branches'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The branch secretary's desk: roster, development files, meetings, dues and the organisations themselves. */
@@ -25,6 +26,7 @@ export function PartyPage({ tab, query }: { tab?: string; query: URLSearchParams
     development: <DevelopmentTab />,
     meetings: <MeetingsTab branchId={branchId ?? branches.data?.[0]?.id} />,
     dues: <DuesTab branchId={branchId ?? branches.data?.[0]?.id} />,
+    reporting: <ReportingTab />,
     branches: <BranchesTab />,
   };
   return (
@@ -33,8 +35,7 @@ export function PartyPage({ tab, query }: { tab?: string; query: URLSearchParams
         activeKey={noBranches ? 'branches' : active}
         onChange={(k) => navigate(`party/${k}`, { branch: branchId })}
         tabBarExtraContent={
-          active !== 'branches' &&
-          active !== 'development' && (
+          !['branches', 'development', 'reporting'].includes(active) && (
             <Select
               aria-label={t('party:fields.branch')}
               style={{ minWidth: 220 }}

@@ -6,7 +6,7 @@ import type { Migration } from './index';
  */
 export const m005: Migration = {
   version: 5,
-  name: 'party: branches, members, development files, meetings, dues',
+  name: 'party: branches, members, development files, meetings, dues, in-service members reporting',
   up(db) {
     const grant = (role: string, added: string[]) => {
       const row = db.prepare('SELECT permissions FROM roles WHERE name = ?').pluck().get(role) as string | undefined;
@@ -79,6 +79,19 @@ export const m005: Migration = {
         meeting_id INTEGER NOT NULL REFERENCES party_meetings(id), member_id INTEGER NOT NULL REFERENCES party_members(id),
         present INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '',
         PRIMARY KEY (meeting_id, member_id));
+
+      -- 在职党员进社区报到 (双报到): members employed elsewhere who report where they live, and the service they give.
+      CREATE TABLE party_reporters (
+        id INTEGER PRIMARY KEY, resident_id INTEGER REFERENCES residents(id),
+        name TEXT NOT NULL, gender TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
+        employer TEXT NOT NULL, employer_org TEXT NOT NULL DEFAULT '', employer_contact TEXT NOT NULL DEFAULT '',
+        posts TEXT NOT NULL DEFAULT '[]', reported_on TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT (datetime('now')));
+      CREATE TABLE party_services (
+        id INTEGER PRIMARY KEY, reporter_id INTEGER NOT NULL REFERENCES party_reporters(id),
+        date TEXT NOT NULL, post TEXT NOT NULL, hours REAL NOT NULL, content TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (datetime('now')));
+      CREATE INDEX party_services_reporter ON party_services(reporter_id, date);
 
       -- One row per member and month once paid: what was due (base, rate, amount) is kept as it was then.
       CREATE TABLE party_dues (

@@ -218,6 +218,8 @@ export const reporterRow = z.object({
 });
 export type ReporterRow = z.infer<typeof reporterRow>;
 
+const importIssue = z.object({ row: z.number(), column: z.string(), messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+
 export const partyContract = {
   'party.branches': method({ input: z.object({}).strict(), output: z.array(branch), kind: 'read', permission: 'party.view' }),
   'party.saveBranch': method({
@@ -349,6 +351,20 @@ export const partyContract = {
   /** 报到回执: the slip returned to the member's employer. */
   'party.reporter': method({ input: z.object({ id }).strict(), output: reporterRow, kind: 'read', permission: 'party.view' }),
 
+  /** The dry run of a roster spreadsheet: what would be imported, every problem by row and column; nothing written. */
+  'party.importCheck': method({
+    input: z.object({ fileName: requiredText(200), base64: z.string().max(20_000_000, { error: 'import.tooLarge' }), branchId: id }).strict(),
+    output: z.object({
+      token: z.string(),
+      rows: z.number(),
+      valid: z.number(),
+      errors: z.array(importIssue),
+      warnings: z.array(importIssue),
+    }),
+    kind: 'read',
+    permission: 'party.edit',
+  }),
+  'party.importCommit': method({ input: z.object({ token: z.string().regex(/^[0-9a-f]{32}$/) }).strict(), output: z.object({ created: z.number() }), kind: 'write', permission: 'party.edit' }),
   /** A member's year: each month since joining, what was due and what was paid (the yearly statement). */
   'party.duesYear': method({
     input: z.object({ memberId: id, year: z.number().int().min(2000).max(2100) }).strict(),

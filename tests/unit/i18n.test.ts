@@ -84,6 +84,7 @@ describe('translations', () => {
       ['party:meetings.mark', ['held', 'missing', 'open']],
       ['party:events', ['joined', 'full', 'status', 'extended', 'branch']],
       ['party:tabs', ['roster', 'development', 'meetings', 'dues', 'reporting', 'branches']],
+      ['party:import', ['error', 'warning']],
       ['party:print.summaryColumns', ['name', 'posts', 'date', 'post', 'content', 'hours']],
       ['party:member', ['hostOrganisation', 'destination']],
       ['errors:party.rule', RULES],

@@ -4,7 +4,9 @@ import { DEFAULT_PERMISSIONS, type Role } from '../../shared/rules/roles';
 import { todayIso } from '../../shared/rules/idNumber';
 import { addMonths } from '../../shared/rules/party';
 import type { CallFailure, Input, MethodName } from '../../shared/contract';
+import ExcelJS from 'exceljs';
 import { ok, openTempApp, openRaw, setUpCommunity } from '../support/ledger';
+import { validId } from '../support/sheets';
 
 const app = openTempApp();
 afterAll(() => app.close());
@@ -187,6 +189,33 @@ describe('party work through the one choke point', () => {
     const summary = await ok(app, 'party.serviceSummary', { employer: '市供电公司', quarter: `${year}-Q${Math.ceil(month / 3)}` });
     expect(summary).toMatchObject({ employerOrg: '市供电公司党委', members: [{ name: '冯工', hours: 3, services: [{ content: '为独居老人检修电路' }] }] });
     expect((await refused('party.serviceSummary', { employer: '不存在的单位', quarter: `${year}-Q1` })).messageKey).toBe('party.employerUnknown');
+  });
+
+  it('imports a branch roster sheet after a dry run that lists every problem, linking residents by ID number', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('党员花名册');
+    ws.addRow(['第二党支部党员花名册']);
+    ws.addRow(['序号', '姓名', '性别', '民族', '出生年月', '身份证号', '学历', '入党时间', '转正时间', '党员类别', '工作单位及职务', '联系电话']);
+    ws.addRow([1, '褚卫东', '男', '汉族', '1970.05', validId('11010519700501001'), '大学本科', '1995.07', '1996.07', '正式党员', '区教委', '13800138001']); // row 3: fine
+    ws.addRow([2, '李小红', '女', '汉', '', '110105199801010027', '', '2024-06-01', '', '预备党员', '', '']); // row 4: a resident, already on the roster
+    ws.addRow([3, '', '男', '汉族', '', '', '', '2001-07-01', '2002-07-01', '正式党员', '', '']); // row 5: no name
+    ws.addRow([4, '蒋立', '男', '汉族', '', '110105198001010012', '', '去年', '', '正式党员', '', '12345']); // row 6: bad ID, date, phone
+    ws.addRow([5, '沈洁', '女', '回族', '1988年3月', validId('11010519880301002'), '研究生', '2010年7月', '', '', '', '']); // row 7: fine, probationary by default
+    const second = (await ok(app, 'party.saveBranch', { name: '第二党支部', kind: 'branch' })).id;
+    const before = (await ok(app, 'party.members', { branchId: second, status: 'all' })).length;
+    const report = await ok(app, 'party.importCheck', { fileName: '花名册.xlsx', base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'), branchId: second });
+    expect(report).toMatchObject({ rows: 5, valid: 2 });
+    expect(report.errors.map((e) => `${e.row}:${e.column}:${e.messageKey}`).sort()).toEqual(
+      ['4:公民身份号码:party.alreadyOnRoster', '5:姓名:validation.required', '6:公民身份号码:id.badCheck', '6:入党日期:validation.date', '6:联系电话:phone.invalid'].sort(),
+    );
+    expect((await ok(app, 'party.members', { branchId: second, status: 'all' })).length).toBe(before); // a dry run writes nothing
+    expect(await ok(app, 'party.importCommit', { token: report.token })).toEqual({ created: 2 });
+    const imported = await ok(app, 'party.members', { branchId: second, status: 'all' });
+    expect(imported.map((m) => [m.name, m.category, m.joinDate, m.birthDate])).toEqual([
+      ['褚卫东', 'full', '1995-07-01', '1970-05-01'],
+      ['沈洁', 'probationary', '2010-07-01', '1988-03-01'],
+    ]);
+    expect((await refused('party.importCommit', { token: report.token })).messageKey).toBe('import.expired');
   });
 
   it('counts the branch by age, gender, education and years in the party', async () => {

@@ -12,6 +12,7 @@ import { addEvent, branchStats, memberInputOf, memberRecord, memberRecords, save
 import { extendProbation, fileBoard, fileDetail, openFile, recordStep } from './development';
 import { meetingDetail, meetingList, saveMeeting } from './meetings';
 import { arrears, duesSheet, duesYear, payDues } from './dues';
+import { checkMemberImport, commitMemberImport } from './import';
 import { addService, reporter, reporters, saveReporter, servicePosts, serviceSummary, setServicePosts } from './reporting';
 
 type PartyMethod = Extract<MethodName, `party.${string}`>;
@@ -150,6 +151,12 @@ export const partyHandlers: HandlerMap<PartyMethod> = {
     return { dueFen };
   },
   'party.arrears': ({ upTo, branchId }, ctx) => arrears(ctx.db, upTo, branchId),
+  'party.importCheck': ({ fileName, base64, branchId }, ctx) => checkMemberImport(ctx.db, fileName, Buffer.from(base64, 'base64'), branchId),
+  'party.importCommit': ({ token }, ctx) => {
+    const created = commitMemberImport(ctx.db, token);
+    ctx.record(`party_members:import:${created}`);
+    return { created };
+  },
   'party.duesYear': ({ memberId, year }, ctx) => duesYear(ctx.db, memberId, year),
   'party.servicePosts': (_i, ctx) => servicePosts(ctx.db),
   'party.setServicePosts': ({ posts }, ctx) => {

@@ -129,7 +129,10 @@ export function requireBranch(db: Db, id: number): void {
 }
 
 /** Create or update a member; a resident of the community is linked, their personal fields never copied. */
-export function saveMember(db: Db, input: Required<MemberInput> & { id?: number }): number {
+/** The member form's fields, every one present (the contract fills defaults). */
+export type MemberFields = Required<Omit<MemberInput, 'id'>> & { id?: number };
+
+export function saveMember(db: Db, input: MemberFields): number {
   requireBranch(db, input.branchId);
   const linked = input.residentId !== null;
   if (linked && !stmt(db, 'SELECT 1 FROM residents WHERE id = ?').get(input.residentId)) throw new AppError('resident.notFound', { id: input.residentId! });

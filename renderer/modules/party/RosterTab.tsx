@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag } from 'antd';
-import { PlusOutlined, PrinterOutlined, DownloadOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_STATUSES, type MemberRow } from '../../../shared/contract/party';
 import { yuan } from '../../../shared/rules/party';
@@ -11,6 +11,7 @@ import { saveFile } from '../../components/download';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/session';
 import { MemberDialog } from './MemberDialog';
+import { ImportMembersDialog } from './ImportMembersDialog';
 
 type StatusFilter = (typeof MEMBER_STATUSES)[number] | 'all';
 
@@ -22,6 +23,7 @@ export function RosterTab({ branchId }: { branchId?: number }) {
   const [status, setStatus] = useState<StatusFilter>('normal');
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<number | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
   const filters = { branchId, status, q };
   const members = useCall('party.members', filters, { keepPrevious: true });
   const stats = useCall('party.stats', { branchId });
@@ -58,6 +60,11 @@ export function RosterTab({ branchId }: { branchId?: number }) {
         {can('party.edit') && (
           <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setOpen('new')} data-testid="member-add">
             {t('party:roster.add')}
+          </Button>
+        )}
+        {can('party.edit') && branchId && (
+          <Button size="large" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="member-import">
+            {t('party:import.title')}
           </Button>
         )}
         {can('party.export') && (
@@ -121,6 +128,7 @@ export function RosterTab({ branchId }: { branchId?: number }) {
           </Row>
         </Card>
       )}
+      {importing && branchId && <ImportMembersDialog branchId={branchId} onClose={() => setImporting(false)} />}
       {open !== null && <MemberDialog id={open === 'new' ? undefined : open} defaultBranch={branchId} onClose={() => setOpen(null)} />}
     </Space>
   );

@@ -23,7 +23,7 @@ export function entryHash(prev: string, at: string, e: AuditEntry): string {
  * changed or deleted entry breaks the chain at that point. Call inside the caller's transaction, or alone.
  */
 export function appendAudit(db: Db, e: AuditEntry): void {
-  db.transaction(() => appendInTransaction(db, e))();
+  db.transaction(() => appendInTransaction(db, e)).immediate();
 }
 
 function appendInTransaction(db: Db, e: AuditEntry): void {

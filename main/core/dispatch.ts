@@ -112,8 +112,10 @@ export function createDispatcher(base: { vault: Vault; shell: CallContext['shell
       session,
       record: (ref) => (recordRef = ref),
       audit: (action, record, detail) => appendAudit(ctx.db, { ...who(), action, method: name, record, detail }),
+      // IMMEDIATE: the write lock is taken (or waited for) at BEGIN. A deferred transaction that reads
+      // first and then writes fails at once with SQLITE_BUSY when another process wrote in between.
       batch: (work) => {
-        const out = ctx.db.transaction(work)();
+        const out = ctx.db.transaction(work).immediate();
         noteWrite(ctx.db);
         return out;
       },
@@ -122,12 +124,14 @@ export function createDispatcher(base: { vault: Vault; shell: CallContext['shell
     try {
       if (spec.kind === 'write') {
         const db = ctx.db;
-        const value = db.transaction(() => {
-          const out = handler(parsed.data as never, ctx);
-          if (out instanceof Promise) throw new Error(`write handler ${name} must be synchronous`);
-          appendAudit(db, { ...who(), action: 'write', method: name, record: recordRef });
-          return out;
-        })();
+        const value = db
+          .transaction(() => {
+            const out = handler(parsed.data as never, ctx);
+            if (out instanceof Promise) throw new Error(`write handler ${name} must be synchronous`);
+            appendAudit(db, { ...who(), action: 'write', method: name, record: recordRef });
+            return out;
+          })
+          .immediate();
         noteWrite(db);
         return { ok: true, value };
       }

@@ -5,6 +5,7 @@ import { accountsHandlers } from './accounts/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { partyHandlers } from './party/handlers';
+import { certificatesHandlers } from './certificates/handlers';
 
 /** Every module's handlers, merged: the contract's type makes a missing method a compile error. */
-export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers, ...partyHandlers };
+export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers, ...partyHandlers, ...certificatesHandlers };

@@ -20,6 +20,8 @@ import { PartyRosterPrint } from '../modules/party/print/PartyRosterPrint';
 import { MeetingPrint } from '../modules/party/print/MeetingPrint';
 import { DuesSheetPrint } from '../modules/party/print/DuesSheetPrint';
 import { DuesYearPrint } from '../modules/party/print/DuesYearPrint';
+import { CertificatePrint } from '../modules/certificates/print/CertificatePrint';
+import { RegisterPrint } from '../modules/certificates/print/RegisterPrint';
 import { ReportReceiptPrint } from '../modules/party/print/ReportReceiptPrint';
 import { ServiceSummaryPrint } from '../modules/party/print/ServiceSummaryPrint';
 
@@ -50,6 +52,8 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   if (route.path[0] === 'print' && route.path[1] === 'party-roster') return <PartyRosterPrint query={route.query} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'meeting') return <MeetingPrint id={Number(route.path[2])} />;
   if (route.path[0] === 'print' && route.path[1] === 'dues') return <DuesSheetPrint query={route.query} />;
+  if (route.path[0] === 'print' && route.path[1] === 'certificate') return <CertificatePrint id={Number(route.path[2])} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'cert-register') return <RegisterPrint query={route.query} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'dues-year') return <DuesYearPrint query={route.query} />;
   if (route.path[0] === 'print' && route.path[1] === 'report-receipt') return <ReportReceiptPrint id={Number(route.path[2])} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'service-summary') return <ServiceSummaryPrint query={route.query} info={info.data} />;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
-import { AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, FlagOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, FileProtectOutlined, FlagOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract/community';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
@@ -17,6 +17,7 @@ import { AuditPage } from '../modules/accounts/AuditPage';
 import { BackupsPage } from '../modules/backups/BackupsPage';
 import { RetentionPage } from '../modules/retention/RetentionPage';
 import { PartyPage } from '../modules/party/PartyPage';
+import { CertificatesPage } from '../modules/certificates/CertificatesPage';
 import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { useCan, useUser } from '../modules/accounts/session';
 import type { Permission } from '../../shared/contract/define';
@@ -28,6 +29,7 @@ const SECTIONS: Record<string, Permission> = {
   households: 'residents.view',
   import: 'residents.import',
   party: 'party.view',
+  certificates: 'certificates.issue',
   community: 'community.edit',
   users: 'users.manage',
   audit: 'audit.view',
@@ -35,7 +37,7 @@ const SECTIONS: Record<string, Permission> = {
   retention: 'records.purge',
 };
 
-function Page({ route }: { route: Route }) {
+function Page({ route, info }: { route: Route; info: AppInfo }) {
   const can = useCan();
   const [a, b, c] = route.path;
   // A section the user may not open (an address left by the previous user of a shared PC) shows their own first section.
@@ -52,6 +54,7 @@ function Page({ route }: { route: Route }) {
   if (a === 'backups') return <BackupsPage />;
   if (a === 'retention') return <RetentionPage />;
   if (a === 'party') return <PartyPage tab={b} query={route.query} />;
+  if (a === 'certificates') return <CertificatesPage tab={b} query={route.query} info={info} />;
   return <ResidentsPage query={route.query} />;
 }
 
@@ -104,6 +107,7 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
   const items = [
     can('residents.view') && { key: 'residents', icon: <TeamOutlined />, label: t('nav.residents') },
     can('residents.import') && { key: 'import', icon: <CloudUploadOutlined />, label: t('nav.import') },
+    can('certificates.issue') && { key: 'certificates', icon: <FileProtectOutlined />, label: t('nav.certificates') },
     can('party.view') && { key: 'party', icon: <FlagOutlined />, label: t('nav.party') },
     can('community.edit') && { key: 'community', icon: <HomeOutlined />, label: t('nav.community') },
     can('users.manage') && { key: 'users', icon: <SafetyOutlined />, label: t('nav.users') },
@@ -134,7 +138,7 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
           />
         </Layout.Sider>
         <Layout.Content className="app-content">
-          {items.length === 0 ? <Typography.Paragraph>{t('auth.nothingYet')}</Typography.Paragraph> : <Page route={route} />}
+          {items.length === 0 ? <Typography.Paragraph>{t('auth.nothingYet')}</Typography.Paragraph> : <Page route={route} info={info} />}
         </Layout.Content>
       </Layout>
     </Layout>

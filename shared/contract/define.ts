@@ -16,6 +16,9 @@ export const PERMISSIONS = [
   'party.view',
   'party.edit',
   'party.export',
+  'certificates.issue',
+  'certificates.approve',
+  'certificates.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 /** 'public': callable before signing in (the login itself); 'signedIn': any signed-in user, even while locked. */

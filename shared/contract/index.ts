@@ -5,9 +5,10 @@ import { authContract } from './auth';
 import { backupsContract } from './backups';
 import { retentionContract } from './retention';
 import { partyContract } from './party';
+import { certificatesContract } from './certificates';
 
 /** Every method of the app, merged from the per-module contracts. */
-export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract };
+export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract, ...certificatesContract };
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type Input<M extends MethodName> = z.input<Contract[M]['input']>;

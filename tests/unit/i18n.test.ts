@@ -6,6 +6,7 @@ import type { IdProblem } from '../../shared/rules/idNumber';
 import { PERMISSIONS } from '../../shared/contract/define';
 import { BRANCH_KINDS, MEETING_KINDS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../../shared/contract/party';
 import { DUES_KINDS, STAGES, STEP_COUNT } from '../../shared/rules/party';
+import { CERT_STATUSES } from '../../shared/contract/certificates';
 
 /** Every rule a development step can break: rules.ts and the main process build the key from these. */
 const RULES = ['order', 'future', 'beforePrevious', 'birthDateNeeded', 'tooYoung', 'twoPeople', 'activistYear', 'training', 'voteCounts', 'noQuorum', 'rejected', 'probationRunning', 'approvalTooLate', 'extensionWhen', 'extensionOnce'];
@@ -85,6 +86,8 @@ describe('translations', () => {
       ['party:events', ['joined', 'full', 'status', 'extended', 'branch']],
       ['party:tabs', ['roster', 'development', 'meetings', 'dues', 'reporting', 'branches']],
       ['party:import', ['error', 'warning']],
+      ['certificates:status', [...CERT_STATUSES]],
+      ['certificates:register.columns', ['number', 'date', 'item', 'person', 'purpose', 'handler', 'approver', 'status', 'remark']],
       ['party:print.summaryColumns', ['name', 'posts', 'date', 'post', 'content', 'hours']],
       ['party:member', ['hostOrganisation', 'destination']],
       ['errors:party.rule', RULES],

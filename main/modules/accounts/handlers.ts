@@ -110,7 +110,7 @@ export const accountsHandlers: HandlerMap<
       const newId = Number(stmt(ctx.db, "INSERT INTO users(username, display_name, role, password_hash) VALUES (?, ?, 'admin', ?)").run(username, displayName, hash).lastInsertRowid);
       appendAudit(ctx.db, { actor: username, userId: newId, action: 'create_admin', method: 'auth.createAdmin', record: `user:${newId}` });
       return newId;
-    })();
+    }).immediate();
     const me = signIn(ctx, userById(ctx.db, id)!);
     if (!vault.key) return { ...me, recoveryCode: await encryptLedger(ctx, username, password) };
     await setSlot(vault, username, password, null);

@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors';
 import { loadExcel } from '../../core/excel';
 import { stmt } from '../../core/ledger';
 import type { HandlerMap } from '../../core/dispatch';
-import { candidates } from '../residents/search';
+import { findResidentsToLink } from '../residents/search';
 import { addEvent, branchStats, memberInputOf, memberRecord, memberRecords, saveMember, toMemberRow } from './members';
 import { extendProbation, fileBoard, fileDetail, openFile, recordStep } from './development';
 import { meetingDetail, meetingList, saveMeeting } from './meetings';
@@ -40,16 +40,7 @@ export const partyHandlers: HandlerMap<PartyMethod> = {
     ctx.record(`party_branch:${branchId}`);
     return { id: branchId };
   },
-  'party.findResidents': ({ q }, ctx) => {
-    const terms = candidates(ctx.db, q);
-    if (!terms) return [];
-    const rows = stmt(
-      ctx.db,
-      `SELECT r.id, r.name, r.gender, coalesce(r.birth_date, '') AS birthDate, r.id_number, r.address
-       FROM (${terms.sql}) m CROSS JOIN residents r ON r.id = m.id WHERE r.status = 'active' LIMIT 20`,
-    ).all(...terms.params) as { id: number; name: string; gender: string; birthDate: string; id_number: string | null; address: string }[];
-    return rows.map(({ id_number, ...r }) => ({ ...r, idMasked: maskIdNumber(id_number) }));
-  },
+  'party.findResidents': ({ q }, ctx) => findResidentsToLink(ctx.db, q),
   'party.members': (filters, ctx) => memberRecords(ctx.db, filters).map((m) => toMemberRow(m)),
   'party.member': ({ id }, ctx) => {
     const m = memberRecord(ctx.db, id);

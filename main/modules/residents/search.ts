@@ -272,3 +272,15 @@ export function countResidents(db: Db, f: Filters): number {
   if (!terms) return filteredTotal(db, cond);
   return stmt(db, `SELECT count(*) FROM (${terms.sql}) m CROSS JOIN residents r ON r.id = m.id ${where(cond.sql)}`).pluck().get(...terms.params, ...cond.params) as number;
 }
+
+/** Up to 20 active residents for another module to link to (a party member, a certificate): name, birth, masked ID, address. */
+export function findResidentsToLink(db: Db, q: string) {
+  const terms = candidates(db, q);
+  if (!terms) return [];
+  const rows = stmt(
+    db,
+    `SELECT r.id, r.name, r.gender, coalesce(r.birth_date, '') AS birthDate, r.id_number, r.address
+     FROM (${terms.sql}) m CROSS JOIN residents r ON r.id = m.id WHERE r.status = 'active' LIMIT 20`,
+  ).all(...terms.params) as { id: number; name: string; gender: string; birthDate: string; id_number: string | null; address: string }[];
+  return rows.map(({ id_number, ...r }) => ({ ...r, idMasked: maskIdNumber(id_number) }));
+}

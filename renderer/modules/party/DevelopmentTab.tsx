@@ -10,7 +10,7 @@ import { CodeSelect } from '../../components/CodeSelect';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/session';
-import { ResidentPicker } from './ResidentPicker';
+import { ResidentPicker } from '../../components/ResidentPicker';
 
 /** 发展党员: everyone in the procedure on one board, with what comes next and what is due or overdue. */
 export function DevelopmentTab() {
@@ -104,7 +104,7 @@ function OpenFileDialog({ onClose, onOpened }: { onClose: () => void; onOpened: 
         }
       >
         <Form.Item name="residentId" label={t('party:roster.linkResident')} extra={t('party:roster.linkHelp')}>
-          <ResidentPicker />
+          <ResidentPicker method="party.findResidents" placeholder={t('party:roster.notResident')} />
         </Form.Item>
         {!residentId && (
           <Row gutter={16}>

@@ -10,7 +10,7 @@ import { CodeSelect } from '../../components/CodeSelect';
 import { enterToNext } from '../../components/keyboard';
 import { errorText, showFieldIssues } from '../../components/errors';
 import { useCan } from '../accounts/session';
-import { ResidentPicker } from './ResidentPicker';
+import { ResidentPicker } from '../../components/ResidentPicker';
 
 type Values = Omit<MemberInput, 'id'>;
 
@@ -84,7 +84,7 @@ export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defa
         data-testid="member-form"
       >
         <Form.Item name="residentId" label={t('party:roster.linkResident')} extra={t('party:roster.linkHelp')}>
-          <ResidentPicker initialLabel={residentLabel} />
+          <ResidentPicker initialLabel={residentLabel} method="party.findResidents" placeholder={t('party:roster.notResident')} />
         </Form.Item>
         {!residentId && (
           <Row gutter={16}>

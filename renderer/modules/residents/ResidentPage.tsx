@@ -33,6 +33,11 @@ export function ResidentPage({ id }: { id: number }) {
           <Space wrap>
             {active && can('residents.edit') && <Button href={`#/residents/${id}/edit`} type="primary">{t('actions.edit')}</Button>}
             {d.householdId && <Button href={`#/households/${d.householdId}`}>{t('residents:detail.household')}</Button>}
+            {active && can('certificates.issue') && (
+              <Button href={`#/certificates/issue?resident=${id}`} data-testid="issue-certificate">
+                {t('residents:detail.certificate')}
+              </Button>
+            )}
             {active && can('residents.edit') && <Button onClick={() => setDialog('moveMember')}>{t('residents:events.action.moveMember')}</Button>}
             {active && can('residents.edit') && <Button onClick={() => setDialog('moveOut')}>{t('residents:events.action.moveOut')}</Button>}
             {active && can('residents.edit') && <Button danger onClick={() => setDialog('recordDeath')}>{t('residents:events.action.recordDeath')}</Button>}

@@ -1,0 +1,53 @@
+import { Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../../shared/contract/community';
+import type { CertStatus } from '../../../../shared/contract/certificates';
+import { todayIso } from '../../../../shared/rules/idNumber';
+import { useCall } from '../../../api/hooks';
+import { errorText } from '../../../components/errors';
+import { PrintFrame } from '../../../components/PrintFrame';
+import { remarkOf } from '../RegisterTab';
+
+/** 证明开具登记簿, A4 landscape: every issue, void and refusal of the period, oldest first. */
+export function RegisterPrint({ query, info }: { query: URLSearchParams; info: AppInfo }) {
+  const { t } = useTranslation();
+  const filters = { from: query.get('from') || undefined, to: query.get('to') || undefined, itemName: query.get('item') || undefined, status: (query.get('status') || undefined) as CertStatus | undefined };
+  const rows = useCall('certs.register', filters);
+  if (rows.isPending) return <Spin />;
+  if (rows.isError) return <p>{errorText(t, rows.error)}</p>;
+  const list = [...rows.data].reverse();
+  return (
+    <PrintFrame landscape>
+      <h1>{t('certificates:register.title', { committee: info.committeeName })}</h1>
+      <div className="print-meta">
+        <span>{t('certificates:register.period', { from: filters.from ?? '—', to: filters.to ?? '—' })}</span>
+        <span data-testid="register-total">{t('certificates:register.total', { count: list.length })}</span>
+        <span>{t('print.date', { date: todayIso() })}</span>
+      </div>
+      <table className="print-table">
+        <thead>
+          <tr>
+            {['number', 'date', 'item', 'person', 'purpose', 'handler', 'approver', 'status', 'remark'].map((c) => (
+              <th key={c}>{t(`certificates:register.columns.${c}`)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((c) => (
+            <tr key={c.id}>
+              <td>{c.number ?? ''}</td>
+              <td>{c.issuedAt || c.createdAt.slice(0, 10)}</td>
+              <td>{c.itemName}</td>
+              <td>{c.personName}</td>
+              <td className="wrap">{c.purpose}</td>
+              <td>{c.handler}</td>
+              <td>{c.approver}</td>
+              <td>{t(`certificates:status.${c.status}`)}</td>
+              <td className="wrap">{remarkOf(t, c)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </PrintFrame>
+  );
+}

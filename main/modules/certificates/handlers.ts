@@ -38,12 +38,12 @@ export const certificatesHandlers: HandlerMap<CertMethod> = {
     if (own) return { refused: false, name: own.name, instead: '', itemId: own.id, registerId: null };
     const banned = abolishedMatch(requested);
     if (!banned) throw new AppError('certs.notOnList', { requested });
-    const registerId = refuse(ctx.db, requested, banned.name, banned.instead, residentId, ctx.session.user?.username ?? '');
+    const registerId = refuse(ctx.db, requested, banned.name, banned.instead, residentId, ctx.session.user?.displayName ?? ctx.session.user?.username ?? '');
     ctx.record(`certificate:${registerId}:refused`);
     return { refused: true, name: banned.name, instead: banned.instead, itemId: null, registerId };
   },
   'certs.draft': (input, ctx) => {
-    const id = draft(ctx.db, input, ctx.session.user?.username ?? '');
+    const id = draft(ctx.db, input, ctx.session.user?.displayName ?? ctx.session.user?.username ?? '');
     ctx.record(`certificate:${id}`);
     return { id };
   },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, AutoComplete, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/community';
 import { ABOLISHED } from '../../../shared/rules/certificates';
@@ -31,6 +31,8 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
   const [checks, setChecks] = useState<string[]>([]);
   const current = useCall('certs.get', { id: draftId ?? 0 }, { enabled: !!draftId });
   const item = items.data?.find((i) => i.id === itemId);
+  // Come from a resident's page: their name shows in the picker at once.
+  const known = useCall('residents.get', { id: initialResident ?? 0 }, { enabled: !!initialResident && can('residents.view') });
   const fail = (err: Error) => message.error(errorText(t, err));
 
   const ask = (text: string) => {
@@ -44,30 +46,27 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
       },
     );
   };
-  const options = [
-    { label: t('certificates:issue.allowed'), options: (items.data ?? []).map((i) => ({ value: i.name })) },
-    { label: t('certificates:issue.abolished'), options: ABOLISHED.map((a) => ({ value: a.name })) },
-  ];
   const c = current.data;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Form layout="vertical" style={{ maxWidth: 720 }}>
         <Form.Item label={t('certificates:issue.person')} required>
-          <ResidentPicker value={residentId} onChange={setResidentId} method="certs.findResidents" placeholder={t('certificates:issue.personPlaceholder')} />
+          <ResidentPicker
+            value={residentId}
+            onChange={setResidentId}
+            initialLabel={known.data && residentId === initialResident ? [known.data.name, known.data.idMasked, known.data.address].filter(Boolean).join(' · ') : undefined}
+            method="certs.findResidents"
+            placeholder={t('certificates:issue.personPlaceholder')}
+          />
         </Form.Item>
         <Form.Item label={t('certificates:issue.what')} extra={t('certificates:issue.whatHelp')}>
           <Space.Compact style={{ width: '100%' }}>
-            <AutoComplete
-              value={asked}
-              onChange={setAsked}
-              onSelect={(v: string) => ask(v)}
-              options={options}
-              style={{ width: '100%' }}
-              filterOption={(input, o) => !!o && 'value' in o && String(o.value).includes(input)}
-              data-testid="cert-what"
-            >
-              <Input size="large" onPressEnter={() => asked.trim() && ask(asked)} />
-            </AutoComplete>
+            <Input size="large" value={asked} onChange={(e) => setAsked(e.target.value)} onPressEnter={() => asked.trim() && ask(asked)} list="cert-kinds" data-testid="cert-what" />
+            <datalist id="cert-kinds">
+              {[...(items.data ?? []).map((i) => i.name), ...ABOLISHED.map((a) => a.name)].map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
             <Button size="large" onClick={() => asked.trim() && ask(asked)} loading={request.isPending} data-testid="cert-ask">
               {t('certificates:issue.ask')}
             </Button>
@@ -91,9 +90,13 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
         {item && (
           <Card size="small" title={item.name} extra={<Typography.Text type="secondary">{item.basis}</Typography.Text>}>
             <Form.Item label={t('certificates:issue.purpose')} required>
-              <AutoComplete value={purpose} onChange={setPurpose} options={item.purposes.map((p) => ({ value: p }))} data-testid="cert-purpose">
-                <Input size="large" />
-              </AutoComplete>
+              {/* The browser's own suggestion list: typed freely, or picked with the arrow keys. */}
+              <Input size="large" value={purpose} onChange={(e) => setPurpose(e.target.value)} list="cert-purposes" data-testid="cert-purpose" />
+              <datalist id="cert-purposes">
+                {item.purposes.map((p) => (
+                  <option key={p} value={p} />
+                ))}
+              </datalist>
             </Form.Item>
             <Form.Item label={t('certificates:issue.checks')} required extra={t('certificates:issue.checksHelp')}>
               <Checkbox.Group value={checks} onChange={(v) => setChecks(v as string[])} options={item.checks.map((x) => ({ value: x, label: x }))} data-testid="cert-checks" />

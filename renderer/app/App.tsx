@@ -22,6 +22,7 @@ import { DuesSheetPrint } from '../modules/party/print/DuesSheetPrint';
 import { DuesYearPrint } from '../modules/party/print/DuesYearPrint';
 import { CertificatePrint } from '../modules/certificates/print/CertificatePrint';
 import { RegisterPrint } from '../modules/certificates/print/RegisterPrint';
+import { AgreementPrint } from '../modules/mediation/print/AgreementPrint';
 import { ReportReceiptPrint } from '../modules/party/print/ReportReceiptPrint';
 import { ServiceSummaryPrint } from '../modules/party/print/ServiceSummaryPrint';
 
@@ -52,6 +53,7 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   if (route.path[0] === 'print' && route.path[1] === 'party-roster') return <PartyRosterPrint query={route.query} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'meeting') return <MeetingPrint id={Number(route.path[2])} />;
   if (route.path[0] === 'print' && route.path[1] === 'dues') return <DuesSheetPrint query={route.query} />;
+  if (route.path[0] === 'print' && route.path[1] === 'mediation-agreement') return <AgreementPrint id={Number(route.path[2])} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'certificate') return <CertificatePrint id={Number(route.path[2])} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'cert-register') return <RegisterPrint query={route.query} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'dues-year') return <DuesYearPrint query={route.query} />;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
-import { AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, FileProtectOutlined, FlagOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, FileProtectOutlined, FlagOutlined, CommentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract/community';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
@@ -18,6 +18,7 @@ import { BackupsPage } from '../modules/backups/BackupsPage';
 import { RetentionPage } from '../modules/retention/RetentionPage';
 import { PartyPage } from '../modules/party/PartyPage';
 import { CertificatesPage } from '../modules/certificates/CertificatesPage';
+import { MediationPage } from '../modules/mediation/MediationPage';
 import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { useCan, useUser } from '../modules/accounts/session';
 import type { Permission } from '../../shared/contract/define';
@@ -30,6 +31,7 @@ const SECTIONS: Record<string, Permission> = {
   import: 'residents.import',
   party: 'party.view',
   certificates: 'certificates.issue',
+  mediation: 'mediation.work',
   community: 'community.edit',
   users: 'users.manage',
   audit: 'audit.view',
@@ -42,7 +44,7 @@ function Page({ route, info }: { route: Route; info: AppInfo }) {
   const [a, b, c] = route.path;
   // A section the user may not open (an address left by the previous user of a shared PC) shows their own first section.
   const section = a && SECTIONS[a] && can(SECTIONS[a]) ? a : (Object.keys(SECTIONS).find((k) => can(SECTIONS[k]!)) ?? 'residents');
-  if (section !== a) return section === 'party' ? <PartyPage query={route.query} /> : <ResidentsPage query={route.query} />;
+  if (section !== a) return section === 'party' ? <PartyPage query={route.query} /> : section === 'mediation' ? <MediationPage /> : <ResidentsPage query={route.query} />;
   if (a === 'residents' && b === 'new') return <ResidentFormPage householdId={Number(route.query.get('household')) || undefined} />;
   if (a === 'residents' && b && c === 'edit') return <ResidentFormPage id={Number(b)} />;
   if (a === 'residents' && b) return <ResidentPage id={Number(b)} />;
@@ -54,6 +56,7 @@ function Page({ route, info }: { route: Route; info: AppInfo }) {
   if (a === 'backups') return <BackupsPage />;
   if (a === 'retention') return <RetentionPage />;
   if (a === 'party') return <PartyPage tab={b} query={route.query} />;
+  if (a === 'mediation') return <MediationPage caseId={Number(b) || undefined} />;
   if (a === 'certificates') return <CertificatesPage tab={b} query={route.query} info={info} />;
   return <ResidentsPage query={route.query} />;
 }
@@ -103,11 +106,13 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
   const { t } = useTranslation();
   const can = useCan();
   const first = route.path[0] ?? '';
-  const section = first in SECTIONS && first !== 'households' && can(SECTIONS[first]!) ? first : can('residents.view') ? 'residents' : 'party';
+  const own = Object.keys(SECTIONS).find((k) => can(SECTIONS[k]!)) ?? 'residents';
+  const section = first in SECTIONS && first !== 'households' && can(SECTIONS[first]!) ? first : own;
   const items = [
     can('residents.view') && { key: 'residents', icon: <TeamOutlined />, label: t('nav.residents') },
     can('residents.import') && { key: 'import', icon: <CloudUploadOutlined />, label: t('nav.import') },
     can('certificates.issue') && { key: 'certificates', icon: <FileProtectOutlined />, label: t('nav.certificates') },
+    can('mediation.work') && { key: 'mediation', icon: <CommentOutlined />, label: t('nav.mediation') },
     can('party.view') && { key: 'party', icon: <FlagOutlined />, label: t('nav.party') },
     can('community.edit') && { key: 'community', icon: <HomeOutlined />, label: t('nav.community') },
     can('users.manage') && { key: 'users', icon: <SafetyOutlined />, label: t('nav.users') },

@@ -12,33 +12,43 @@ export function ResidentPicker({
   initialLabel,
   method,
   placeholder,
+  onPick,
+  testId = 'resident-picker',
 }: {
   value?: number | null;
   onChange?: (v: number | null) => void;
   initialLabel?: string;
-  method: 'party.findResidents' | 'certs.findResidents';
+  method: 'party.findResidents' | 'certs.findResidents' | 'mediation.findResidents';
   placeholder?: string;
+  /** The picked resident's own fields, for a form that keeps a copy (a mediation party's name and address). */
+  onPick?: (resident: { name: string; gender: string; birthDate: string; address: string }) => void;
+  testId?: string;
 }) {
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const [options, setOptions] = useState<{ value: number; label: string; row: { name: string; gender: string; birthDate: string; address: string } }[]>([]);
   const latest = useRef(0);
   const search = async (q: string) => {
     const ticket = ++latest.current;
     if (!q.trim()) return setOptions([]);
     const rows = await call(method, { q }).catch(() => []);
     // An answer to an older keystroke never overwrites a newer one.
-    if (ticket === latest.current) setOptions(rows.map((r) => ({ value: r.id, label: [r.name, r.idMasked, r.birthDate, r.address].filter(Boolean).join(' · ') })));
+    if (ticket === latest.current) setOptions(rows.map((r) => ({ value: r.id, label: [r.name, r.idMasked, r.birthDate, r.address].filter(Boolean).join(' · '), row: r })));
   };
   const shown = value && !options.some((o) => o.value === value) && initialLabel ? [{ value, label: initialLabel }, ...options] : options;
+  const change = (v: number | null | undefined) => {
+    onChange?.(v ?? null);
+    const picked = options.find((o) => o.value === v);
+    if (picked) onPick?.(picked.row);
+  };
   return (
     <Select<number | null>
       showSearch={{ filterOption: false, onSearch: (q) => void search(q) }}
       allowClear
       value={value ?? null}
-      onChange={(v) => onChange?.(v ?? null)}
+      onChange={change}
       options={shown}
       placeholder={placeholder}
       notFoundContent={null}
-      data-testid="resident-picker"
+      data-testid={testId}
     />
   );
 }

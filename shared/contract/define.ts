@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'certificates.issue',
   'certificates.approve',
   'certificates.manage',
+  'mediation.work',
+  'mediation.all',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 /** 'public': callable before signing in (the login itself); 'signedIn': any signed-in user, even while locked. */

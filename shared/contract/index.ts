@@ -6,9 +6,10 @@ import { backupsContract } from './backups';
 import { retentionContract } from './retention';
 import { partyContract } from './party';
 import { certificatesContract } from './certificates';
+import { mediationContract } from './mediation';
 
 /** Every method of the app, merged from the per-module contracts. */
-export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract, ...certificatesContract };
+export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract, ...certificatesContract, ...mediationContract };
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type Input<M extends MethodName> = z.input<Contract[M]['input']>;

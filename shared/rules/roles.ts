@@ -9,7 +9,7 @@ export const DEFAULT_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Community staff keep the resident ledger; they may see a full ID when they give a reason.
   staff: ['community.edit', 'residents.view', 'residents.edit', 'residents.import', 'residents.export', 'residents.print', 'residents.reveal', 'certificates.issue'],
   // Mediators and party secretaries see residents only through their own modules: nothing of the ledger itself.
-  mediator: [],
+  mediator: ['mediation.work'],
   secretary: ['party.view', 'party.edit', 'party.export'],
 };
 

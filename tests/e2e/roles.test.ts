@@ -20,10 +20,10 @@ it('the administrator opens accounts; each role sees only its own work', async (
   expect(menu).not.toContain('操作记录');
   await signOut(app.page);
 
-  // A mediator has no business in the resident ledger.
+  // A mediator works on their mediation cases, and has no business in the resident ledger.
   await signIn(page, 'li', 'temporary-2026');
   await replaceTemporaryPassword(app.page, 'li-own-2026');
-  await page.getByText('您的账号目前没有可以使用的功能').waitFor();
+  await page.getByTestId('case-list').waitFor();
   expect(await page.locator('.app-menu').innerText()).not.toContain('居民台账');
   await signOut(app.page);
 

@@ -7,6 +7,7 @@ import { PERMISSIONS } from '../../shared/contract/define';
 import { BRANCH_KINDS, MEETING_KINDS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../../shared/contract/party';
 import { DUES_KINDS, STAGES, STEP_COUNT } from '../../shared/rules/party';
 import { CERT_STATUSES } from '../../shared/contract/certificates';
+import { CASE_SOURCES, CASE_STATES, FILE_ITEMS, ROUTES } from '../../shared/rules/mediation';
 
 /** Every rule a development step can break: rules.ts and the main process build the key from these. */
 const RULES = ['order', 'future', 'beforePrevious', 'birthDateNeeded', 'tooYoung', 'twoPeople', 'activistYear', 'training', 'voteCounts', 'noQuorum', 'rejected', 'probationRunning', 'approvalTooLate', 'extensionWhen', 'extensionOnce'];
@@ -87,6 +88,13 @@ describe('translations', () => {
       ['party:tabs', ['roster', 'development', 'meetings', 'dues', 'reporting', 'branches']],
       ['party:import', ['error', 'warning']],
       ['certificates:status', [...CERT_STATUSES]],
+      ['mediation:state', [...CASE_STATES]],
+      ['mediation:source', [...CASE_SOURCES]],
+      ['mediation:route', [...ROUTES]],
+      ['mediation:file', FILE_ITEMS.map((i) => i.key)],
+      ['mediation:outcome', ['written', 'oral', 'failed']],
+      ['mediation:role', ['applicant', 'respondent']],
+      ['mediation:case.conflict', ['household', 'building']],
       ['certificates:register.columns', ['number', 'date', 'item', 'person', 'purpose', 'handler', 'approver', 'status', 'remark']],
       ['party:print.summaryColumns', ['name', 'posts', 'date', 'post', 'content', 'hours']],
       ['party:member', ['hostOrganisation', 'destination']],

@@ -5,6 +5,7 @@ import { m003 } from './003-import-batches';
 import { m004 } from './004-backups-and-retention';
 import { m005 } from './005-party';
 import { m006 } from './006-certificates';
+import { m007 } from './007-mediation';
 
 export interface Migration {
   version: number;
@@ -13,5 +14,5 @@ export interface Migration {
 }
 
 /** Append-only once landed: the order here is the order every ledger has been through. */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007];
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

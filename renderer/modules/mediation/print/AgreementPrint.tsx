@@ -1,0 +1,56 @@
+import { Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../../shared/contract/community';
+import { ageOn } from '../../../../shared/rules/idNumber';
+import { useCall } from '../../../api/hooks';
+import { errorText } from '../../../components/errors';
+import { PrintFrame } from '../../../components/PrintFrame';
+
+/** 人民调解协议书 as the standard paper form lays it out (第29条): parties, facts, terms, performance, copies, signatures, seal. */
+export function AgreementPrint({ id, info }: { id: number; info: AppInfo }) {
+  const { t } = useTranslation();
+  const detail = useCall('mediation.get', { id });
+  if (detail.isPending) return <Spin />;
+  if (detail.isError) return <p>{errorText(t, detail.error)}</p>;
+  const c = detail.data;
+  const code = (list: string, v: string) => (v ? t(`codes:${list}.${v}`) : '');
+  return (
+    <PrintFrame>
+      <div className="mediation-form">
+        <h1>{t('mediation:print.agreementTitle', { committee: info.committeeName })}</h1>
+        <div className="certificate-number" data-testid="agreement-number">
+          {t('mediation:print.number', { number: c.agreementNumber })}
+        </div>
+        {c.partyList.map((p) => (
+          <p key={p.id}>
+            {t(`mediation:role.${p.role}`)}：
+            {[p.name, code('gender', p.gender), code('ethnicity', p.ethnicity), p.birthDate && t('mediation:print.age', { age: ageOn(p.birthDate, c.outcomeOn) }), p.occupation, p.address, p.contact].filter(Boolean).join('，')}
+            {p.agent && <>{`\u3000${t('mediation:print.agent', { agent: p.agent })}`}</>}
+          </p>
+        ))}
+        <h3>{t('mediation:print.facts')}</h3>
+        <p className="pre">{c.agreementFacts}</p>
+        <h3>{t('mediation:print.terms')}</h3>
+        <p className="pre">{c.agreementTerms}</p>
+        <h3>{t('mediation:print.performance')}</h3>
+        <p className="pre">{c.performanceTerms}</p>
+        <p>{t('mediation:print.copies', { n: c.partyList.length + 1 })}</p>
+        <div className="signature-lines">
+          {c.partyList.map((p) => (
+            <p key={p.id}>{t('mediation:print.partySign', { role: t(`mediation:role.${p.role}`) })}</p>
+          ))}
+          <p>{t('mediation:print.mediatorSign')}</p>
+          <p>{t('mediation:print.recorderSign')}</p>
+        </div>
+        <div className="certificate-foot">
+          <div />
+          <div className="certificate-sign">
+            <div className="seal-box">{t('mediation:print.seal')}</div>
+            <p>{info.committeeName}</p>
+            <p>{c.outcomeOn}</p>
+          </div>
+        </div>
+      </div>
+    </PrintFrame>
+  );
+}

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openAsAdmin } from '../support/cli';
+import { appForThisFile, artifactsDir, createAccount, ledgerCli, pdfPages, replaceTemporaryPassword, signIn, signOut } from './harness';
+
+const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '200'));
+const flat = (s: string) => s.replace(/\s+/g, '');
+
+async function pickResident(page: Page, testId: string, name: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(name);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click();
+}
+
+it('a mediator takes a neighbour dispute from intake through two sessions to an agreement, a follow-up and the archive', { timeout: 240_000 }, async () => {
+  const { page } = app;
+  await createAccount(page, 'li', '李调解', '调解员');
+  await signOut(page);
+  await signIn(page, 'li', 'temporary-2026');
+  await replaceTemporaryPassword(page, 'li-own-2026');
+  const db = await openAsAdmin(app.db, { readonly: true });
+  const [a, b] = db.prepare("SELECT name FROM residents WHERE status = 'active' AND length(name) = 3 ORDER BY id LIMIT 2").pluck().all() as string[];
+  db.close();
+
+  // Intake: both neighbours picked from the ledger, consent ticked.
+  await page.getByTestId('case-add').click();
+  await pickResident(page, 'party-resident-0', a!);
+  await pickResident(page, 'party-resident-1', b!);
+  await expect(page.getByTestId('party-name-0').inputValue()).resolves.toBe(a);
+  await page.getByTestId('party-id-0').check();
+  await page.getByTestId('party-id-1').check();
+  await page.getByTestId('intake-mediators').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '李调解' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('intake-facts').fill('楼上卫生间漏水，楼下天花板受损，双方多次争吵。');
+  await page.locator('#case-accept').click();
+  await page.getByText('调解必须出于自愿').first().waitFor(); // no consent yet: refused
+  await page.getByTestId('intake-consent').check();
+  await page.locator('#case-accept').click();
+  await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('已受理');
+
+  await page.getByTestId('case-rights').click();
+  for (const [statements, result] of [
+    [`${a}：漏水已三个月，要求修好并赔偿。\n${b}：愿意修，但赔偿太高。`, '双方同意再约时间'],
+    [`双方到现场查看，确认渗漏点在${b}家卫生间。`, '达成协议'],
+  ]) {
+    await page.getByTestId('case-session').click();
+    await page.getByTestId('session-place').fill('社区调解室');
+    await page.getByTestId('session-statements').fill(statements!);
+    await page.getByTestId('session-result').fill(result!);
+    await page.locator('#session-save').click();
+    await page.getByText(result!).first().waitFor();
+  }
+  await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('调解中');
+
+  await page.getByTestId('case-conclude').click();
+  await page.getByTestId('conclude-terms').fill(`一、${b}于十日内修复卫生间防水层；\n二、${b}赔偿${a}天花板修缮费 1200 元。`);
+  await page.getByTestId('conclude-performance').fill('十日内一次付清');
+  await page.locator('#conclude-save').click();
+  await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('调解成功');
+  expect(await page.getByText('可在').first().innerText()).toContain('前共同申请司法确认');
+
+  // The agreement, printed in the official layout.
+  await page.getByTestId('print-agreement').click();
+  await page.getByTestId('agreement-number').waitFor();
+  const file = path.join(artifactsDir(), 'mediation-agreement.pdf');
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(artifactsDir(), 'mediation-agreement')]);
+  const pages = pdfPages(file);
+  expect(pages).toHaveLength(1); // one sheet, as the paper form
+  const text = flat(pages.join('\n'));
+  for (const s of ['人民调解协议书', '人调协字第1号', a!, b!, '经调解，自愿达成如下协议', '1200', '本协议一式3份', '签名盖章或按指印', '人民调解员（签名）', '人民调解委员会印']) expect(text).toContain(flat(s));
+  await page.goBack();
+
+  // Follow-up, then the archive.
+  await page.getByTestId('case-followup').click();
+  await page.getByTestId('followup-performed').fill('已修复，已赔偿');
+  await page.locator('#followup-save').click();
+  await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('履行完毕');
+  await page.getByTestId('case-archive').click();
+  await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('已归档');
+  await page.screenshot({ path: path.join(artifactsDir(), 'mediation-case.png'), fullPage: true });
+});

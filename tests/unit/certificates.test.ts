@@ -4,6 +4,8 @@ import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { abolishedMatch, ABOLISHED, certificateNumber, fillTemplate, unknownPlaceholders } from '../../shared/rules/certificates';
 import { issue } from '../../main/modules/certificates/register';
+import { newSession, type Session } from '../../main/core/session';
+import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
 import type { CallFailure, Input, MethodName } from '../../shared/contract';
 import { ok, openTempApp, openRaw, setUpCommunity, tempDir, TEST_KEY } from '../support/ledger';
 
@@ -96,6 +98,18 @@ describe('issuing', () => {
     expect((await ok(app, 'certs.verify', { number: first.number, code: first.verifyCode })).genuine).toBe(false);
     const stats = await ok(app, 'certs.stats', { year });
     expect(stats.find((s) => s.itemName === '居住证明')!.total).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lets staff draft and issue, but only an approver approve', async () => {
+    const staff: Session = { ...newSession(), user: { id: 2, username: 'zhang', displayName: '张社工', role: 'staff', mustChangePassword: false }, permissions: new Set(DEFAULT_PERMISSIONS.staff) };
+    const drafted = await app.dispatch(staff, 'certs.draft', { itemId: item.id, residentId, purpose: '办理居住证', checks: item.checks });
+    expect(drafted.ok).toBe(true);
+    const id = (drafted as { value: { id: number } }).value.id;
+    expect(await app.dispatch(staff, 'certs.approve', { id })).toMatchObject({ ok: false });
+    expect(await app.dispatch(staff, 'certs.issue', { id })).toMatchObject({ ok: false, messageKey: 'certs.needsApproval' });
+    await ok(app, 'certs.approve', { id });
+    expect(await app.dispatch(staff, 'certs.issue', { id })).toMatchObject({ ok: true });
+    expect(await ok(app, 'certs.get', { id })).toMatchObject({ handler: '张社工', status: 'issued' });
   });
 
   it('restarts the sequence each year', async () => {

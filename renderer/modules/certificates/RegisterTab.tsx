@@ -32,9 +32,10 @@ export function RegisterTab({ onOpen }: { onOpen: (id: number) => void }) {
   const [to, setTo] = useState(todayIso());
   const [status, setStatus] = useState<CertStatus>();
   const [itemName, setItemName] = useState<string>();
+  const [handler, setHandler] = useState('');
   const items = useCall('certs.items', { all: true });
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to);
-  const filters = { from, to, status, itemName };
+  const filters = { from, to, status, itemName, handler: handler.trim() || undefined };
   const rows = useCall('certs.register', filters, { enabled: valid, keepPrevious: true });
   const stats = useCall('certs.stats', { year });
   const voidIt = useWrite('certs.void');
@@ -67,7 +68,8 @@ export function RegisterTab({ onOpen }: { onOpen: (id: number) => void }) {
         <Input size="large" value={to} onChange={(e) => setTo(e.target.value.trim())} addonBefore={t('certificates:register.to')} style={{ width: 220 }} />
         <Select size="large" allowClear placeholder={t('certificates:register.anyItem')} value={itemName} onChange={setItemName} style={{ width: 180 }} options={(items.data ?? []).map((i) => ({ value: i.name, label: i.name }))} />
         <Select size="large" allowClear placeholder={t('certificates:register.anyStatus')} value={status} onChange={setStatus} style={{ width: 140 }} options={CERT_STATUSES.map((s) => ({ value: s, label: t(`certificates:status.${s}`) }))} />
-        <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate('print/cert-register', { from, to, status, item: itemName })} data-testid="register-print">
+        <Input size="large" allowClear value={handler} onChange={(e) => setHandler(e.target.value)} placeholder={t('certificates:register.anyHandler')} style={{ width: 160 }} />
+        <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate('print/cert-register', { from, to, status, item: itemName, handler: filters.handler })} data-testid="register-print">
           {t('certificates:register.print')}
         </Button>
         <Button size="large" icon={<DownloadOutlined />} onClick={() => void exportRegister()}>

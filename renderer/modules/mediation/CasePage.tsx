@@ -60,11 +60,11 @@ export function CasePage({ id }: { id: number }) {
           <Descriptions.Item label={t('mediation:fields.facts')} span={2}>
             <span className="pre">{c.facts}</span>
           </Descriptions.Item>
-          {c.requests && (
+          {c.requests ? (
             <Descriptions.Item label={t('mediation:fields.requests')} span={2}>
               <span className="pre">{c.requests}</span>
             </Descriptions.Item>
-          )}
+          ) : null}
           {c.partyList.map((p) => (
             <Descriptions.Item key={p.id} label={t(`mediation:role.${p.role}`)} span={2}>
               {[p.name, p.contact, p.address, p.identityChecked ? t('mediation:case.idChecked') : t('mediation:case.idNotChecked')].filter(Boolean).join(' · ')}

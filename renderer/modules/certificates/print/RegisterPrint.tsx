@@ -11,7 +11,7 @@ import { remarkOf } from '../RegisterTab';
 /** 证明开具登记簿, A4 landscape: every issue, void and refusal of the period, oldest first. */
 export function RegisterPrint({ query, info }: { query: URLSearchParams; info: AppInfo }) {
   const { t } = useTranslation();
-  const filters = { from: query.get('from') || undefined, to: query.get('to') || undefined, itemName: query.get('item') || undefined, status: (query.get('status') || undefined) as CertStatus | undefined };
+  const filters = { from: query.get('from') || undefined, to: query.get('to') || undefined, itemName: query.get('item') || undefined, handler: query.get('handler') || undefined, status: (query.get('status') || undefined) as CertStatus | undefined };
   const rows = useCall('certs.register', filters);
   if (rows.isPending) return <Spin />;
   if (rows.isError) return <p>{errorText(t, rows.error)}</p>;

@@ -90,7 +90,8 @@ function UserMenu() {
             { key: 'lock', label: t('auth.lockNow') },
             { key: 'logout', label: t('auth.logout') },
           ],
-          onClick: ({ key }) => (key === 'password' ? setChanging(true) : key === 'lock' ? lock.mutate({}) : logout.mutate({})),
+          // Signing out leaves no address behind: the next person at a shared PC starts from their own first page.
+          onClick: ({ key }) => (key === 'password' ? setChanging(true) : key === 'lock' ? lock.mutate({}) : logout.mutate({}, { onSuccess: () => navigate('') })),
         }}
       >
         <Button icon={<UserOutlined />} data-testid="user-menu">

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { tempDir } from '../support/ledger';
 import { testBrowserPath, TEST_CHROMIUM_FLAGS } from '../support/browser';
 import { ADMIN, ROOT, ledgerCli } from '../support/cli';
@@ -110,6 +110,10 @@ export function appForThisFile(prepare?: (db: string) => void): Running {
   const app = {} as Running;
   beforeAll(async () => {
     Object.assign(app, await startApp(prepare));
+  });
+  // What the screen showed when a test failed: the log says where, the picture says why.
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && app.page) await app.page.screenshot({ path: path.join(artifactsDir(), `failed-${ctx.task.name.slice(0, 40).replace(/[^\w\u4e00-\u9fff]+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
   });
   afterAll(async () => {
     await app.stop();

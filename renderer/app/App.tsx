@@ -23,6 +23,10 @@ import { DuesYearPrint } from '../modules/party/print/DuesYearPrint';
 import { CertificatePrint } from '../modules/certificates/print/CertificatePrint';
 import { RegisterPrint } from '../modules/certificates/print/RegisterPrint';
 import { AgreementPrint } from '../modules/mediation/print/AgreementPrint';
+import { SessionRecordPrint } from '../modules/mediation/print/SessionRecordPrint';
+import { RightsNoticePrint } from '../modules/mediation/print/RightsNoticePrint';
+import { CaseFilePrint } from '../modules/mediation/print/CaseFilePrint';
+import { StatsPrint } from '../modules/mediation/print/StatsPrint';
 import { ReportReceiptPrint } from '../modules/party/print/ReportReceiptPrint';
 import { ServiceSummaryPrint } from '../modules/party/print/ServiceSummaryPrint';
 
@@ -53,6 +57,10 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   if (route.path[0] === 'print' && route.path[1] === 'party-roster') return <PartyRosterPrint query={route.query} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'meeting') return <MeetingPrint id={Number(route.path[2])} />;
   if (route.path[0] === 'print' && route.path[1] === 'dues') return <DuesSheetPrint query={route.query} />;
+  if (route.path[0] === 'print' && route.path[1] === 'mediation-session') return <SessionRecordPrint id={Number(route.path[2])} session={Number(route.path[3])} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'mediation-stats') return <StatsPrint query={route.query} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'mediation-file') return <CaseFilePrint id={Number(route.path[2])} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'mediation-rights') return <RightsNoticePrint id={Number(route.path[2])} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'mediation-agreement') return <AgreementPrint id={Number(route.path[2])} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'certificate') return <CertificatePrint id={Number(route.path[2])} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'cert-register') return <RegisterPrint query={route.query} info={info.data} />;

@@ -33,6 +33,10 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 /** 第26条: when mediation fails the parties are told of these routes. */
 export const ROUTES = ['arbitration', 'administrative', 'court'] as const;
 
+/** 人民调解法第23、24条: what a party may do, and what a party must do (the rights notice lists them). */
+export const RIGHTS = ['choose', 'accept', 'open', 'speak', 'privacy'] as const;
+export const DUTIES = ['truth', 'order', 'respect', 'perform'] as const;
+
 /** Cases are normally settled within about a month (2002 rules). */
 export const SETTLE_DAYS = 30;
 /** 第33条: a court may confirm the agreement when both apply within 30 days of it taking effect. */

@@ -55,6 +55,26 @@ it('a mediator takes a neighbour dispute from intake through two sessions to an 
   }
   await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('调解中');
 
+  // The first session's record and the rights notice (one page per party), printed.
+  await page.getByTestId('print-session-1').click();
+  await page.locator('.meeting-record').waitFor();
+  const record = path.join(artifactsDir(), 'mediation-session.pdf');
+  await page.pdf({ path: record, preferCSSPageSize: true, printBackground: true });
+  const recordText = flat(pdfPages(record).join('\n'));
+  for (const s of ['人民调解笔录', '社区调解室', '漏水已三个月', '双方同意再约时间', '以上笔录已向当事人宣读', '记录人（签名）']) expect(recordText).toContain(flat(s));
+  await page.goBack();
+  await page.getByTestId('print-rights').click();
+  await page.getByText('人民调解权利义务告知书').first().waitFor();
+  const notice = path.join(artifactsDir(), 'mediation-rights.pdf');
+  await page.pdf({ path: notice, preferCSSPageSize: true, printBackground: true });
+  const noticePages = pdfPages(notice);
+  expect(noticePages).toHaveLength(2); // one for each party
+  expect(flat(noticePages[0]!)).toContain(flat(`${a}：`));
+  expect(flat(noticePages[1]!)).toContain(flat(`${b}：`));
+  expect(flat(noticePages[0]!)).toContain('要求终止调解');
+  spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', notice, path.join(artifactsDir(), 'mediation-rights')]);
+  await page.goBack();
+
   await page.getByTestId('case-conclude').click();
   await page.getByTestId('conclude-terms').fill(`一、${b}于十日内修复卫生间防水层；\n二、${b}赔偿${a}天花板修缮费 1200 元。`);
   await page.getByTestId('conclude-performance').fill('十日内一次付清');
@@ -82,4 +102,22 @@ it('a mediator takes a neighbour dispute from intake through two sessions to an 
   await page.getByTestId('case-archive').click();
   await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('已归档');
   await page.screenshot({ path: path.join(artifactsDir(), 'mediation-case.png'), fullPage: true });
+
+  // The whole case file as one PDF: cover, contents, then the documents in the official order, each
+  // on the page the contents gives.
+  await page.getByTestId('print-file').click();
+  const contents = page.getByTestId('file-contents');
+  await expect.poll(() => contents.locator('tbody tr').last().innerText()).toMatch(/\d+\s*$/);
+  const listed = (await contents.locator('tbody tr').allInnerTexts()).map((row) => Number(/(\d+)\s*$/.exec(row)![1]));
+  const caseFile = path.join(artifactsDir(), 'mediation-case-file.pdf');
+  await page.pdf({ path: caseFile, preferCSSPageSize: true, printBackground: true });
+  spawnSync('pdftoppm', ['-png', '-r', '50', caseFile, path.join(artifactsDir(), 'mediation-case-file')]);
+  const filePages = pdfPages(caseFile).map(flat);
+  expect(filePages[0]).toContain('人民调解卷宗');
+  expect(filePages[0]).toContain('人调字第1号');
+  expect(filePages[1]).toContain('卷内目录');
+  const headings = ['受理登记表', '权利义务告知书', '人民调解笔录', '人民调解笔录', '人民调解协议书', '回访记录', '封底'];
+  expect(listed).toHaveLength(headings.length);
+  headings.forEach((h, i) => expect(filePages[listed[i]! - 1], `${h} on page ${listed[i]}`).toContain(h));
+  expect(filePages).toHaveLength(listed[listed.length - 1]!);
 });

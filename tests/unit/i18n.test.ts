@@ -7,7 +7,7 @@ import { PERMISSIONS } from '../../shared/contract/define';
 import { BRANCH_KINDS, MEETING_KINDS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../../shared/contract/party';
 import { DUES_KINDS, STAGES, STEP_COUNT } from '../../shared/rules/party';
 import { CERT_STATUSES } from '../../shared/contract/certificates';
-import { CASE_SOURCES, CASE_STATES, FILE_ITEMS, ROUTES } from '../../shared/rules/mediation';
+import { CASE_SOURCES, CASE_STATES, DUTIES, FILE_ITEMS, RIGHTS, ROUTES } from '../../shared/rules/mediation';
 
 /** Every rule a development step can break: rules.ts and the main process build the key from these. */
 const RULES = ['order', 'future', 'beforePrevious', 'birthDateNeeded', 'tooYoung', 'twoPeople', 'activistYear', 'training', 'voteCounts', 'noQuorum', 'rejected', 'probationRunning', 'approvalTooLate', 'extensionWhen', 'extensionOnce'];
@@ -95,6 +95,8 @@ describe('translations', () => {
       ['mediation:outcome', ['written', 'oral', 'failed']],
       ['mediation:role', ['applicant', 'respondent']],
       ['mediation:case.conflict', ['household', 'building']],
+      ['mediation:print.rights', [...RIGHTS]],
+      ['mediation:print.duties', [...DUTIES]],
       ['certificates:register.columns', ['number', 'date', 'item', 'person', 'purpose', 'handler', 'approver', 'status', 'remark']],
       ['party:print.summaryColumns', ['name', 'posts', 'date', 'post', 'content', 'hours']],
       ['party:member', ['hostOrganisation', 'destination']],

@@ -111,6 +111,16 @@ export function CasePage({ id }: { id: number }) {
               {t('mediation:case.archive')}
             </Button>
           )}
+          {c.state === 'archived' && (
+            <Button size="large" type="primary" icon={<PrinterOutlined />} onClick={() => navigate(`print/mediation-file/${id}`)} data-testid="print-file">
+              {t('mediation:case.printFile')}
+            </Button>
+          )}
+          {c.rightsNoticeOn && (
+            <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(`print/mediation-rights/${id}`)} data-testid="print-rights">
+              {t('mediation:case.printRights')}
+            </Button>
+          )}
           {c.agreementNumber && (
             <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(`print/mediation-agreement/${id}`)} data-testid="print-agreement">
               {t('mediation:case.printAgreement')}
@@ -144,7 +154,7 @@ export function CasePage({ id }: { id: number }) {
         {c.sessions.length === 0 ? (
           <Typography.Text type="secondary">{t('mediation:case.noSessions')}</Typography.Text>
         ) : (
-          <Timeline items={c.sessions.map((s) => ({ children: <SessionText s={s} /> }))} data-testid="case-sessions" />
+          <Timeline items={c.sessions.map((s, i) => ({ children: <SessionText s={s} caseId={c.id} n={i + 1} /> }))} data-testid="case-sessions" />
         )}
         {c.followUps.map((f) => (
           <Alert key={f.id} type="success" style={{ marginTop: 8 }} message={t('mediation:case.followUpDone', { date: f.date, performed: f.performed, visitor: f.visitor })} description={[f.satisfaction, f.risk, f.measures].filter(Boolean).join(' · ')} />
@@ -160,13 +170,16 @@ export function CasePage({ id }: { id: number }) {
   );
 }
 
-function SessionText({ s }: { s: CaseDetail['sessions'][number] }) {
+function SessionText({ s, caseId, n }: { s: CaseDetail['sessions'][number]; caseId: number; n: number }) {
   const { t } = useTranslation();
   return (
     <div>
       <Typography.Text strong>
         {s.date} · {s.place}
-      </Typography.Text>
+      </Typography.Text>{' '}
+      <Button size="small" icon={<PrinterOutlined />} onClick={() => navigate(`print/mediation-session/${caseId}/${s.id}`)} data-testid={`print-session-${n}`}>
+        {t('mediation:case.printSession')}
+      </Button>
       <div>{t('mediation:session.participantsValue', { value: s.participants })}</div>
       <div className="pre">{s.statements}</div>
       {s.result && <div>{t('mediation:session.resultValue', { value: s.result })}</div>}

@@ -11,6 +11,8 @@ import { ResidentPicker } from '../../components/ResidentPicker';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { CasePage } from './CasePage';
+import { StatsCard } from './StatsCard';
+import { useCan } from '../accounts/session';
 
 /** 人民调解: the cases this mediator handles (the head sees all), open ones past 30 days flagged, and intake. */
 export function MediationPage({ caseId }: { caseId?: number }) {
@@ -18,8 +20,10 @@ export function MediationPage({ caseId }: { caseId?: number }) {
   const [openOnly, setOpenOnly] = useState(true);
   const [adding, setAdding] = useState(false);
   const cases = useCall('mediation.cases', { open: openOnly });
+  const can = useCan();
   if (caseId) return <CasePage id={caseId} />;
   return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
     <Card className="page-card" title={t('mediation:title')}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap>
@@ -60,6 +64,8 @@ export function MediationPage({ caseId }: { caseId?: number }) {
       </Space>
       {adding && <IntakeDialog onClose={() => setAdding(false)} />}
     </Card>
+    {can('mediation.all') && <StatsCard />}
+    </Space>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/contract/community';
+import type { CaseDetail } from '../../../../shared/contract/mediation';
 import { ageOn } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
@@ -12,11 +13,18 @@ export function AgreementPrint({ id, info }: { id: number; info: AppInfo }) {
   const detail = useCall('mediation.get', { id });
   if (detail.isPending) return <Spin />;
   if (detail.isError) return <p>{errorText(t, detail.error)}</p>;
-  const c = detail.data;
-  const code = (list: string, v: string) => (v ? t(`codes:${list}.${v}`) : '');
   return (
     <PrintFrame>
-      <div className="mediation-form">
+      <AgreementBody c={detail.data} info={info} />
+    </PrintFrame>
+  );
+}
+
+export function AgreementBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
+  const { t } = useTranslation();
+  const code = (list: string, v: string) => (v ? t(`codes:${list}.${v}`) : '');
+  return (
+    <div className="mediation-form">
         <h1>{t('mediation:print.agreementTitle', { committee: info.committeeName })}</h1>
         <div className="certificate-number" data-testid="agreement-number">
           {t('mediation:print.number', { number: c.agreementNumber })}
@@ -50,7 +58,6 @@ export function AgreementPrint({ id, info }: { id: number; info: AppInfo }) {
             <p>{c.outcomeOn}</p>
           </div>
         </div>
-      </div>
-    </PrintFrame>
+    </div>
   );
 }

@@ -1,0 +1,55 @@
+import { Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../../shared/contract/community';
+import type { CaseDetail } from '../../../../shared/contract/mediation';
+import { DUTIES, RIGHTS } from '../../../../shared/rules/mediation';
+import { useCall } from '../../../api/hooks';
+import { errorText } from '../../../components/errors';
+import { PrintFrame } from '../../../components/PrintFrame';
+
+/** 人民调解权利义务告知书: one per party (mandatory), with what the law gives and asks of them, and their signature. */
+export function RightsNoticePrint({ id, info }: { id: number; info: AppInfo }) {
+  const { t } = useTranslation();
+  const detail = useCall('mediation.get', { id });
+  if (detail.isPending) return <Spin />;
+  if (detail.isError) return <p>{errorText(t, detail.error)}</p>;
+  return (
+    <PrintFrame>
+      <RightsBody c={detail.data} info={info} />
+    </PrintFrame>
+  );
+}
+
+export function RightsBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {c.partyList.map((p) => (
+        <div key={p.id} className="mediation-form page-break">
+          <h1>{t('mediation:print.rightsTitle')}</h1>
+          <p>{t('mediation:print.rightsTo', { name: p.name })}</p>
+          <p>{t('mediation:print.rightsIntro', { committee: info.committeeName, number: c.number })}</p>
+          <h3>{t('mediation:print.rightsHeading')}</h3>
+          {RIGHTS.map((k, i) => (
+            <p key={k}>{`${i + 1}. ${t(`mediation:print.rights.${k}`)}`}</p>
+          ))}
+          <h3>{t('mediation:print.dutiesHeading')}</h3>
+          {DUTIES.map((k, i) => (
+            <p key={k}>{`${i + 1}. ${t(`mediation:print.duties.${k}`)}`}</p>
+          ))}
+          <div className="signature-lines">
+            <p>{t('mediation:print.received', { role: t(`mediation:role.${p.role}`) })}</p>
+          </div>
+          <div className="certificate-foot">
+            <div />
+            <div className="certificate-sign">
+              <div className="seal-box">{t('mediation:print.seal')}</div>
+              <p>{info.committeeName}</p>
+              <p>{c.rightsNoticeOn || t('certificates:paper.notIssued')}</p>
+            </div>
+          </div>
+        </div>
+      ))}
+    </>
+  );
+}

@@ -116,8 +116,28 @@ it('a mediator takes a neighbour dispute from intake through two sessions to an 
   expect(filePages[0]).toContain('人民调解卷宗');
   expect(filePages[0]).toContain('人调字第1号');
   expect(filePages[1]).toContain('卷内目录');
-  const headings = ['受理登记表', '权利义务告知书', '人民调解笔录', '人民调解笔录', '人民调解协议书', '回访记录', '封底'];
+  const headings = ['人民调解申请书', '受理登记表', '权利义务告知书', '人民调解笔录', '人民调解笔录', '人民调解协议书', '回访记录', '结案报告表', '封底'];
   expect(listed).toHaveLength(headings.length);
   headings.forEach((h, i) => expect(filePages[listed[i]! - 1], `${h} on page ${listed[i]}`).toContain(h));
   expect(filePages).toHaveLength(listed[listed.length - 1]!);
+
+  // Another dispute that cannot be settled: it ends with the routes the parties were told of.
+  await page.evaluate(() => (window.location.hash = '#/mediation'));
+  await page.getByTestId('case-add').click();
+  await page.getByTestId('party-name-0').fill('孙某');
+  await page.getByTestId('party-name-1').fill('物业公司');
+  await page.getByTestId('intake-mediators').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '李调解' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('intake-facts').fill('物业费争议');
+  await page.getByTestId('intake-consent').check();
+  await page.locator('#case-accept').click();
+  await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('已受理');
+  await page.getByTestId('case-conclude').click();
+  await page.getByTestId('conclude-outcome').getByText('调解不成功').click();
+  await page.getByTestId('conclude-routes').getByText('向人民法院起诉').click();
+  await page.getByTestId('conclude-reason').fill('被申请人拒绝调解');
+  await page.locator('#conclude-save').click();
+  await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('调解不成功');
+  expect(await page.getByText('已告知：向人民法院起诉').count()).toBe(1);
 });

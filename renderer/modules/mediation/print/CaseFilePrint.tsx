@@ -9,6 +9,7 @@ import { PrintFrame } from '../../../components/PrintFrame';
 import { AgreementBody } from './AgreementPrint';
 import { SessionBody } from './SessionRecordPrint';
 import { RightsBody } from './RightsNoticePrint';
+import { ApplicationBody, ClosingReportBody, OralAgreementBody } from './Forms';
 
 /** A4 portrait content height in CSS pixels: 297 mm less the 12 mm and 16 mm page margins (96 px per inch). */
 const PAGE_PX = ((297 - 12 - 16) * 96) / 25.4;
@@ -100,12 +101,15 @@ export function CaseFilePrint({ id, info }: { id: number; info: AppInfo }) {
 
 function documents(c: CaseDetail, info: AppInfo, t: (k: string, o?: Record<string, unknown>) => string): Doc[] {
   const docs: Doc[] = [
-    { key: 'intake', title: t('mediation:file.application'), body: <IntakeBody c={c} info={info} /> },
+    ...(c.source === 'application' ? [{ key: 'application', title: t('mediation:print.applicationTitle'), body: <ApplicationBody c={c} info={info} /> }] : []),
+    { key: 'intake', title: t('mediation:print.intakeEntry'), body: <IntakeBody c={c} info={info} /> },
     { key: 'rights', title: t('mediation:file.rightsNotice'), body: <RightsBody c={c} info={info} /> },
     ...c.sessions.map((s, i) => ({ key: `session-${s.id}`, title: t('mediation:print.sessionEntry', { n: i + 1, date: s.date }), body: <SessionBody c={c} s={s} info={info} /> })),
   ];
   if (c.outcome === 'written') docs.push({ key: 'agreement', title: t('mediation:file.agreement'), body: <AgreementBody c={c} info={info} /> });
+  if (c.outcome === 'oral') docs.push({ key: 'oral', title: t('mediation:print.oralEntry'), body: <OralAgreementBody c={c} info={info} /> });
   if (c.followUps.length) docs.push({ key: 'followUp', title: t('mediation:file.followUp'), body: <FollowUpBody c={c} info={info} /> });
+  docs.push({ key: 'closing', title: t('mediation:print.closingEntry'), body: <ClosingReportBody c={c} info={info} /> });
   docs.push({ key: 'back', title: t('mediation:file.backCover'), body: <div className="mediation-form"><h1>{t('mediation:print.backCover')}</h1><p>{t('mediation:print.backCoverNote', { count: 0 })}</p></div> });
   return docs;
 }

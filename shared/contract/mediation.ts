@@ -71,7 +71,41 @@ export const caseDetail = caseRow.extend({
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 
+/** What an attached file is, by the case file's items it belongs to. */
+export const ATTACHMENT_KINDS = ['identity', 'authorisation', 'investigation', 'evidence', 'performance', 'judicial', 'note'] as const;
+/** A file kept inside the ledger: 10 MB (a phone photo or a scanned page is far less). */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export const mediationSettings = z
+  .object({
+    followUpMonths: z.number().int().min(1).max(12),
+    shortName: requiredText(4),
+    /** 保管期限 per dispute type, in years (0 = permanent). */
+    retentionYears: z.record(z.string().max(20), z.number().int().min(0).max(100)),
+  })
+  .strict();
+export type MediationSettings = z.infer<typeof mediationSettings>;
+
 export const mediationContract = {
+  'mediation.settings': method({ input: z.object({}).strict(), output: mediationSettings, kind: 'read', permission: 'mediation.work' }),
+  'mediation.setSettings': method({ input: mediationSettings, output: mediationSettings, kind: 'write', permission: 'mediation.all' }),
+  'mediation.attach': method({
+    input: z
+      .object({ id, kind: z.enum(ATTACHMENT_KINDS), fileName: requiredText(120), base64: z.string().max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, { error: 'mediation.fileTooLarge' }), note: optionalText(200) })
+      .strict(),
+    output: z.object({ attachmentId: id, sha256: z.string() }),
+    kind: 'write',
+    permission: 'mediation.work',
+  }),
+  'mediation.attachments': method({
+    input: z.object({ id }).strict(),
+    output: z.array(z.object({ id, kind: z.enum(ATTACHMENT_KINDS), name: z.string(), size: z.number(), sha256: z.string(), note: z.string(), addedBy: z.string(), at: z.string() })),
+    kind: 'read',
+    permission: 'mediation.work',
+  }),
+  /** One attachment's content; opening it leaves a trace in the activity log. */
+  'mediation.attachment': method({ input: z.object({ attachmentId: id }).strict(), output: z.object({ fileName: z.string(), base64: z.string() }), kind: 'read', permission: 'mediation.work' }),
+  'mediation.exportStats': method({ input: z.object({ from: isoDate, to: isoDate }).strict(), output: z.object({ fileName: z.string(), base64: z.string() }), kind: 'read', permission: 'mediation.all' }),
   /** Accounts that may be assigned to a case. */
   'mediation.mediators': method({ input: z.object({}).strict(), output: z.array(z.object({ id, name: z.string() })), kind: 'read', permission: 'mediation.work' }),
   /** The cases this user may see: their own, or all for the committee head. */

@@ -28,6 +28,8 @@ export const canMove = (from: CaseState, to: CaseState) => MOVES[from].includes(
 export const nextStates = (from: CaseState) => MOVES[from];
 
 export const DISPUTE_TYPES = ['婚姻家庭', '邻里', '房屋宅基地', '合同', '生产经营', '损害赔偿', '山林土地', '征地拆迁', '环境污染', '劳动争议', '消费', '医疗', '道路交通事故', '物业', '其他'];
+/** 保管期限 has no national rule: years per dispute type, configurable; this is the default. */
+export const DEFAULT_RETENTION_YEARS = 10;
 export const CASE_SOURCES = ['application', 'initiative', 'police', 'court', 'government'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 /** 第26条: when mediation fails the parties are told of these routes. */

@@ -146,8 +146,16 @@ export async function createAccount(page: Page, username: string, name: string, 
   await page.getByTestId('add-user').click();
   await page.getByTestId('new-username').fill(username);
   await page.getByTestId('new-display-name').fill(name);
-  await page.getByTestId('new-role').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: role }).click();
+  // A click while the dropdown is still sliding open can land on the option next to the one meant:
+  // pick until the select shows the role asked for.
+  for (let attempt = 0; attempt < 3 && !(await page.getByTestId('new-role').innerText()).includes(role); attempt++) {
+    await page.getByTestId('new-role').click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: role });
+    await option.waitFor();
+    await page.waitForTimeout(300);
+    await option.click();
+  }
+  if (!(await page.getByTestId('new-role').innerText()).includes(role)) throw new Error(`could not choose the role ${role}`);
   await page.getByTestId('new-password').fill('temporary-2026');
   await page.getByRole('button', { name: '保 存' }).click();
   await page.getByRole('cell', { name: username, exact: true }).waitFor();

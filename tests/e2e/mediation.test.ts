@@ -42,6 +42,10 @@ it('a mediator takes a neighbour dispute from intake through two sessions to an 
   await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('已受理');
 
   await page.getByTestId('case-rights').click();
+  // A photo of the damage, kept inside the ledger with the case.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('attach-file').click()]);
+  await chooser.setFiles({ name: '天花板.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('jpeg-bytes-for-the-test') });
+  await page.getByTestId('attachments').getByText('天花板.jpg').waitFor();
   for (const [statements, result] of [
     [`${a}：漏水已三个月，要求修好并赔偿。\n${b}：愿意修，但赔偿太高。`, '双方同意再约时间'],
     [`双方到现场查看，确认渗漏点在${b}家卫生间。`, '达成协议'],

@@ -4,6 +4,7 @@ import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
 import { todayIso } from '../../shared/rules/idNumber';
 import { addDays } from '../../shared/rules/mediation';
 import type { CallFailure, Input, MethodName, Output } from '../../shared/contract';
+import ExcelJS from 'exceljs';
 import { ok, openRaw, openTempApp, setUpCommunity } from '../support/ledger';
 
 const app = openTempApp();
@@ -102,6 +103,37 @@ describe('a neighbour dispute from intake to the archive', () => {
     expect(await ok(app, 'mediation.get', { id: fid })).toMatchObject({ state: 'failed', routesTold: ['court', 'arbitration'], judicialDeadline: null });
     const stats = await ok(app, 'mediation.stats', { from: ago(100), to: TODAY });
     expect(stats).toMatchObject({ accepted: 3, succeeded: 1, rate: 33.3, moneyFen: 120000, preventCriminalCases: 1, preventCriminalPersons: 2 });
+  });
+
+  it('keeps documents inside the ledger with their hash, and notices one changed behind its back', async () => {
+    const cid = (await ok(app, 'mediation.cases', {}))[0]!.id;
+    const content = Buffer.from('现场照片（示意）');
+    const { attachmentId, sha256 } = await ok(app, 'mediation.attach', { id: cid, kind: 'evidence', fileName: '现场.jpg', base64: content.toString('base64'), note: '漏水处' });
+    expect(sha256).toHaveLength(64);
+    expect(await ok(app, 'mediation.attachments', { id: cid })).toMatchObject([{ id: attachmentId, kind: 'evidence', name: '现场.jpg', size: content.length, note: '漏水处' }]);
+    expect(Buffer.from((await ok(app, 'mediation.attachment', { attachmentId })).base64, 'base64').equals(content)).toBe(true);
+    const raw = openRaw(app.file);
+    raw.prepare("UPDATE mediation_attachments SET data = X'00' WHERE id = ?").run(attachmentId);
+    raw.close();
+    expect((await refused('mediation.attachment', { attachmentId })).messageKey).toBe('mediation.fileDamaged');
+    const tooBig = Buffer.alloc(10 * 1024 * 1024 + 1).toString('base64');
+    const big = await refused('mediation.attach', { id: cid, kind: 'evidence', fileName: 'x.bin', base64: tooBig });
+    expect(big.issues?.[0]?.messageKey ?? big.messageKey).toBe('mediation.fileTooLarge');
+  });
+
+  it('takes the head\'s settings for numbers, follow-ups and retention, and exports the figures', async () => {
+    const s = await ok(app, 'mediation.settings', {});
+    expect(s).toMatchObject({ followUpMonths: 1, shortName: '幸' });
+    await ok(app, 'mediation.setSettings', { ...s, shortName: '福', followUpMonths: 2, retentionYears: { ...s.retentionYears, 邻里: 30 } });
+    const opened = await ok(app, 'mediation.open', { disputeType: '邻里', source: 'application', facts: '噪音', consent: true, acceptedOn: TODAY, parties: parties(), mediatorIds: [li] });
+    expect(opened.number).toMatch(/福人调字/);
+    expect((await ok(app, 'mediation.settings', {})).retentionYears['邻里']).toBe(30);
+    const file = await ok(app, 'mediation.exportStats', { from: ago(100), to: TODAY });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const text = JSON.stringify(wb.worksheets[0]!.getSheetValues());
+    expect(text).toContain('受理 4 件，调解成功 1 件');
+    expect(text).toContain('邻里');
   });
 
   it('never reuses a case number', async () => {

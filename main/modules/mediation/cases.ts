@@ -2,7 +2,8 @@ import type { CaseDetail, CaseRow, PartyInput } from '../../../shared/contract/m
 import { canMove, caseNumber, followUpDue, judicialDeadline, missingItems, nextStates, overdueOpen, type CaseSource, type CaseState } from '../../../shared/rules/mediation';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
-import { getSetting, stmt, type Db } from '../../core/ledger';
+import { stmt, type Db } from '../../core/ledger';
+import { mediationSettings } from './files';
 import type { CallContext } from '../../core/dispatch';
 
 interface CaseRecord {
@@ -39,10 +40,8 @@ const CASE_SELECT = `SELECT c.*,
   (SELECT group_concat(u.display_name, '、') FROM mediation_mediators m JOIN users u ON u.id = m.user_id WHERE m.case_id = c.id) AS mediators
   FROM mediation_cases c`;
 
-/** The committee's short name in case numbers: set by the administrator, else the community's first character. */
-function shortName(db: Db): string {
-  return getSetting(db, 'mediation_short') ?? (getSetting(db, 'community_name') ?? '调').slice(0, 1);
-}
+/** The committee's short name in case numbers: set by the head, else the community's first character. */
+const shortName = (db: Db) => mediationSettings(db).shortName;
 
 function nextSerial(db: Db, kind: string, year: number): number {
   return stmt(db, 'INSERT INTO mediation_sequences(kind, year, last) VALUES (?, ?, 1) ON CONFLICT(kind, year) DO UPDATE SET last = last + 1 RETURNING last').pluck().get(kind, year) as number;
@@ -56,7 +55,7 @@ export function mayReach(ctx: CallContext, caseId: number): void {
 }
 
 /** Months from the agreement to the follow-up visit: the committee's setting, one by default. */
-const followUpMonths = (db: Db) => Number(getSetting(db, 'mediation_followup_months') ?? 1) || 1;
+const followUpMonths = (db: Db) => mediationSettings(db).followUpMonths;
 
 function toRow(c: CaseRecord, today: string, months: number): CaseRow {
   const open = !['agreed', 'failed', 'followedUp', 'performed', 'urged', 'judicial', 'sued', 'archived'].includes(c.state);

@@ -10,6 +10,7 @@ import { navigate } from '../../app/router';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { useUser } from '../accounts/session';
+import { AttachmentsCard } from './AttachmentsCard';
 
 type Dialog = 'session' | 'conclude' | 'followUp' | null;
 
@@ -150,6 +151,7 @@ export function CasePage({ id }: { id: number }) {
           ]}
         />
       </Card>
+      <AttachmentsCard caseId={c.id} readOnly={c.state === 'archived'} />
       <Card title={t('mediation:case.sessions')}>
         {c.sessions.length === 0 ? (
           <Typography.Text type="secondary">{t('mediation:case.noSessions')}</Typography.Text>

@@ -12,6 +12,7 @@ import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { CasePage } from './CasePage';
 import { StatsCard } from './StatsCard';
+import { SettingsCard } from './SettingsCard';
 import { useCan } from '../accounts/session';
 
 /** 人民调解: the cases this mediator handles (the head sees all), open ones past 30 days flagged, and intake. */
@@ -65,6 +66,7 @@ export function MediationPage({ caseId }: { caseId?: number }) {
       {adding && <IntakeDialog onClose={() => setAdding(false)} />}
     </Card>
     {can('mediation.all') && <StatsCard />}
+    {can('mediation.all') && <SettingsCard />}
     </Space>
   );
 }

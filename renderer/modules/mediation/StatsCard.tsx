@@ -1,17 +1,21 @@
 import { useState } from 'react';
-import { Button, Card, Input, Space, Table, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, Space, Table, Typography } from 'antd';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { yuan } from '../../../shared/rules/party';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
+import { call } from '../../api/client';
+import { saveFile } from '../../components/download';
+import { errorText } from '../../components/errors';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The monthly report's figures for any period: accepted, settled, rate, money, prevented escalations; by type and by source. */
 export function StatsCard() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const today = todayIso();
   const [from, setFrom] = useState(`${today.slice(0, 7)}-01`);
   const [to, setTo] = useState(today);
@@ -23,6 +27,9 @@ export function StatsCard() {
         <Input size="large" value={to} onChange={(e) => setTo(e.target.value.trim())} addonBefore={t('certificates:register.to')} style={{ width: 220 }} />
         <Button size="large" icon={<PrinterOutlined />} disabled={!valid} onClick={() => navigate('print/mediation-stats', { from, to })}>
           {t('mediation:stats.print')}
+        </Button>
+        <Button size="large" icon={<DownloadOutlined />} disabled={!valid} onClick={() => void call('mediation.exportStats', { from, to }).then(saveFile, (err: unknown) => message.error(errorText(t, err)))}>
+          {t('mediation:stats.export')}
         </Button>
       </Space>
       {valid && <StatsTables from={from} to={to} />}

@@ -55,6 +55,12 @@ export const m007: Migration = {
         id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES mediation_cases(id),
         date TEXT NOT NULL, performed TEXT NOT NULL, satisfaction TEXT NOT NULL DEFAULT '', lawsuit TEXT NOT NULL DEFAULT '',
         risk TEXT NOT NULL DEFAULT '', measures TEXT NOT NULL DEFAULT '', visitor TEXT NOT NULL);
+      -- Evidence, investigation records, identity papers …: kept inside the ledger (encrypted with it), each with its hash.
+      CREATE TABLE mediation_attachments (
+        id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES mediation_cases(id),
+        kind TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, data BLOB NOT NULL,
+        note TEXT NOT NULL DEFAULT '', added_by TEXT NOT NULL, at TEXT NOT NULL DEFAULT (datetime('now')));
+      CREATE INDEX mediation_attachments_case ON mediation_attachments(case_id);
       CREATE TABLE mediation_sequences (kind TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (kind, year));
     `);
   },

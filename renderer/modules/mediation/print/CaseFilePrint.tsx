@@ -28,6 +28,7 @@ interface Doc {
 export function CaseFilePrint({ id, info }: { id: number; info: AppInfo }) {
   const { t } = useTranslation();
   const detail = useCall('mediation.get', { id });
+  const settings = useCall('mediation.settings', {});
   const refs = useRef<(HTMLDivElement | null)[]>([]);
   const [pages, setPages] = useState<number[]>([]);
   const c = detail.data;
@@ -44,6 +45,7 @@ export function CaseFilePrint({ id, info }: { id: number; info: AppInfo }) {
   }, [docs.length, c?.id]);
   if (detail.isPending) return <Spin />;
   if (detail.isError || !c) return <p>{errorText(t, detail.error)}</p>;
+  const retention = (years: number | undefined) => (years === undefined ? '' : years === 0 ? t('mediation:print.permanent') : t('mediation:print.years', { years }));
   // Cover is page 1, contents page 2; each document starts on the page after the previous one ends.
   const starts = docs.map((_, i) => 3 + pages.slice(0, i).reduce((a, b) => a + b, 0));
   return (
@@ -59,7 +61,7 @@ export function CaseFilePrint({ id, info }: { id: number; info: AppInfo }) {
               [t('mediation:print.fileDates'), `${c.acceptedOn} — ${c.outcomeOn || ''}`],
               [t('mediation:print.fileClerk'), c.filingClerk],
               [t('mediation:print.fileDate'), c.archivedOn],
-              [t('mediation:print.fileRetention'), t('mediation:print.fileRetentionValue')],
+              [t('mediation:print.fileRetention'), retention(settings.data?.retentionYears[c.disputeType])],
             ].map(([k, v]) => (
               <tr key={k}>
                 <th>{k}</th>

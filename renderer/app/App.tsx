@@ -25,7 +25,7 @@ import { RegisterPrint } from '../modules/certificates/print/RegisterPrint';
 import { AgreementPrint } from '../modules/mediation/print/AgreementPrint';
 import { SessionRecordPrint } from '../modules/mediation/print/SessionRecordPrint';
 import { RightsNoticePrint } from '../modules/mediation/print/RightsNoticePrint';
-import { CaseFilePrint } from '../modules/mediation/print/CaseFilePrint';
+import { CaseDocumentPrint, CaseFilePrint } from '../modules/mediation/print/CaseFilePrint';
 import { StatsPrint } from '../modules/mediation/print/StatsPrint';
 import { ReportReceiptPrint } from '../modules/party/print/ReportReceiptPrint';
 import { ServiceSummaryPrint } from '../modules/party/print/ServiceSummaryPrint';
@@ -59,6 +59,7 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   if (route.path[0] === 'print' && route.path[1] === 'dues') return <DuesSheetPrint query={route.query} />;
   if (route.path[0] === 'print' && route.path[1] === 'mediation-session') return <SessionRecordPrint id={Number(route.path[2])} session={Number(route.path[3])} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'mediation-stats') return <StatsPrint query={route.query} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'mediation-doc') return <CaseDocumentPrint id={Number(route.path[2])} docKey={route.path[3] ?? ''} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'mediation-file') return <CaseFilePrint id={Number(route.path[2])} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'mediation-rights') return <RightsNoticePrint id={Number(route.path[2])} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'mediation-agreement') return <AgreementPrint id={Number(route.path[2])} info={info.data} />;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Dropdown, Form, Input, InputNumber, Modal, Radio, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/contract/mediation';
@@ -11,6 +11,7 @@ import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { useUser } from '../accounts/session';
 import { AttachmentsCard } from './AttachmentsCard';
+import { useCaseDocuments } from './print/CaseFilePrint';
 
 type Dialog = 'session' | 'conclude' | 'followUp' | null;
 
@@ -23,6 +24,8 @@ export function CasePage({ id }: { id: number }) {
   const notice = useWrite('mediation.rightsNotice');
   const archive = useWrite('mediation.archive');
   const [dialog, setDialog] = useState<Dialog>(null);
+  const info = useCall('app.info', {});
+  const docs = useCaseDocuments(info.data && detail.data, info.data!);
   const fail = (err: Error) => message.error(errorText(t, err));
   if (detail.isPending) return <Spin />;
   if (detail.isError) return <Alert type="error" message={errorText(t, detail.error)} />;
@@ -122,6 +125,11 @@ export function CasePage({ id }: { id: number }) {
               {t('mediation:case.printRights')}
             </Button>
           )}
+          <Dropdown menu={{ items: docs.map((d) => ({ key: d.key, label: d.title })), onClick: ({ key }) => navigate(`print/mediation-doc/${id}/${key}`) }}>
+            <Button size="large" icon={<PrinterOutlined />} data-testid="print-doc">
+              {t('mediation:case.printDoc')}
+            </Button>
+          </Dropdown>
           {c.agreementNumber && (
             <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(`print/mediation-agreement/${id}`)} data-testid="print-agreement">
               {t('mediation:case.printAgreement')}

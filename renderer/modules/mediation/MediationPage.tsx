@@ -80,6 +80,8 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const mediators = useCall('mediation.mediators', {});
+  const settings = useCall('mediation.settings', {});
+  const types = Object.keys(settings.data?.retentionYears ?? {});
   const open = useWrite('mediation.open');
   const [parties, setParties] = useState<PartyDraft[]>([emptyParty('applicant'), emptyParty('respondent')]);
   const set = (i: number, patch: Partial<PartyDraft>) => setParties((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
@@ -101,7 +103,7 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
         <Row gutter={16}>
           <Col span={6}>
             <Form.Item name="disputeType" label={t('mediation:fields.disputeType')}>
-              <Select options={DISPUTE_TYPES.map((d) => ({ value: d, label: d }))} />
+              <Select showSearch options={(types.length ? types : DISPUTE_TYPES).map((d) => ({ value: d, label: d }))} />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -138,10 +140,13 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
             <Col span={4}>
               <Input value={p.name} placeholder={t('mediation:fields.name')} onChange={(e) => set(i, { name: e.target.value })} data-testid={`party-name-${i}`} />
             </Col>
-            <Col span={4}>
+            <Col span={3}>
               <Input value={p.contact} placeholder={t('mediation:fields.contact')} onChange={(e) => set(i, { contact: e.target.value })} />
             </Col>
-            <Col span={6}>
+            <Col span={3}>
+              <Input value={p.agent} placeholder={t('mediation:fields.agent')} onChange={(e) => set(i, { agent: e.target.value })} />
+            </Col>
+            <Col span={4}>
               <Checkbox checked={p.identityChecked} onChange={(e) => set(i, { identityChecked: e.target.checked })} data-testid={`party-id-${i}`}>
                 {t('mediation:intake.identityChecked')}
               </Checkbox>

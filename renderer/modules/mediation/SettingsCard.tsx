@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MediationSettings } from '../../../shared/contract/mediation';
@@ -10,8 +11,13 @@ export function SettingsCard() {
   const { message } = App.useApp();
   const settings = useCall('mediation.settings', {});
   const save = useWrite('mediation.setSettings');
+  const [newType, setNewType] = useState('');
   if (!settings.data) return null;
   const s = settings.data;
+  // The dispute types are the list's keys: a new type is added with the default retention.
+  const addType = () =>
+    newType.trim() &&
+    save.mutate({ ...s, retentionYears: { ...s.retentionYears, [newType.trim()]: 10 } }, { onSuccess: () => (setNewType(''), message.success(t('mediation:settings.saved'))), onError: (err) => message.error(errorText(t, err)) });
   return (
     <Card title={t('mediation:settings.title')}>
       <Form<MediationSettings>
@@ -44,9 +50,13 @@ export function SettingsCard() {
             },
           ]}
         />
-        <Button type="primary" htmlType="submit" style={{ marginTop: 12 }} loading={save.isPending}>
-          {t('actions.save')}
-        </Button>
+        <Space style={{ marginTop: 12 }}>
+          <Button type="primary" htmlType="submit" loading={save.isPending}>
+            {t('actions.save')}
+          </Button>
+          <Input value={newType} onChange={(e) => setNewType(e.target.value)} placeholder={t('mediation:settings.newType')} style={{ width: 180 }} onPressEnter={(e) => (e.preventDefault(), addType())} />
+          <Button onClick={addType}>{t('mediation:settings.addType')}</Button>
+        </Space>
       </Form>
     </Card>
   );

@@ -196,3 +196,19 @@ function FollowUpBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
     </div>
   );
 }
+
+/** One document of the case file on its own (the application, the intake register, the closing report …). */
+export function CaseDocumentPrint({ id, docKey, info }: { id: number; docKey: string; info: AppInfo }) {
+  const { t } = useTranslation();
+  const detail = useCall('mediation.get', { id });
+  if (detail.isPending) return <Spin />;
+  if (detail.isError) return <p>{errorText(t, detail.error)}</p>;
+  const doc = documents(detail.data, info, t).find((d) => d.key === docKey);
+  return <PrintFrame>{doc ? doc.body : <p>{t('errors:mediation.fileNotFound')}</p>}</PrintFrame>;
+}
+
+/** The documents a case has, for the case page's list of things to print one by one. */
+export function useCaseDocuments(c: CaseDetail | undefined, info: AppInfo) {
+  const { t } = useTranslation();
+  return c ? documents(c, info, t).filter((d) => d.key !== 'back').map(({ key, title }) => ({ key, title })) : [];
+}

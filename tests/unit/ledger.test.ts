@@ -67,6 +67,12 @@ describe('the ledger file', () => {
     expect(after.settings).toEqual(expect.arrayContaining(before.settings));
     expect(l.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(l.migrationBackup && fs.existsSync(l.migrationBackup)).toBe(true);
+    // The roles of an older ledger gain the modules' permissions as the built-in roles have them.
+    const perms = Object.fromEntries((l.db.prepare('SELECT name, permissions FROM roles').all() as { name: string; permissions: string }[]).map((r) => [r.name, JSON.parse(r.permissions) as string[]]));
+    expect(perms.secretary).toEqual(expect.arrayContaining(['party.view', 'party.edit', 'party.export']));
+    expect(perms.mediator).toContain('mediation.work');
+    expect(perms.staff).toContain('certificates.issue');
+    expect(perms.admin).toEqual(expect.arrayContaining(['party.view', 'certificates.approve', 'certificates.manage', 'mediation.all', 'backups.manage']));
     // The search index came through too: a seeded name is found by its first two characters.
     const someone = before.residents[5] as { id: number; name: string };
     expect(l.db.prepare('SELECT rowid FROM resident_short WHERE resident_short MATCH ?').pluck().all(`"${someone.name.slice(0, 2)}"`)).toContain(someone.id);

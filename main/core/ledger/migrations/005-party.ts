@@ -1,4 +1,5 @@
 import type { Migration } from './index';
+import { grantPermissions } from './grant';
 
 /**
  * The party branch's records (issue 5): organisations, the member roster with its history, the
@@ -8,15 +9,8 @@ export const m005: Migration = {
   version: 5,
   name: 'party: branches, members, development files, meetings, dues, in-service members reporting',
   up(db) {
-    const grant = (role: string, added: string[]) => {
-      const row = db.prepare('SELECT permissions FROM roles WHERE name = ?').pluck().get(role) as string | undefined;
-      if (row === undefined) return;
-      const permissions = JSON.parse(row) as string[];
-      const missing = added.filter((p) => !permissions.includes(p));
-      if (missing.length) db.prepare('UPDATE roles SET permissions = ? WHERE name = ?').run(JSON.stringify([...permissions, ...missing]), role);
-    };
-    grant('admin', ['party.view', 'party.edit', 'party.export']);
-    grant('secretary', ['party.view', 'party.edit', 'party.export']);
+    grantPermissions(db, 'admin', ['party.view', 'party.edit', 'party.export']);
+    grantPermissions(db, 'secretary', ['party.view', 'party.edit', 'party.export']);
     db.exec(`
       CREATE TABLE party_branches (
         id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,

@@ -1,4 +1,5 @@
 import type { Migration } from './index';
+import { grantPermissions } from './grant';
 import { RESIDENCE_TEMPLATE } from '../../../../shared/rules/certificates';
 
 /**
@@ -9,15 +10,8 @@ export const m006: Migration = {
   version: 6,
   name: 'certificates: items, register, number sequence',
   up(db) {
-    const grant = (role: string, added: string[]) => {
-      const row = db.prepare('SELECT permissions FROM roles WHERE name = ?').pluck().get(role) as string | undefined;
-      if (row === undefined) return;
-      const permissions = JSON.parse(row) as string[];
-      const missing = added.filter((p) => !permissions.includes(p));
-      if (missing.length) db.prepare('UPDATE roles SET permissions = ? WHERE name = ?').run(JSON.stringify([...permissions, ...missing]), role);
-    };
-    grant('admin', ['certificates.issue', 'certificates.approve', 'certificates.manage']);
-    grant('staff', ['certificates.issue']);
+    grantPermissions(db, 'admin', ['certificates.issue', 'certificates.approve', 'certificates.manage']);
+    grantPermissions(db, 'staff', ['certificates.issue']);
     db.exec(`
       CREATE TABLE cert_items (
         id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, basis TEXT NOT NULL DEFAULT '',

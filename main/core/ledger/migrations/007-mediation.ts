@@ -1,4 +1,5 @@
 import type { Migration } from './index';
+import { grantPermissions } from './grant';
 
 /**
  * People's mediation (issue 7): cases with their parties and mediators, every change of state, the
@@ -9,15 +10,8 @@ export const m007: Migration = {
   version: 7,
   name: 'mediation: cases, parties, sessions, outcomes, follow-ups',
   up(db) {
-    const grant = (role: string, added: string[]) => {
-      const row = db.prepare('SELECT permissions FROM roles WHERE name = ?').pluck().get(role) as string | undefined;
-      if (row === undefined) return;
-      const permissions = JSON.parse(row) as string[];
-      const missing = added.filter((p) => !permissions.includes(p));
-      if (missing.length) db.prepare('UPDATE roles SET permissions = ? WHERE name = ?').run(JSON.stringify([...permissions, ...missing]), role);
-    };
-    grant('admin', ['mediation.work', 'mediation.all']);
-    grant('mediator', ['mediation.work']);
+    grantPermissions(db, 'admin', ['mediation.work', 'mediation.all']);
+    grantPermissions(db, 'mediator', ['mediation.work']);
     db.exec(`
       CREATE TABLE mediation_cases (
         id INTEGER PRIMARY KEY, year INTEGER NOT NULL, serial INTEGER NOT NULL, number TEXT NOT NULL UNIQUE,

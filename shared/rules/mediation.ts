@@ -27,6 +27,8 @@ const MOVES: Record<CaseState, readonly CaseState[]> = {
 export const canMove = (from: CaseState, to: CaseState) => MOVES[from].includes(to);
 export const nextStates = (from: CaseState) => MOVES[from];
 
+/** Neighbour disputes are the most frequent at a community committee: the intake form starts there. */
+export const DEFAULT_DISPUTE_TYPE = '邻里';
 export const DISPUTE_TYPES = ['婚姻家庭', '邻里', '房屋宅基地', '合同', '生产经营', '损害赔偿', '山林土地', '征地拆迁', '环境污染', '劳动争议', '消费', '医疗', '道路交通事故', '物业', '其他'];
 /** 保管期限 has no national rule: years per dispute type, configurable; this is the default. */
 export const DEFAULT_RETENTION_YEARS = 10;

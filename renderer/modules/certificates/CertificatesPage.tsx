@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Card, Input, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/community';
+import { certificateNumber } from '../../../shared/rules/certificates';
+import { todayIso } from '../../../shared/rules/idNumber';
 import { call } from '../../api/client';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
@@ -52,7 +54,7 @@ function VerifyPaper() {
   };
   return (
     <Space direction="vertical" size="middle" style={{ maxWidth: 560 }}>
-      <Input size="large" value={number} onChange={(e) => setNumber(e.target.value)} addonBefore={t('certificates:verify.number')} placeholder="〔2026〕第0001号" />
+      <Input size="large" value={number} onChange={(e) => setNumber(e.target.value)} addonBefore={t('certificates:verify.number')} placeholder={certificateNumber(Number(todayIso().slice(0, 4)), 1)} />
       <Input size="large" value={code} onChange={(e) => setCode(e.target.value)} addonBefore={t('certificates:verify.code')} />
       <Button type="primary" size="large" disabled={!number.trim() || !code.trim()} onClick={() => void check()}>
         {t('certificates:verify.check')}

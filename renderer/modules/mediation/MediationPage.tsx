@@ -3,7 +3,7 @@ import { App, Button, Card, Checkbox, Col, Form, Input, Modal, Row, Select, Spac
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow, PartyInput } from '../../../shared/contract/mediation';
-import { CASE_SOURCES, DISPUTE_TYPES } from '../../../shared/rules/mediation';
+import { CASE_SOURCES, DEFAULT_DISPUTE_TYPE, DISPUTE_TYPES } from '../../../shared/rules/mediation';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
@@ -99,7 +99,7 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
     );
   return (
     <Modal open width={960} title={t('mediation:list.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('mediation:intake.accept')} okButtonProps={{ size: 'large', loading: open.isPending, id: 'case-accept' }} cancelButtonProps={{ size: 'large' }}>
-      <Form form={form} layout="vertical" onFinish={submit} onKeyDown={enterToNext} initialValues={{ source: 'application', acceptedOn: todayIso(), disputeType: '邻里', mediatorIds: [] }} data-testid="intake-form">
+      <Form form={form} layout="vertical" onFinish={submit} onKeyDown={enterToNext} initialValues={{ source: 'application', acceptedOn: todayIso(), disputeType: DEFAULT_DISPUTE_TYPE, mediatorIds: [] }} data-testid="intake-form">
         <Row gutter={16}>
           <Col span={6}>
             <Form.Item name="disputeType" label={t('mediation:fields.disputeType')}>

@@ -9,7 +9,7 @@ import { PrintFrame } from '../../../components/PrintFrame';
 import { AgreementBody } from './AgreementPrint';
 import { SessionBody } from './SessionRecordPrint';
 import { RightsBody } from './RightsNoticePrint';
-import { ApplicationBody, ClosingReportBody, OralAgreementBody } from './Forms';
+import { ApplicationBody, ClosingReportBody, FieldTable, OralAgreementBody } from './Forms';
 
 /** A4 portrait content height in CSS pixels: 297 mm less the 12 mm and 16 mm page margins (96 px per inch). */
 const PAGE_PX = ((297 - 12 - 16) * 96) / 25.4;
@@ -52,24 +52,17 @@ export function CaseFilePrint({ id, info }: { id: number; info: AppInfo }) {
     <PrintFrame>
       <div className="mediation-form case-cover">
         <h1>{t('mediation:print.fileTitle', { committee: info.committeeName })}</h1>
-        <table className="print-table meeting-record">
-          <tbody>
-            {[
-              [t('mediation:print.fileName'), `${c.parties} ${c.disputeType}`],
-              [t('mediation:print.fileNumber'), c.number],
-              [t('mediation:fields.mediators'), c.mediators],
-              [t('mediation:print.fileDates'), `${c.acceptedOn} — ${c.outcomeOn || ''}`],
-              [t('mediation:print.fileClerk'), c.filingClerk],
-              [t('mediation:print.fileDate'), c.archivedOn],
-              [t('mediation:print.fileRetention'), retention(settings.data?.retentionYears[c.disputeType])],
-            ].map(([k, v]) => (
-              <tr key={k}>
-                <th>{k}</th>
-                <td>{v}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FieldTable
+          rows={[
+            [t('mediation:print.fileName'), `${c.parties} ${c.disputeType}`],
+            [t('mediation:print.fileNumber'), c.number],
+            [t('mediation:fields.mediators'), c.mediators],
+            [t('mediation:print.fileDates'), `${c.acceptedOn} — ${c.outcomeOn || ''}`],
+            [t('mediation:print.fileClerk'), c.filingClerk],
+            [t('mediation:print.fileDate'), c.archivedOn],
+            [t('mediation:print.fileRetention'), retention(settings.data?.retentionYears[c.disputeType])],
+          ] as [string, string][]}
+        />
       </div>
       <div className="mediation-form file-doc">
         <h1>{t('mediation:print.contents')}</h1>
@@ -122,36 +115,16 @@ function IntakeBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
   return (
     <div className="mediation-form">
       <h1>{t('mediation:print.intakeTitle', { committee: info.committeeName })}</h1>
-      <table className="print-table meeting-record">
-        <tbody>
-          <tr>
-            <th>{t('mediation:fields.acceptedOn')}</th>
-            <td>{c.acceptedOn}</td>
-          </tr>
-          {c.partyList.map((p) => (
-            <tr key={p.id}>
-              <th>{t(`mediation:role.${p.role}`)}</th>
-              <td>{[p.name, p.contact, p.address].filter(Boolean).join('，')}</td>
-            </tr>
-          ))}
-          <tr>
-            <th>{t('mediation:fields.disputeType')}</th>
-            <td>{c.disputeType}</td>
-          </tr>
-          <tr>
-            <th>{t('mediation:fields.source')}</th>
-            <td>{t(`mediation:source.${c.source}`)}</td>
-          </tr>
-          <tr>
-            <th>{t('mediation:fields.facts')}</th>
-            <td className="wrap pre">{c.facts}</td>
-          </tr>
-          <tr>
-            <th>{t('mediation:fields.requests')}</th>
-            <td className="wrap pre">{c.requests}</td>
-          </tr>
-        </tbody>
-      </table>
+      <FieldTable
+        rows={[
+          [t('mediation:fields.acceptedOn'), c.acceptedOn],
+          ...c.partyList.map((p): [string, string] => [t(`mediation:role.${p.role}`), [p.name, p.contact, p.address].filter(Boolean).join('，')]),
+          [t('mediation:fields.disputeType'), c.disputeType],
+          [t('mediation:fields.source'), t(`mediation:source.${c.source}`)],
+          [t('mediation:fields.facts'), c.facts],
+          [t('mediation:fields.requests'), c.requests],
+        ]}
+      />
       <div className="signature-lines">
         <p>{t('mediation:print.partiesSign')}</p>
       </div>
@@ -172,26 +145,21 @@ function FollowUpBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
     <div className="mediation-form">
       <h1>{t('mediation:print.followUpTitle', { committee: info.committeeName })}</h1>
       {c.followUps.map((f) => (
-        <table key={f.id} className="print-table meeting-record" style={{ marginBottom: '4mm' }}>
-          <tbody>
-            {[
-              [t('mediation:fields.parties'), c.parties],
-              [t('mediation:print.agreementNo'), c.agreementNumber ?? t(`mediation:outcome.${c.outcome ?? 'oral'}`)],
-              [t('mediation:followUp.date'), f.date],
-              [t('mediation:followUp.performed'), f.performed],
-              [t('mediation:followUp.satisfaction'), f.satisfaction],
-              [t('mediation:print.lawsuit'), f.lawsuit],
-              [t('mediation:followUp.risk'), f.risk],
-              [t('mediation:followUp.measures'), f.measures],
-              [t('mediation:print.visitor'), f.visitor],
-            ].map(([k, v]) => (
-              <tr key={k}>
-                <th>{k}</th>
-                <td className="wrap">{v}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FieldTable
+          key={f.id}
+          style={{ marginBottom: '4mm' }}
+          rows={[
+            [t('mediation:fields.parties'), c.parties],
+            [t('mediation:print.agreementNo'), c.agreementNumber ?? t(`mediation:outcome.${c.outcome ?? 'oral'}`)],
+            [t('mediation:followUp.date'), f.date],
+            [t('mediation:followUp.performed'), f.performed],
+            [t('mediation:followUp.satisfaction'), f.satisfaction],
+            [t('mediation:print.lawsuit'), f.lawsuit],
+            [t('mediation:followUp.risk'), f.risk],
+            [t('mediation:followUp.measures'), f.measures],
+            [t('mediation:print.visitor'), f.visitor],
+          ] as [string, string][]}
+        />
       ))}
     </div>
   );

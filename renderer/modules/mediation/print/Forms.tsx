@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { CaseDetail } from '../../../../shared/contract/mediation';
@@ -42,16 +43,7 @@ export function ClosingReportBody({ c, info }: { c: CaseDetail; info: AppInfo })
   return (
     <div className="mediation-form">
       <h1>{t('mediation:print.closingTitle', { committee: info.committeeName })}</h1>
-      <table className="print-table meeting-record">
-        <tbody>
-          {rows.map(([k, v]) => (
-            <tr key={k}>
-              <th>{k}</th>
-              <td className="wrap pre">{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FieldTable rows={rows} />
       <div className="signature-lines">
         <p>{t('mediation:print.mediatorSign')}</p>
       </div>
@@ -75,19 +67,26 @@ export function OralAgreementBody({ c, info }: { c: CaseDetail; info: AppInfo })
   return (
     <div className="mediation-form">
       <h1>{t('mediation:print.oralTitle', { committee: info.committeeName })}</h1>
-      <table className="print-table meeting-record">
-        <tbody>
-          {rows.map(([k, v]) => (
-            <tr key={k}>
-              <th>{k}</th>
-              <td className="wrap pre">{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FieldTable rows={rows} />
       <div className="signature-lines">
         <p>{t('mediation:print.mediatorSign')}</p>
       </div>
     </div>
+  );
+}
+
+/** The forms' two-column table: a label, and what the case says (kept as typed, line breaks and all). */
+export function FieldTable({ rows, style }: { rows: [string, string][]; style?: CSSProperties }) {
+  return (
+    <table className="print-table meeting-record" style={style}>
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label}>
+            <th>{label}</th>
+            <td className="wrap pre">{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -5,6 +5,7 @@ import type { CaseDetail } from '../../../../shared/contract/mediation';
 import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { FieldTable } from './Forms';
 
 /** 调解笔录, one session: time, place, who took part, notices, statements, facts, result; read back and signed. */
 export function SessionRecordPrint({ id, session, info }: { id: number; session: number; info: AppInfo }) {
@@ -36,16 +37,7 @@ export function SessionBody({ c, s, info }: { c: CaseDetail; s: CaseDetail['sess
   return (
     <div className="mediation-form">
         <h1>{t('mediation:print.sessionTitle', { committee: info.committeeName })}</h1>
-        <table className="print-table meeting-record">
-          <tbody>
-            {rows.map(([label, value]) => (
-              <tr key={label}>
-                <th>{label}</th>
-                <td className="wrap pre">{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FieldTable rows={rows} />
         <p>{t('mediation:print.readBack')}</p>
         <div className="signature-lines">
           {c.partyList.map((p) => (

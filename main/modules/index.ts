@@ -7,6 +7,7 @@ import { retentionHandlers } from './retention/handlers';
 import { partyHandlers } from './party/handlers';
 import { certificatesHandlers } from './certificates/handlers';
 import { mediationHandlers } from './mediation/handlers';
+import { listsHandlers } from './lists/handlers';
 
 /** Every module's handlers, merged: the contract's type makes a missing method a compile error. */
-export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers, ...partyHandlers, ...certificatesHandlers, ...mediationHandlers };
+export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers, ...partyHandlers, ...certificatesHandlers, ...mediationHandlers, ...listsHandlers };

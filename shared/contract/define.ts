@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'certificates.manage',
   'mediation.work',
   'mediation.all',
+  'lists.view',
+  'lists.edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 /** 'public': callable before signing in (the login itself); 'signedIn': any signed-in user, even while locked. */

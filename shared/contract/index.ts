@@ -7,9 +7,10 @@ import { retentionContract } from './retention';
 import { partyContract } from './party';
 import { certificatesContract } from './certificates';
 import { mediationContract } from './mediation';
+import { listsContract } from './lists';
 
 /** Every method of the app, merged from the per-module contracts. */
-export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract, ...certificatesContract, ...mediationContract };
+export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract, ...certificatesContract, ...mediationContract, ...listsContract };
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type Input<M extends MethodName> = z.input<Contract[M]['input']>;

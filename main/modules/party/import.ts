@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { codeFromText, type CodeListName } from '../../../shared/rules/codes';
 import { checkIdNumber } from '../../../shared/rules/idNumber';
 import { checkPhone } from '../../../shared/rules/phone';
 import { AppError } from '../../core/errors';
 import { stmt, type Db } from '../../core/ledger';
-import { csvRows, decodeCsv, normaliseDate } from '../residents/import';
-import { readFirstSheet, type Cell, type SheetRow } from '../residents/xlsxReader';
+import { cellText, findHeader, isBlankRow, monthOrDate, readSheet, Staging, type SheetIssue } from '../residents/sheets';
 import { requireBranch, saveMember, type MemberFields } from './members';
 
 /** The roster's columns as branches keep them (党员花名册 / 信息采集表), with the spellings seen in practice. */
@@ -28,43 +26,7 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 
-export interface MemberImportIssue {
-  row: number;
-  column: string;
-  messageKey: string;
-  params?: Record<string, string | number>;
-}
-
-interface Staged {
-  branchId: number;
-  members: MemberFields[];
-  at: number;
-}
-const staged = new Map<string, Staged>();
-const STAGE_MINUTES = 30;
-
-const text = (c: Cell | undefined) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).normalize('NFKC').trim());
-
-/** 2010-07-01, 2010.07, 2010年7月 …: a month alone is taken as its first day. */
-function dateCell(c: Cell | undefined): string | null {
-  const full = normaliseDate(c);
-  if (full !== null) return full;
-  const m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(text(c));
-  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-01` : null;
-}
-
-function findHeader(rows: SheetRow[]): { index: number; columns: Map<Column, number> } | undefined {
-  for (const [index, row] of rows.entries()) {
-    const columns = new Map<Column, number>();
-    row.cells.forEach((c, i) => {
-      const h = text(c).replace(/\s+/g, '');
-      const key = (Object.keys(COLUMNS) as Column[]).find((k) => (COLUMNS[k] as readonly string[]).includes(h));
-      if (key && !columns.has(key)) columns.set(key, i);
-    });
-    if (columns.has('name') && columns.size >= 3) return { index, columns };
-  }
-  return undefined;
-}
+const staged = new Staging<{ branchId: number; members: MemberFields[] }>();
 
 /**
  * The dry run: every row checked as the member form would check it, nothing written. A member
@@ -72,56 +34,49 @@ function findHeader(rows: SheetRow[]): { index: number; columns: Map<Column, num
  */
 export async function checkMemberImport(db: Db, fileName: string, buffer: Buffer, branchId: number) {
   requireBranch(db, branchId);
-  const lower = fileName.toLowerCase();
-  const source: AsyncIterable<SheetRow> | Iterable<SheetRow> = lower.endsWith('.xlsx') ? readFirstSheet(buffer) : lower.endsWith('.csv') ? csvRows(decodeCsv(buffer)) : [];
-  if (!lower.endsWith('.xlsx') && !lower.endsWith('.csv')) throw new AppError('import.fileType');
-  const all: SheetRow[] = [];
-  for await (const r of source) {
-    all.push(r);
-    if (all.length > 20_000) throw new AppError('party.importTooMany', { max: 20_000 });
-  }
-  const header = findHeader(all.slice(0, 10));
+  const all = await readSheet(fileName, buffer, 20_000, 'party.importTooMany');
+  const header = findHeader(all, COLUMNS, 'name', 3);
   if (!header) throw new AppError('party.importNoHeader');
-  const errors: MemberImportIssue[] = [];
-  const warnings: MemberImportIssue[] = [];
+  const errors: SheetIssue[] = [];
+  const warnings: SheetIssue[] = [];
   const members: MemberFields[] = [];
   const seen = new Map<string, number>();
   const residentByIdNumber = stmt(db, 'SELECT id FROM residents WHERE id_number = ?').pluck();
   const onRoster = stmt(db, 'SELECT 1 FROM party_members m LEFT JOIN residents r ON r.id = m.resident_id WHERE m.id_number = ? OR r.id_number = ?');
   let rows = 0;
   for (const raw of all.slice(header.index + 1)) {
-    if (raw.cells.every((c) => text(c) === '')) continue;
+    if (isBlankRow(raw)) continue;
     rows++;
     const cell = (k: Column) => (header.columns.has(k) ? raw.cells[header.columns.get(k)!] : null);
-    const bad: MemberImportIssue[] = [];
+    const bad: SheetIssue[] = [];
     const issue = (k: Column, messageKey: string, params?: Record<string, string | number>) => bad.push({ row: raw.rowNumber, column: COLUMNS[k][0], messageKey, ...(params ? { params } : {}) });
     const code = (k: Column, list: CodeListName) => {
-      const v = text(cell(k));
+      const v = cellText(cell(k));
       if (!v) return '';
       const c = codeFromText(list, v);
       if (c === undefined) issue(k, 'validation.code');
       return c ?? '';
     };
     const date = (k: Column) => {
-      const d = dateCell(cell(k) ?? null);
+      const d = monthOrDate(cell(k) ?? null);
       if (d === null) issue(k, 'validation.date');
       return d ?? '';
     };
-    const name = text(cell('name'));
+    const name = cellText(cell('name'));
     if (!name) issue('name', 'validation.required');
     let idNumber = '';
-    if (text(cell('idNumber'))) {
-      const r = checkIdNumber(text(cell('idNumber')));
+    if (cellText(cell('idNumber'))) {
+      const r = checkIdNumber(cellText(cell('idNumber')));
       if (r.ok) idNumber = r.value;
       else issue('idNumber', r.problem);
     }
     let phone = '';
-    if (text(cell('phone'))) {
-      const r = checkPhone(text(cell('phone')));
+    if (cellText(cell('phone'))) {
+      const r = checkPhone(cellText(cell('phone')));
       if (r.ok) phone = r.value;
       else issue('phone', r.problem);
     }
-    const categoryText = text(cell('category'));
+    const categoryText = cellText(cell('category'));
     const fullDate = date('fullDate');
     const category = categoryText ? (categoryText.includes('预备') ? 'probationary' : categoryText.includes('正式') ? 'full' : null) : fullDate ? 'full' : 'probationary';
     if (category === null) issue('category', 'validation.code');
@@ -148,37 +103,32 @@ export async function checkMemberImport(db: Db, fileName: string, buffer: Buffer
       idNumber,
       phone,
       address: '',
-      nativePlace: text(cell('nativePlace')),
+      nativePlace: cellText(cell('nativePlace')),
       education: code('education', 'education'),
       workStart: '',
-      employer: text(cell('employer')),
+      employer: cellText(cell('employer')),
       branchId,
-      partyGroup: text(cell('partyGroup')),
+      partyGroup: cellText(cell('partyGroup')),
       category: category!,
       joinDate,
       fullDate: category === 'full' ? fullDate : '',
       introducers: '',
       transferInDate: '',
-      partyPost: text(cell('partyPost')),
+      partyPost: cellText(cell('partyPost')),
       duesKind: 'employed',
       duesBase: 0,
       duesFixed: 0,
       rewards: '',
-      note: text(cell('note')),
+      note: cellText(cell('note')),
     });
   }
-  const now = Date.now();
-  for (const [k, s] of staged) if (now - s.at > STAGE_MINUTES * 60_000) staged.delete(k);
-  const token = randomBytes(16).toString('hex');
-  staged.set(token, { branchId, members, at: now });
-  return { token, rows, valid: members.length, errors, warnings };
+  return { token: staged.put({ branchId, members }), rows, valid: members.length, errors, warnings };
 }
 
 /** Writes the checked members in one transaction (a roster is hundreds of rows): all of them or none. */
 export function commitMemberImport(db: Db, token: string): number {
-  const s = staged.get(token);
-  if (!s) throw new AppError('import.expired');
-  for (const m of s.members) saveMember(db, m);
-  staged.delete(token);
-  return s.members.length;
+  const { members } = staged.get(token);
+  for (const m of members) saveMember(db, m);
+  staged.drop(token);
+  return members.length;
 }

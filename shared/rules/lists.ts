@@ -1,0 +1,262 @@
+/**
+ * 两张清单 (../shared/domain/lists.md): the need list and the resource list, the states a need goes
+ * through, and the matching that proposes a resource for each need and says why. Pure functions:
+ * the main process loads the rows, these decide; the same code is unit-tested and benchmarked.
+ */
+import { addDays } from './mediation';
+
+export const NEED_STATES = ['open', 'matched', 'claimed', 'serving', 'done', 'evaluated', 'withdrawn'] as const;
+export type NeedState = (typeof NEED_STATES)[number];
+/** Who a need is for: a resident, a household, a care group (a tag such as 独居老人), or the community. */
+export const NEED_FOR = ['resident', 'household', 'group', 'community'] as const;
+export type NeedFor = (typeof NEED_FOR)[number];
+export const URGENCIES = ['normal', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const PROVIDER_KINDS = ['unit', 'organisation', 'volunteer', 'member'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+/** Capacity is counted per week, month or year, or once in total (a donation of 20 school bags). */
+export const CAPACITY_PERIODS = ['week', 'month', 'year', 'total'] as const;
+export type CapacityPeriod = (typeof CAPACITY_PERIODS)[number];
+
+/**
+ * 居民点单 → 社区派单 → 党员/单位接单 → 服务 → 完成 → 评价. A confirmed match can be undone (back to
+ * open) until service starts; a need can be withdrawn, with a reason, until it is done.
+ */
+const MOVES: Record<NeedState, readonly NeedState[]> = {
+  open: ['matched', 'claimed', 'withdrawn'],
+  matched: ['claimed', 'open', 'withdrawn'],
+  claimed: ['serving', 'open', 'withdrawn'],
+  serving: ['serving', 'done', 'withdrawn'],
+  done: ['evaluated'],
+  evaluated: [],
+  withdrawn: [],
+};
+export const canMoveNeed = (from: NeedState, to: NeedState) => MOVES[from].includes(to);
+/** States in which a need is still waiting for someone: what the open-need counts and the matching run take. */
+export const WAITING: readonly NeedState[] = ['open'];
+export const ACTIVE_MATCH: readonly NeedState[] = ['matched', 'claimed', 'serving'];
+export const FULFILLED: readonly NeedState[] = ['done', 'evaluated'];
+
+/** The category tree the list ships with; the committee edits it (names, parents) on the page. */
+export const DEFAULT_CATEGORIES: { name: string; children: string[] }[] = [
+  { name: '养老服务', children: ['助餐', '助洁助浴', '陪诊陪护', '探访关爱'] },
+  { name: '儿童关爱', children: ['课业辅导', '看护托管'] },
+  { name: '维修服务', children: ['水电维修', '家电维修'] },
+  { name: '法律服务', children: ['法律咨询'] },
+  { name: '医疗健康', children: ['义诊', '健康讲座'] },
+  { name: '就业帮扶', children: ['岗位推荐', '技能培训'] },
+  { name: '文化活动', children: [] },
+  { name: '环境整治', children: [] },
+  { name: '微心愿', children: [] },
+];
+
+// ---------------------------------------------------------------------------------------------------
+// Matching
+
+export interface MatchNeed {
+  id: number;
+  categoryId: number;
+  gridId: number | null;
+  urgency: Urgency;
+  /** '' when the need has no date. */
+  wantedBy: string;
+  raisedOn: string;
+}
+export interface MatchResource {
+  id: number;
+  categoryId: number;
+  /** Empty: the whole community. */
+  gridIds: readonly number[];
+  /** '' for no limit on either side. */
+  availableFrom: string;
+  availableTo: string;
+  capacity: number;
+  /** Matches already counted against the capacity in the current period. */
+  used: number;
+  /** Finished services and their mean satisfaction (null when nobody gave feedback yet). */
+  finished: number;
+  satisfaction: number | null;
+}
+/** One reason in words: a message key of the lists namespace (`reason.<key>`), its params, its points. */
+export interface Reason {
+  key: 'sameCategory' | 'relatedCategory' | 'servesGrid' | 'servesAll' | 'availableNow' | 'availableFrom' | 'capacityLeft' | 'finished' | 'satisfaction';
+  points: number;
+  params?: Record<string, string | number>;
+}
+export interface Candidate {
+  resourceId: number;
+  score: number;
+  reasons: Reason[];
+}
+
+/** Parent of each category id (null at the top): what "related category" is measured on. */
+export type CategoryParents = ReadonlyMap<number, number | null>;
+
+/** Same category, or one above the other in the tree (养老服务 ⊃ 助餐); siblings are not related. */
+export function categoryRelation(parents: CategoryParents, a: number, b: number): 'same' | 'related' | null {
+  if (a === b) return 'same';
+  const above = (x: number, y: number) => {
+    for (let p = parents.get(x) ?? null, hops = 0; p !== null && hops < 16; p = parents.get(p) ?? null, hops++) if (p === y) return true;
+    return false;
+  };
+  return above(a, b) || above(b, a) ? 'related' : null;
+}
+
+/**
+ * The score of one resource for one need, or null where it cannot serve it at all. A resource must be
+ * of the same or a related category, serve the need's grid, be available some time between today and
+ * the wanted-by date, and have capacity left; then points say how well it fits:
+ *   same category 40 / related 25; serves that grid by name 20 / the whole community 10;
+ *   available from today 15 / only from a later date 5; capacity left up to 10 (share of it left);
+ *   its record: 2 per finished service up to 10, and (mean satisfaction − 3) × 5, from −10 to +10.
+ * Integers only, so equal inputs give equal scores on every machine.
+ */
+export function scoreResource(need: MatchNeed, r: MatchResource, parents: CategoryParents, today: string, capacityLeft = r.capacity - r.used): Candidate | null {
+  const relation = categoryRelation(parents, need.categoryId, r.categoryId);
+  if (!relation) return null;
+  if (capacityLeft <= 0) return null;
+  const servesNamed = need.gridId !== null && r.gridIds.includes(need.gridId);
+  if (r.gridIds.length > 0 && !servesNamed) return null;
+  const until = need.wantedBy && need.wantedBy >= today ? need.wantedBy : '';
+  if (r.availableTo && r.availableTo < today) return null;
+  if (until && r.availableFrom && r.availableFrom > until) return null;
+  const reasons: Reason[] = [];
+  reasons.push(relation === 'same' ? { key: 'sameCategory', points: 40 } : { key: 'relatedCategory', points: 25 });
+  reasons.push(servesNamed ? { key: 'servesGrid', points: 20 } : { key: 'servesAll', points: 10 });
+  reasons.push(!r.availableFrom || r.availableFrom <= today ? { key: 'availableNow', points: 15 } : { key: 'availableFrom', points: 5, params: { date: r.availableFrom } });
+  reasons.push({ key: 'capacityLeft', points: Math.round((10 * capacityLeft) / r.capacity), params: { left: capacityLeft, capacity: r.capacity } });
+  if (r.finished > 0) reasons.push({ key: 'finished', points: Math.min(10, 2 * r.finished), params: { count: r.finished } });
+  if (r.satisfaction !== null) reasons.push({ key: 'satisfaction', points: Math.round((r.satisfaction - 3) * 5), params: { mean: r.satisfaction.toFixed(1) } });
+  return { resourceId: r.id, score: reasons.reduce((s, x) => s + x.points, 0), reasons };
+}
+
+/** Best first; equal scores by resource id, so the order never depends on how rows were read. */
+const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.resourceId - b.resourceId;
+
+/** The ranked list for one need: every resource that can serve it, best first. */
+export function rankResources(need: MatchNeed, resources: readonly MatchResource[], parents: CategoryParents, today: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const r of resources) {
+    const c = scoreResource(need, r, parents, today);
+    if (c) out.push(c);
+  }
+  return out.sort(byScore);
+}
+
+export const isOverdue = (wantedBy: string, today: string) => wantedBy !== '' && wantedBy < today;
+
+/**
+ * The order in which the matching run serves needs: overdue first, then urgent, then the earliest
+ * wanted-by date (needs without one after those with), then the oldest, then by id.
+ */
+export function needPriority(a: MatchNeed, b: MatchNeed, today: string): number {
+  const rank = (n: MatchNeed) => (isOverdue(n.wantedBy, today) ? 0 : 2) + (n.urgency === 'urgent' ? 0 : 1);
+  return rank(a) - rank(b) || (a.wantedBy || '9999').localeCompare(b.wantedBy || '9999') || a.raisedOn.localeCompare(b.raisedOn) || a.id - b.id;
+}
+
+export interface Proposal extends Candidate {
+  needId: number;
+}
+
+/**
+ * "Match all open needs": a proposal for staff to confirm, never an assignment. Needs are taken in
+ * priority order (needPriority) and each gets the best-scoring resource that still has capacity
+ * left after the needs before it; a resource's capacity shrinks as it is proposed, so no resource is
+ * proposed beyond it and each need gets at most one. A greedy pass in a fixed order, deliberately:
+ * it is what "urgent and overdue first" means to the people who check it, it is deterministic
+ * (every tie broken by id), and it is fast — resources are bucketed by category, so a need looks
+ * only at the resources of its own category and those above and below it.
+ */
+export function proposeAssignment(needs: readonly MatchNeed[], resources: readonly MatchResource[], parents: CategoryParents, today: string): { proposals: Proposal[]; unmatched: number[] } {
+  const byCategory = new Map<number, MatchResource[]>();
+  for (const r of resources) {
+    const list = byCategory.get(r.categoryId);
+    if (list) list.push(r);
+    else byCategory.set(r.categoryId, [r]);
+  }
+  const children = new Map<number, number[]>();
+  for (const [c, p] of parents) if (p !== null) children.set(p, [...(children.get(p) ?? []), c]);
+  const related = new Map<number, MatchResource[]>();
+  const relatedOf = (category: number): MatchResource[] => {
+    let list = related.get(category);
+    if (list) return list;
+    const ids = new Set<number>([category]);
+    for (let p = parents.get(category) ?? null, hops = 0; p !== null && hops < 16; p = parents.get(p) ?? null, hops++) ids.add(p);
+    const down = [category];
+    while (down.length) for (const c of children.get(down.pop()!) ?? []) if (!ids.has(c)) (ids.add(c), down.push(c));
+    list = [...ids].flatMap((id) => byCategory.get(id) ?? []);
+    related.set(category, list);
+    return list;
+  };
+  const left = new Map(resources.map((r) => [r.id, r.capacity - r.used]));
+  const proposals: Proposal[] = [];
+  const unmatched: number[] = [];
+  for (const need of [...needs].sort((a, b) => needPriority(a, b, today))) {
+    let best: Candidate | null = null;
+    for (const r of relatedOf(need.categoryId)) {
+      const c = scoreResource(need, r, parents, today, left.get(r.id)!);
+      if (c && (!best || byScore(c, best) < 0)) best = c;
+    }
+    if (!best) {
+      unmatched.push(need.id);
+      continue;
+    }
+    left.set(best.resourceId, left.get(best.resourceId)! - 1);
+    proposals.push({ needId: need.id, ...best });
+  }
+  return { proposals, unmatched };
+}
+
+/** The first day of the period a capacity is counted in ('' for a capacity in total). */
+export function periodStart(period: CapacityPeriod, today: string): string {
+  if (period === 'total') return '';
+  if (period === 'year') return `${today.slice(0, 4)}-01-01`;
+  if (period === 'month') return `${today.slice(0, 7)}-01`;
+  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+  return addDays(today, -weekday);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Measures
+
+export interface NeedFact {
+  state: NeedState;
+  raisedOn: string;
+  doneOn: string;
+  wish: boolean;
+}
+
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * 兑现率: of the needs raised in the period and not withdrawn, the share done (or done and evaluated),
+ * in whole percent; wishes (微心愿) have their own rate. Days from raised to done: the mean over the
+ * fulfilled ones, one decimal.
+ */
+export function fulfilment(needs: readonly NeedFact[]) {
+  const counted = needs.filter((n) => n.state !== 'withdrawn');
+  const done = counted.filter((n) => FULFILLED.includes(n.state));
+  const wishes = counted.filter((n) => n.wish);
+  const wishesDone = wishes.filter((n) => FULFILLED.includes(n.state));
+  const rate = (a: number, b: number) => (b === 0 ? 0 : Math.round((100 * a) / b));
+  const days = done.filter((n) => n.doneOn).map((n) => daysBetween(n.raisedOn, n.doneOn));
+  return {
+    raised: counted.length,
+    fulfilled: done.length,
+    rate: rate(done.length, counted.length),
+    wishes: wishes.length,
+    wishesFulfilled: wishesDone.length,
+    wishRate: rate(wishesDone.length, wishes.length),
+    meanDays: days.length ? Math.round((10 * days.reduce((s, d) => s + d, 0)) / days.length) / 10 : null,
+  };
+}
+
+/** The need number on the list and the notice board: XQ + year + four digits (XQ2026-0007). */
+export const needNumber = (year: number, serial: number) => `XQ${year}-${String(serial).padStart(4, '0')}`;
+
+/** A name on the public notice board: the surname and a star for each other character (王*华 → 王**). */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  return chars[0] + '*'.repeat(chars.length - 1);
+}

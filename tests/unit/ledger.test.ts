@@ -72,7 +72,7 @@ describe('the ledger file', () => {
     expect(perms.secretary).toEqual(expect.arrayContaining(['party.view', 'party.edit', 'party.export']));
     expect(perms.mediator).toContain('mediation.work');
     expect(perms.staff).toContain('certificates.issue');
-    expect(perms.admin).toEqual(expect.arrayContaining(['party.view', 'certificates.approve', 'certificates.manage', 'mediation.all', 'backups.manage']));
+    expect(perms.admin).toEqual(expect.arrayContaining(['party.view', 'certificates.approve', 'certificates.manage', 'mediation.all', 'lists.edit', 'backups.manage']));
     // The search index came through too: a seeded name is found by its first two characters.
     const someone = before.residents[5] as { id: number; name: string };
     expect(l.db.prepare('SELECT rowid FROM resident_short WHERE resident_short MATCH ?').pluck().all(`"${someone.name.slice(0, 2)}"`)).toContain(someone.id);

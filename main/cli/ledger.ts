@@ -3,6 +3,7 @@ import { openApp, type App } from '../core/app';
 import { AppError } from '../core/errors';
 import { resolveLedgerPath } from '../core/paths';
 import { seedCommunity } from '../modules/residents/seed';
+import { seedLists } from '../modules/lists/seed';
 import { newSession } from '../core/session';
 import { appendAudit } from '../core/audit';
 import { backupDir, checkBackupFile, listBackups, restoreFrom } from '../core/backups';
@@ -17,7 +18,9 @@ const USAGE = `usage: npm run ledger -- <command> [--db FILE] [--json] [--user N
   recover --user NAME               set a new password with the recovery code (LINLI_RECOVERY_CODE or asked)
   setup --street S --community C --grids "第一网格=1号楼,2号楼;第二网格=3号楼"
                                     first-run setup without the screen
-  seed --residents N                add a deterministic synthetic community of N residents
+  seed --residents N [--needs N --resources N]
+                                    add a deterministic synthetic community of N residents,
+                                    and open needs and resources on its two lists
   import residents FILE [--dry-run] check, then import a .xlsx or .csv
   export residents --out FILE       the resident list as .xlsx (IDs and phones masked)
   backup --out FILE                 a consistent copy of the ledger
@@ -113,8 +116,12 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
       if (!Number.isInteger(n) || n < 1) throw new CliFailure('seed needs --residents N (a whole number)');
       need('residents.import');
       const r = seedCommunity(app.ledger.db, n);
-      appendAudit(app.ledger.db, { actor: session.user!.username, userId: session.user!.id, action: 'import', method: 'cli.seed', detail: `${r.residents} synthetic residents` });
-      return out(`seeded ${r.residents} residents in ${r.households} households, ${r.buildings} buildings, ${r.grids} grids`, r);
+      const needs = Number(option(argv, '--needs') ?? 0);
+      const resources = Number(option(argv, '--resources') ?? 0);
+      if (!Number.isInteger(needs) || !Number.isInteger(resources) || needs < 0 || resources < 0) throw new CliFailure('--needs and --resources take whole numbers');
+      if (needs || resources) seedLists(app.ledger.db, needs, resources);
+      appendAudit(app.ledger.db, { actor: session.user!.username, userId: session.user!.id, action: 'import', method: 'cli.seed', detail: `${r.residents} synthetic residents, ${needs} needs, ${resources} resources` });
+      return out(`seeded ${r.residents} residents in ${r.households} households, ${r.buildings} buildings, ${r.grids} grids; ${needs} needs, ${resources} resources`, { ...r, needs, resources });
     }
     case 'import': {
       if (sub !== 'residents' || !file) throw new CliFailure(USAGE);

@@ -29,6 +29,10 @@ import { CaseDocumentPrint, CaseFilePrint } from '../modules/mediation/print/Cas
 import { StatsPrint } from '../modules/mediation/print/StatsPrint';
 import { ReportReceiptPrint } from '../modules/party/print/ReportReceiptPrint';
 import { ServiceSummaryPrint } from '../modules/party/print/ServiceSummaryPrint';
+import { NeedListPrint } from '../modules/lists/print/NeedListPrint';
+import { ResourceListPrint } from '../modules/lists/print/ResourceListPrint';
+import { NeedSlipPrint } from '../modules/lists/print/NeedSlipPrint';
+import { MeasuresPrint } from '../modules/lists/print/MeasuresPrint';
 
 // A call refused because the session ended or locked sends the screen back to the sign-in.
 const queryClient: QueryClient = new QueryClient({
@@ -68,6 +72,11 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   if (route.path[0] === 'print' && route.path[1] === 'dues-year') return <DuesYearPrint query={route.query} />;
   if (route.path[0] === 'print' && route.path[1] === 'report-receipt') return <ReportReceiptPrint id={Number(route.path[2])} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'service-summary') return <ServiceSummaryPrint query={route.query} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'list-needs') return <NeedListPrint query={route.query} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'list-resources') return <ResourceListPrint info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'list-slip') return <NeedSlipPrint id={Number(route.path[2])} kind="slip" info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'list-card') return <NeedSlipPrint id={Number(route.path[2])} kind="card" info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'list-measures') return <MeasuresPrint query={route.query} info={info.data} />;
   return <Shell route={route} info={info.data} />;
 }
 

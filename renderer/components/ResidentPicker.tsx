@@ -2,6 +2,16 @@ import { useRef, useState } from 'react';
 import { Select } from 'antd';
 import { call } from '../api/client';
 
+/** Where the calling module's method says where the resident lives, the household and grid come too. */
+export interface PickedResident {
+  name: string;
+  gender: string;
+  birthDate: string;
+  address: string;
+  householdId?: number | null;
+  gridId?: number | null;
+}
+
 /**
  * Finds a resident of the community by name, pinyin or ID (as the resident search does) to link to,
  * through the calling module's own method, so that its own permission applies.
@@ -18,13 +28,13 @@ export function ResidentPicker({
   value?: number | null;
   onChange?: (v: number | null) => void;
   initialLabel?: string;
-  method: 'party.findResidents' | 'certs.findResidents' | 'mediation.findResidents';
+  method: 'party.findResidents' | 'certs.findResidents' | 'mediation.findResidents' | 'lists.findResidents';
   placeholder?: string;
   /** The picked resident's own fields, for a form that keeps a copy (a mediation party's name and address). */
-  onPick?: (resident: { name: string; gender: string; birthDate: string; address: string }) => void;
+  onPick?: (resident: PickedResident) => void;
   testId?: string;
 }) {
-  const [options, setOptions] = useState<{ value: number; label: string; row: { name: string; gender: string; birthDate: string; address: string } }[]>([]);
+  const [options, setOptions] = useState<{ value: number; label: string; row: PickedResident }[]>([]);
   const latest = useRef(0);
   const search = async (q: string) => {
     const ticket = ++latest.current;

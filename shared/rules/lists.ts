@@ -183,7 +183,13 @@ export function proposeAssignment(needs: readonly MatchNeed[], resources: readon
     const ids = new Set<number>([category]);
     for (let p = parents.get(category) ?? null, hops = 0; p !== null && hops < 16; p = parents.get(p) ?? null, hops++) ids.add(p);
     const down = [category];
-    while (down.length) for (const c of children.get(down.pop()!) ?? []) if (!ids.has(c)) (ids.add(c), down.push(c));
+    while (down.length) {
+      for (const c of children.get(down.pop()!) ?? []) {
+        if (ids.has(c)) continue;
+        ids.add(c);
+        down.push(c);
+      }
+    }
     list = [...ids].flatMap((id) => byCategory.get(id) ?? []);
     related.set(category, list);
     return list;

@@ -9,7 +9,8 @@ import { PrintFrame } from '../../../components/PrintFrame';
 import { AgreementBody } from './AgreementPrint';
 import { SessionBody } from './SessionRecordPrint';
 import { RightsBody } from './RightsNoticePrint';
-import { ApplicationBody, ClosingReportBody, FieldTable, OralAgreementBody } from './Forms';
+import { ApplicationBody, ClosingReportBody, OralAgreementBody } from './Forms';
+import { FieldTable } from '../../../components/FieldTable';
 
 /** A4 portrait content height in CSS pixels: 297 mm less the 12 mm and 16 mm page margins (96 px per inch). */
 const PAGE_PX = ((297 - 12 - 16) * 96) / 25.4;

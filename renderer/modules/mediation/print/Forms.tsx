@@ -1,7 +1,7 @@
-import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { CaseDetail } from '../../../../shared/contract/mediation';
+import { FieldTable } from '../../../components/FieldTable';
 
 /** 人民调解申请书: the parties, the dispute in brief, the numbered requests, the voluntary statement, the signature. */
 export function ApplicationBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
@@ -75,18 +75,3 @@ export function OralAgreementBody({ c, info }: { c: CaseDetail; info: AppInfo })
   );
 }
 
-/** The forms' two-column table: a label, and what the case says (kept as typed, line breaks and all). */
-export function FieldTable({ rows, style }: { rows: [string, string][]; style?: CSSProperties }) {
-  return (
-    <table className="print-table meeting-record" style={style}>
-      <tbody>
-        {rows.map(([label, value]) => (
-          <tr key={label}>
-            <th>{label}</th>
-            <td className="wrap pre">{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}

@@ -5,7 +5,7 @@ import type { CaseDetail } from '../../../../shared/contract/mediation';
 import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
-import { FieldTable } from './Forms';
+import { FieldTable } from '../../../components/FieldTable';
 
 /** 调解笔录, one session: time, place, who took part, notices, statements, facts, result; read back and signed. */
 export function SessionRecordPrint({ id, session, info }: { id: number; session: number; info: AppInfo }) {

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../../shared/contract/community';
+import { todayIso } from '../../../../shared/rules/idNumber';
+import { PrintFrame } from '../../../components/PrintFrame';
+import { MeasuresView } from '../MeasuresTab';
+
+export function MeasuresPrint({ query, info }: { query: URLSearchParams; info: AppInfo }) {
+  const { t } = useTranslation();
+  const from = query.get('from') ?? todayIso();
+  const to = query.get('to') ?? todayIso();
+  return (
+    <PrintFrame>
+      <h1>
+        {info.communityName}
+        {t('lists:print.measuresTitle')}
+      </h1>
+      <div className="print-meta">
+        <span>{t('certificates:register.period', { from, to })}</span>
+        <span>{t('print.date', { date: todayIso() })}</span>
+      </div>
+      <MeasuresView from={from} to={to} print />
+    </PrintFrame>
+  );
+}

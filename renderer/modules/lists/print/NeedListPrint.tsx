@@ -1,0 +1,70 @@
+import { Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Input } from '../../../../shared/contract';
+import type { AppInfo } from '../../../../shared/contract/community';
+import { todayIso } from '../../../../shared/rules/idNumber';
+import { useCall } from '../../../api/hooks';
+import { errorText } from '../../../components/errors';
+import { PrintFrame } from '../../../components/PrintFrame';
+
+type Filters = Input<'lists.needs'>;
+
+/** 需求清单 for the notice board, A4 landscape: residents' names masked, what is wanted and by when, who took it. */
+export function NeedListPrint({ query, info }: { query: URLSearchParams; info: AppInfo }) {
+  const { t } = useTranslation();
+  const filters: Filters = {
+    state: (query.get('state') as Filters['state']) ?? 'waiting',
+    categoryId: Number(query.get('category')) || undefined,
+    gridId: Number(query.get('grid')) || undefined,
+    wish: query.get('wish') ? true : undefined,
+    forPrint: true,
+  };
+  const needs = useCall('lists.needs', filters);
+  if (needs.isPending) return <Spin />;
+  if (needs.isError) return <p>{errorText(t, needs.error)}</p>;
+  return (
+    <PrintFrame landscape>
+      <h1>
+        {info.communityName}
+        {t('lists:print.needsTitle')}
+      </h1>
+      <div className="print-meta">
+        <span>{t(`lists:filter.${filters.state ?? 'all'}`)}</span>
+        <span data-testid="print-count">{t('lists:print.count', { count: needs.data.length })}</span>
+        <span>{t('print.date', { date: todayIso() })}</span>
+      </div>
+      <table className="print-table">
+        <thead>
+          <tr>
+            {['number', 'category', 'content', 'beneficiary', 'grid', 'urgency', 'wantedBy', 'state', 'provider'].map((c) => (
+              <th key={c}>{t(`lists:fields.${c}`)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {needs.data.map((n) => (
+            <tr key={n.id}>
+              <td>{n.number}</td>
+              <td>{n.category}</td>
+              <td className="wrap">
+                {n.wish ? `【${t('lists:needs.wish')}】` : ''}
+                {n.content}
+              </td>
+              <td>{n.beneficiaryMasked}</td>
+              <td>{n.grid}</td>
+              <td>{t(`lists:urgency.${n.urgency}`)}</td>
+              <td>{n.wantedBy}</td>
+              <td>{t(`lists:state.${n.state}`)}</td>
+              <td className="wrap">{n.provider}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="print-note">{t('lists:print.boardNote')}</p>
+      <div className="print-foot">
+        <span>{t('print.preparedBy')}</span>
+        <span>{info.committeeName}</span>
+      </div>
+    </PrintFrame>
+  );
+}

@@ -1,0 +1,56 @@
+import { Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../../shared/contract/community';
+import { todayIso } from '../../../../shared/rules/idNumber';
+import { useCall } from '../../../api/hooks';
+import { errorText } from '../../../components/errors';
+import { PrintFrame } from '../../../components/PrintFrame';
+
+/** 资源清单, A4 landscape: who offers what, how often, when and where; phones masked. */
+export function ResourceListPrint({ info }: { info: AppInfo }) {
+  const { t } = useTranslation();
+  const resources = useCall('lists.resources', { activeOnly: true, forPrint: true });
+  if (resources.isPending) return <Spin />;
+  if (resources.isError) return <p>{errorText(t, resources.error)}</p>;
+  const days = (w: number[]) => w.map((d) => t(`lists:weekday.${d}`)).join('、');
+  return (
+    <PrintFrame landscape>
+      <h1>
+        {info.communityName}
+        {t('lists:print.resourcesTitle')}
+      </h1>
+      <div className="print-meta">
+        <span />
+        <span data-testid="print-count">{t('lists:print.count', { count: resources.data.length })}</span>
+        <span>{t('print.date', { date: todayIso() })}</span>
+      </div>
+      <table className="print-table">
+        <thead>
+          <tr>
+            {['provider', 'providerKind', 'category', 'resourceContent', 'capacityShort', 'times', 'gridsShort', 'contact'].map((c) => (
+              <th key={c}>{t(`lists:fields.${c}`)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {resources.data.map((r) => (
+            <tr key={r.id}>
+              <td className="wrap">{r.provider}</td>
+              <td>{t(`lists:kind.${r.providerKind}`)}</td>
+              <td>{r.category}</td>
+              <td className="wrap">{r.content}</td>
+              <td>{t(`lists:period.${r.capacityPeriod}`, { count: r.capacity })}</td>
+              <td className="wrap">{[days(r.weekdays), r.times, [r.availableFrom, r.availableTo].filter(Boolean).join('—')].filter(Boolean).join(' ')}</td>
+              <td className="wrap">{r.grids || t('lists:fields.allGrids')}</td>
+              <td>{[r.contact, r.phoneMasked].filter(Boolean).join(' ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="print-foot">
+        <span>{t('print.preparedBy')}</span>
+        <span>{info.committeeName}</span>
+      </div>
+    </PrintFrame>
+  );
+}

@@ -154,6 +154,27 @@ export function needPriority(a: MatchNeed, b: MatchNeed, today: string): number 
   return rank(a) - rank(b) || (a.wantedBy || '9999').localeCompare(b.wantedBy || '9999') || a.raisedOn.localeCompare(b.raisedOn) || a.id - b.id;
 }
 
+function childrenOf(parents: CategoryParents): Map<number, number[]> {
+  const children = new Map<number, number[]>();
+  for (const [c, p] of parents) if (p !== null) children.set(p, [...(children.get(p) ?? []), c]);
+  return children;
+}
+
+/** A category with every category above it and below it: the only ones whose resources can serve its needs. */
+export function relatedCategoryIds(parents: CategoryParents, category: number, children = childrenOf(parents)): Set<number> {
+  const ids = new Set<number>([category]);
+  for (let p = parents.get(category) ?? null, hops = 0; p !== null && hops < 16; p = parents.get(p) ?? null, hops++) ids.add(p);
+  const down = [category];
+  while (down.length) {
+    for (const c of children.get(down.pop()!) ?? []) {
+      if (ids.has(c)) continue;
+      ids.add(c);
+      down.push(c);
+    }
+  }
+  return ids;
+}
+
 export interface Proposal extends Candidate {
   needId: number;
 }
@@ -174,24 +195,11 @@ export function proposeAssignment(needs: readonly MatchNeed[], resources: readon
     if (list) list.push(r);
     else byCategory.set(r.categoryId, [r]);
   }
-  const children = new Map<number, number[]>();
-  for (const [c, p] of parents) if (p !== null) children.set(p, [...(children.get(p) ?? []), c]);
+  const children = childrenOf(parents);
   const related = new Map<number, MatchResource[]>();
   const relatedOf = (category: number): MatchResource[] => {
     let list = related.get(category);
-    if (list) return list;
-    const ids = new Set<number>([category]);
-    for (let p = parents.get(category) ?? null, hops = 0; p !== null && hops < 16; p = parents.get(p) ?? null, hops++) ids.add(p);
-    const down = [category];
-    while (down.length) {
-      for (const c of children.get(down.pop()!) ?? []) {
-        if (ids.has(c)) continue;
-        ids.add(c);
-        down.push(c);
-      }
-    }
-    list = [...ids].flatMap((id) => byCategory.get(id) ?? []);
-    related.set(category, list);
+    if (!list) related.set(category, (list = [...relatedCategoryIds(parents, category, children)].flatMap((id) => byCategory.get(id) ?? [])));
     return list;
   };
   const left = new Map(resources.map((r) => [r.id, r.capacity - r.used]));

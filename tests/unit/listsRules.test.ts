@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveNeed, categoryRelation, fulfilment, needPriority, periodStart, proposeAssignment, rankResources, scoreResource, type MatchNeed, type MatchResource } from '../../shared/rules/lists';
+import { canMoveNeed, categoryRelation, relatedCategoryIds, fulfilment, needPriority, periodStart, proposeAssignment, rankResources, scoreResource, type MatchNeed, type MatchResource } from '../../shared/rules/lists';
 import { prng } from '../../main/modules/residents/seed';
 
 // 1 养老服务 ⊃ 2 助餐, 3 陪诊; 4 维修服务 ⊃ 5 水电维修
@@ -61,6 +61,11 @@ describe('scoring one resource for one need', () => {
     expect(categoryRelation(parents, 1, 3)).toBe('related');
     expect(categoryRelation(parents, 2, 3)).toBeNull();
     expect(categoryRelation(parents, 2, 5)).toBeNull();
+  });
+
+  it('related categories: the category, everything above it and everything below it', () => {
+    expect([...relatedCategoryIds(parents, 2)].sort()).toEqual([1, 2]);
+    expect([...relatedCategoryIds(parents, 1)].sort()).toEqual([1, 2, 3]);
   });
 
   it('ranks best first, equal scores by resource id', () => {

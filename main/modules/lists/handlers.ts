@@ -1,7 +1,7 @@
 import type { MethodName } from '../../../shared/contract';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { translate } from '../../../shared/i18n/resources';
-import { stmt } from '../../core/ledger';
+import { getSetting, stmt } from '../../core/ledger';
 import { tableFile } from '../../core/excel';
 import type { HandlerMap } from '../../core/dispatch';
 import { findResidentsToLink } from '../residents/search';
@@ -92,11 +92,12 @@ export const listsHandlers: HandlerMap<ListsMethod> = {
   'lists.export': async ({ list }, ctx) => {
     ctx.audit('export', `list_${list}`, 'masked');
     const today = todayIso();
+    const community = getSetting(ctx.db, 'community_name') ?? '';
     if (list === 'needs') {
       const rows = needRows(ctx.db, { state: 'all' }, today);
       return tableFile(
-        `${t('print.needsTitle')}-${today}.xlsx`,
-        t('print.needsTitle'),
+        `${t('print.needsTitle', { community })}-${today}.xlsx`,
+        t('print.needsTitle', { community: '' }),
         ['number', 'category', 'content', 'beneficiary', 'grid', 'urgency', 'raisedOn', 'wantedBy', 'state', 'provider'].map((c) => t(`fields.${c}`)),
         rows.map((r) => [r.number, r.category, r.content, r.beneficiaryMasked, r.grid, t(`urgency.${r.urgency}`), r.raisedOn, r.wantedBy, t(`state.${r.state}`), r.provider]),
         [14, 12, 40, 12, 12, 8, 12, 12, 10, 20],
@@ -104,8 +105,8 @@ export const listsHandlers: HandlerMap<ListsMethod> = {
     }
     const rows = resourceRows(ctx.db, { activeOnly: false }, today);
     return tableFile(
-      `${t('print.resourcesTitle')}-${today}.xlsx`,
-      t('print.resourcesTitle'),
+      `${t('print.resourcesTitle', { community })}-${today}.xlsx`,
+      t('print.resourcesTitle', { community: '' }),
       ['provider', 'providerKind', 'category', 'resourceContent', 'capacity', 'times', 'grids', 'contact', 'active'].map((c) => t(`fields.${c}`)),
       rows.map((r) => [r.provider, t(`kind.${r.providerKind}`), r.category, r.content, t(`period.${r.capacityPeriod}`, { count: r.capacity }), r.times, r.grids || t('fields.allGrids'), [r.contact, r.phoneMasked].filter(Boolean).join(' '), r.active ? t('fields.yes') : t('fields.no')]),
       [20, 10, 12, 40, 12, 16, 16, 20, 6],

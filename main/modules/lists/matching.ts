@@ -1,5 +1,5 @@
 import type { ResourceInput, ResourceRow } from '../../../shared/contract/lists';
-import { isOverdue, periodStart, proposeAssignment, rankResources, scoreResource, type CapacityPeriod, type MatchNeed, type MatchResource, type ProviderKind, type Urgency } from '../../../shared/rules/lists';
+import { isOverdue, periodStart, proposeAssignment, rankResources, relatedCategoryIds, scoreResource, type CapacityPeriod, type MatchNeed, type MatchResource, type ProviderKind, type Urgency } from '../../../shared/rules/lists';
 import { maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
 import { stmt, type Db } from '../../core/ledger';
@@ -142,9 +142,11 @@ const activeResources = (db: Db, today: string) => resourceRecords(db, today, 'W
 
 export function candidates(db: Db, needId: number, today: string) {
   const need = needForMatching(db, needId);
-  const records = activeResources(db, today);
+  const parents = categoryParents(db);
+  // Only the resources of related categories are read: the others could not serve it anyway.
+  const records = resourceRecords(db, today, 'WHERE r.active = 1 AND r.category_id IN (SELECT value FROM json_each(@categories))', { categories: JSON.stringify([...relatedCategoryIds(parents, need.categoryId)]) });
   const byId = new Map(records.map((r) => [r.id, r]));
-  return rankResources(need, records.map(toMatchResource), categoryParents(db), today).map((c) => {
+  return rankResources(need, records.map(toMatchResource), parents, today).map((c) => {
     const r = byId.get(c.resourceId)!;
     return { resourceId: r.id, provider: r.provider, content: r.content, category: r.category, capacityLeft: r.capacity - r.used, score: c.score, reasons: c.reasons };
   });
@@ -165,10 +167,15 @@ export function needsFor(db: Db, resourceId: number, today: string) {
     .sort((a, b) => b.score - a.score || a.needId - b.needId);
 }
 
-export function proposeAll(db: Db, today: string) {
-  const needs = stmt(db, `${OPEN_NEEDS} WHERE n.state = 'open'`).all() as OpenNeed[];
+/** What the matching run reads: every waiting need, every active resource with its capacity used, the category tree. */
+export function matchingInput(db: Db, today: string) {
   const records = activeResources(db, today);
-  const { proposals, unmatched } = proposeAssignment(needs, records.map(toMatchResource), categoryParents(db), today);
+  return { needs: stmt(db, `${OPEN_NEEDS} WHERE n.state = 'open'`).all() as OpenNeed[], records, resources: records.map(toMatchResource), parents: categoryParents(db) };
+}
+
+export function proposeAll(db: Db, today: string) {
+  const { needs, records, resources, parents } = matchingInput(db, today);
+  const { proposals, unmatched } = proposeAssignment(needs, resources, parents, today);
   const needById = new Map(needs.map((n) => [n.id, n]));
   const resourceById = new Map(records.map((r) => [r.id, r]));
   return {

@@ -55,7 +55,7 @@ export function NeedPage({ id }: { id: number }) {
             {n.groupTag && ` · ${t(`codes:careTag.${n.groupTag}`)}`}
             {n.residentId && (
               <Button type="link" onClick={() => navigate(`residents/${n.residentId}`)} disabled={!can('residents.view')}>
-                {t('lists:for.resident')}
+                {t('lists:need.openResident')}
               </Button>
             )}
           </Descriptions.Item>

@@ -10,10 +10,7 @@ export function MeasuresPrint({ query, info }: { query: URLSearchParams; info: A
   const to = query.get('to') ?? todayIso();
   return (
     <PrintFrame>
-      <h1>
-        {info.communityName}
-        {t('lists:print.measuresTitle')}
-      </h1>
+      <h1>{t('lists:print.measuresTitle', { community: info.communityName })}</h1>
       <div className="print-meta">
         <span>{t('certificates:register.period', { from, to })}</span>
         <span>{t('print.date', { date: todayIso() })}</span>

@@ -24,10 +24,7 @@ export function NeedListPrint({ query, info }: { query: URLSearchParams; info: A
   if (needs.isError) return <p>{errorText(t, needs.error)}</p>;
   return (
     <PrintFrame landscape>
-      <h1>
-        {info.communityName}
-        {t('lists:print.needsTitle')}
-      </h1>
+      <h1>{t('lists:print.needsTitle', { community: info.communityName })}</h1>
       <div className="print-meta">
         <span>{t(`lists:filter.${filters.state ?? 'all'}`)}</span>
         <span data-testid="print-count">{t('lists:print.count', { count: needs.data.length })}</span>

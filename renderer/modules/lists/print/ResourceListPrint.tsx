@@ -15,10 +15,7 @@ export function ResourceListPrint({ info }: { info: AppInfo }) {
   const days = (w: number[]) => w.map((d) => t(`lists:weekday.${d}`)).join('、');
   return (
     <PrintFrame landscape>
-      <h1>
-        {info.communityName}
-        {t('lists:print.resourcesTitle')}
-      </h1>
+      <h1>{t('lists:print.resourcesTitle', { community: info.communityName })}</h1>
       <div className="print-meta">
         <span />
         <span data-testid="print-count">{t('lists:print.count', { count: resources.data.length })}</span>

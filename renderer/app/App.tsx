@@ -33,6 +33,8 @@ import { NeedListPrint } from '../modules/lists/print/NeedListPrint';
 import { ResourceListPrint } from '../modules/lists/print/ResourceListPrint';
 import { NeedSlipPrint } from '../modules/lists/print/NeedSlipPrint';
 import { MeasuresPrint } from '../modules/lists/print/MeasuresPrint';
+import { BoardPrint } from '../modules/visits/print/BoardPrint';
+import { ReferralPrint } from '../modules/visits/print/ReferralPrint';
 
 // A call refused because the session ended or locked sends the screen back to the sign-in.
 const queryClient: QueryClient = new QueryClient({
@@ -77,6 +79,8 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   if (route.path[0] === 'print' && route.path[1] === 'list-slip') return <NeedSlipPrint id={Number(route.path[2])} kind="slip" info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'list-card') return <NeedSlipPrint id={Number(route.path[2])} kind="card" info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'list-measures') return <MeasuresPrint query={route.query} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'problem-board') return <BoardPrint query={route.query} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'referral') return <ReferralPrint id={Number(route.path[2])} escalationId={Number(route.path[3])} info={info.data} />;
   return <Shell route={route} info={info.data} />;
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, FileProtectOutlined, FlagOutlined, CommentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ScheduleOutlined, AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, FileProtectOutlined, FlagOutlined, CommentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract/community';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
@@ -20,6 +20,7 @@ import { PartyPage } from '../modules/party/PartyPage';
 import { CertificatesPage } from '../modules/certificates/CertificatesPage';
 import { MediationPage } from '../modules/mediation/MediationPage';
 import { ListsPage } from '../modules/lists/ListsPage';
+import { VisitsPage } from '../modules/visits/VisitsPage';
 import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { useCan, useUser } from '../modules/accounts/session';
 import type { Permission } from '../../shared/contract/define';
@@ -34,6 +35,7 @@ const SECTIONS: Record<string, Permission> = {
   certificates: 'certificates.issue',
   mediation: 'mediation.work',
   lists: 'lists.view',
+  visits: 'visits.view',
   community: 'community.edit',
   users: 'users.manage',
   audit: 'audit.view',
@@ -59,6 +61,7 @@ function Page({ route, info }: { route: Route; info: AppInfo }) {
   if (a === 'retention') return <RetentionPage />;
   if (a === 'party') return <PartyPage tab={b} query={route.query} />;
   if (a === 'mediation') return <MediationPage caseId={Number(b) || undefined} />;
+  if (a === 'visits') return <VisitsPage tab={b} id={Number(c) || undefined} query={route.query} />;
   if (a === 'lists') return <ListsPage tab={b} id={Number(c) || undefined} />;
   if (a === 'certificates') return <CertificatesPage tab={b} query={route.query} info={info} />;
   return <ResidentsPage query={route.query} />;
@@ -117,6 +120,7 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
     can('residents.import') && { key: 'import', icon: <CloudUploadOutlined />, label: t('nav.import') },
     can('certificates.issue') && { key: 'certificates', icon: <FileProtectOutlined />, label: t('nav.certificates') },
     can('mediation.work') && { key: 'mediation', icon: <CommentOutlined />, label: t('nav.mediation') },
+    can('visits.view') && { key: 'visits', icon: <ScheduleOutlined />, label: t('nav.visits') },
     can('lists.view') && { key: 'lists', icon: <ApartmentOutlined />, label: t('nav.lists') },
     can('party.view') && { key: 'party', icon: <FlagOutlined />, label: t('nav.party') },
     can('community.edit') && { key: 'community', icon: <HomeOutlined />, label: t('nav.community') },

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'mediation.all',
   'lists.view',
   'lists.edit',
+  'visits.view',
+  'visits.edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 /** 'public': callable before signing in (the login itself); 'signedIn': any signed-in user, even while locked. */

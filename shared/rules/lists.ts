@@ -112,22 +112,37 @@ export function categoryRelation(parents: CategoryParents, a: number, b: number)
  * Integers only, so equal inputs give equal scores on every machine.
  */
 export function scoreResource(need: MatchNeed, r: MatchResource, parents: CategoryParents, today: string, capacityLeft = r.capacity - r.used): Candidate | null {
-  const relation = categoryRelation(parents, need.categoryId, r.categoryId);
-  if (!relation) return null;
+  const reasons: Reason[] = [];
+  const score = evaluate(need, r, parents, today, capacityLeft, reasons);
+  return score === null ? null : { resourceId: r.id, score, reasons };
+}
+
+/** The score alone, or null; with `reasons` it also says why. The matching run scores thousands of pairs without them. */
+function evaluate(need: MatchNeed, r: MatchResource, parents: CategoryParents, today: string, capacityLeft: number, reasons?: Reason[]): number | null {
   if (capacityLeft <= 0) return null;
   const servesNamed = need.gridId !== null && r.gridIds.includes(need.gridId);
   if (r.gridIds.length > 0 && !servesNamed) return null;
   const until = need.wantedBy && need.wantedBy >= today ? need.wantedBy : '';
   if (r.availableTo && r.availableTo < today) return null;
   if (until && r.availableFrom && r.availableFrom > until) return null;
-  const reasons: Reason[] = [];
-  reasons.push(relation === 'same' ? { key: 'sameCategory', points: 40 } : { key: 'relatedCategory', points: 25 });
-  reasons.push(servesNamed ? { key: 'servesGrid', points: 20 } : { key: 'servesAll', points: 10 });
-  reasons.push(!r.availableFrom || r.availableFrom <= today ? { key: 'availableNow', points: 15 } : { key: 'availableFrom', points: 5, params: { date: r.availableFrom } });
-  reasons.push({ key: 'capacityLeft', points: Math.round((10 * capacityLeft) / r.capacity), params: { left: capacityLeft, capacity: r.capacity } });
-  if (r.finished > 0) reasons.push({ key: 'finished', points: Math.min(10, 2 * r.finished), params: { count: r.finished } });
-  if (r.satisfaction !== null) reasons.push({ key: 'satisfaction', points: Math.round((r.satisfaction - 3) * 5), params: { mean: r.satisfaction.toFixed(1) } });
-  return { resourceId: r.id, score: reasons.reduce((s, x) => s + x.points, 0), reasons };
+  const relation = categoryRelation(parents, need.categoryId, r.categoryId);
+  if (!relation) return null;
+  const now = !r.availableFrom || r.availableFrom <= today;
+  const category = relation === 'same' ? 40 : 25;
+  const grid = servesNamed ? 20 : 10;
+  const available = now ? 15 : 5;
+  const capacity = Math.round((10 * capacityLeft) / r.capacity);
+  const finished = r.finished > 0 ? Math.min(10, 2 * r.finished) : 0;
+  const satisfaction = r.satisfaction !== null ? Math.round((r.satisfaction - 3) * 5) : 0;
+  if (reasons) {
+    reasons.push(relation === 'same' ? { key: 'sameCategory', points: category } : { key: 'relatedCategory', points: category });
+    reasons.push(servesNamed ? { key: 'servesGrid', points: grid } : { key: 'servesAll', points: grid });
+    reasons.push(now ? { key: 'availableNow', points: available } : { key: 'availableFrom', points: available, params: { date: r.availableFrom } });
+    reasons.push({ key: 'capacityLeft', points: capacity, params: { left: capacityLeft, capacity: r.capacity } });
+    if (r.finished > 0) reasons.push({ key: 'finished', points: finished, params: { count: r.finished } });
+    if (r.satisfaction !== null) reasons.push({ key: 'satisfaction', points: satisfaction, params: { mean: r.satisfaction.toFixed(1) } });
+  }
+  return category + grid + available + capacity + finished + satisfaction;
 }
 
 /** Best first; equal scores by resource id, so the order never depends on how rows were read. */
@@ -206,17 +221,19 @@ export function proposeAssignment(needs: readonly MatchNeed[], resources: readon
   const proposals: Proposal[] = [];
   const unmatched: number[] = [];
   for (const need of [...needs].sort((a, b) => needPriority(a, b, today))) {
-    let best: Candidate | null = null;
+    let best: MatchResource | null = null;
+    let bestScore = 0;
     for (const r of relatedOf(need.categoryId)) {
-      const c = scoreResource(need, r, parents, today, left.get(r.id)!);
-      if (c && (!best || byScore(c, best) < 0)) best = c;
+      const score = evaluate(need, r, parents, today, left.get(r.id)!);
+      if (score !== null && (!best || score > bestScore || (score === bestScore && r.id < best.id))) [best, bestScore] = [r, score];
     }
     if (!best) {
       unmatched.push(need.id);
       continue;
     }
-    left.set(best.resourceId, left.get(best.resourceId)! - 1);
-    proposals.push({ needId: need.id, ...best });
+    // The reasons are written out for the resource chosen only, as it stood when chosen.
+    proposals.push({ needId: need.id, ...scoreResource(need, best, parents, today, left.get(best.id)!)! });
+    left.set(best.id, left.get(best.id)! - 1);
   }
   return { proposals, unmatched };
 }

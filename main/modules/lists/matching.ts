@@ -27,7 +27,6 @@ interface ResourceRecord {
   active: number;
   finished: number;
   satisfaction: number | null;
-  hours: number;
 }
 
 /**
@@ -38,8 +37,7 @@ const RESOURCE_SELECT = `SELECT r.*, c.name AS category,
   (SELECT count(*) FROM list_matches m WHERE m.resource_id = r.id AND m.cancelled_on = ''
      AND m.confirmed_on >= CASE r.capacity_period WHEN 'total' THEN '' WHEN 'year' THEN @year WHEN 'month' THEN @month ELSE @week END) AS used,
   (SELECT count(*) FROM list_matches m WHERE m.resource_id = r.id AND m.completed_on != '') AS finished,
-  (SELECT avg(m.satisfaction) FROM list_matches m WHERE m.resource_id = r.id AND m.satisfaction IS NOT NULL) AS satisfaction,
-  (SELECT coalesce(sum(s.hours), 0) FROM list_matches m JOIN list_services s ON s.match_id = m.id WHERE m.resource_id = r.id) AS hours
+  (SELECT avg(m.satisfaction) FROM list_matches m WHERE m.resource_id = r.id AND m.satisfaction IS NOT NULL) AS satisfaction
   FROM list_resources r JOIN list_categories c ON c.id = r.category_id`;
 
 const periods = (today: string) => ({ year: periodStart('year', today), month: periodStart('month', today), week: periodStart('week', today) });
@@ -63,6 +61,8 @@ const toMatchResource = (r: ResourceRecord): MatchResource => ({
 export function resourceRows(db: Db, f: { activeOnly: boolean; categoryId?: number }, today: string): ResourceRow[] {
   const gridNames = new Map((stmt(db, 'SELECT id, name FROM grids').all() as { id: number; name: string }[]).map((g) => [g.id, g.name]));
   const rows = resourceRecords(db, today, 'WHERE (@active = 0 OR r.active = 1) AND (@category IS NULL OR r.category_id = @category OR c.parent_id = @category)', { active: f.activeOnly ? 1 : 0, category: f.categoryId ?? null });
+  // Hours are for the list on screen; the matching does not need them.
+  const hours = stmt(db, 'SELECT coalesce(sum(s.hours), 0) FROM list_matches m JOIN list_services s ON s.match_id = m.id WHERE m.resource_id = ?').pluck();
   return rows.map((r) => {
     const m = toMatchResource(r);
     return {
@@ -86,7 +86,7 @@ export function resourceRows(db: Db, f: { activeOnly: boolean; categoryId?: numb
       phoneMasked: maskPhone(r.phone),
       active: r.active === 1,
       finished: r.finished,
-      hours: r.hours,
+      hours: hours.get(r.id) as number,
       satisfaction: m.satisfaction,
     };
   });

@@ -7,6 +7,7 @@ import { errorText } from '../../components/errors';
 import { LifeEventDialog, type LifeEventKind } from './LifeEventDialog';
 import { RevealButton } from './RevealButton';
 import { useCan } from '../accounts/session';
+import { ResidentVisitsCard } from '../visits/ResidentVisitsCard';
 
 /** One resident: every field, the full ID (the list shows it masked), and the timeline of moves and changes. */
 export function ResidentPage({ id }: { id: number }) {
@@ -94,6 +95,7 @@ export function ResidentPage({ id }: { id: number }) {
           }))}
         />
       </Card>
+      {can('visits.view') && <ResidentVisitsCard residentId={id} />}
       {dialog && <LifeEventDialog kind={dialog} residentId={id} name={d.name} onClose={() => setDialog(null)} />}
     </Space>
   );

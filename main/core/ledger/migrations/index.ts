@@ -7,6 +7,7 @@ import { m005 } from './005-party';
 import { m006 } from './006-certificates';
 import { m007 } from './007-mediation';
 import { m008 } from './008-lists';
+import { m009 } from './009-visits';
 
 export interface Migration {
   version: number;
@@ -15,5 +16,5 @@ export interface Migration {
 }
 
 /** Append-only once landed: the order here is the order every ledger has been through. */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

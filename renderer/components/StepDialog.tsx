@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { App, Form, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Input, MethodName } from '../../shared/contract';
+import { useWrite } from '../api/hooks';
+import { enterToNext } from './keyboard';
+import { errorText } from './errors';
+
+/**
+ * One step on a record (a claim, a service, a confirmation …) as a small form: its fields, the write
+ * with the values fixed by the record, the word said when it is saved. A refusal is said in words
+ * and the dialog stays open with what was typed.
+ */
+export function StepDialog<M extends MethodName>({ method, title, done, fixed, initial, children, onClose, onDone, testId }: { method: M; title: string; done: string; fixed: Partial<Input<M>>; initial: Record<string, unknown>; children: ReactNode; onClose: () => void; onDone?: (value: unknown) => void; testId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const write = useWrite(method);
+  const submit = (values: Record<string, unknown>) =>
+    write.mutate({ ...values, ...fixed } as Input<M>, {
+      onSuccess: (value) => {
+        message.success(done);
+        onClose();
+        onDone?.(value);
+      },
+      onError: (err) => message.error(errorText(t, err)),
+    });
+  return (
+    <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: write.isPending, id: `${testId}-save` }} cancelButtonProps={{ size: 'large' }}>
+      <Form form={form} layout="vertical" onFinish={submit} onKeyDown={enterToNext} initialValues={initial} data-testid={`${testId}-form`}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
+export const requiredRule = (t: (k: string) => string) => [{ required: true, whitespace: true, message: t('errors:validation.required') }];

@@ -109,6 +109,7 @@ describe('a simulated week at the desk (clock moved forward)', () => {
     await sys('problems.confirm', { id: lamp.id, date: '2026-12-01', outcome: 'confirmed', note: '电话回访，老人说灯亮了', satisfaction: 'satisfied' });
     await sys('problems.answer', { id: lamp.id, date: '2026-12-01', answer: '已告知处理结果' });
     const esc = (await sys('problems.escalate', { id: noise.id, date: '2026-12-01', toWhom: '街道城管科', request: '核查夜间施工许可，制止超时施工', deadline: '2026-12-03' })).escalationId;
+    await sys('problems.work', { id: noise.id, date: '2026-12-01', note: '已电话联系施工方' }); // progress while in hand
     const board1 = await sys('problems.board', { date: '2026-12-01' });
     expect(board1.closed.map((p) => p.number)).toEqual([lamp.number]);
     expect(board1.open.map((p) => [p.number, p.state, p.escalated])).toEqual([[noise.number, 'inHand', true]]);
@@ -126,7 +127,7 @@ describe('a simulated week at the desk (clock moved forward)', () => {
     await sys('problems.confirm', { id: noise.id, date: '2026-12-04', outcome: 'unreachable', note: '匿名来电，已在12345平台回复' });
     await sys('problems.answer', { id: noise.id, date: '2026-12-04', answer: '已通过12345回复' });
     const n = await sys('problems.get', { id: noise.id });
-    expect([n.state, n.raiserConfirmed, n.escalations[0]!.reply, n.events.map((e) => e.to)]).toEqual(['answered', false, '已责令施工单位22时后停工', ['found', 'accepted', 'inHand', 'inHand', 'resolved', 'confirmed', 'answered']]);
+    expect([n.state, n.raiserConfirmed, n.escalations[0]!.reply, n.events.map((e) => e.to)]).toEqual(['answered', false, '已责令施工单位22时后停工', ['found', 'accepted', 'inHand', 'inHand', 'inHand', 'resolved', 'confirmed', 'answered']]);
     expect((await sys('problems.board', { date: '2026-12-04' })).open).toEqual([]);
     // The board of an earlier day still says what was open then.
     expect((await sys('problems.board', { date: '2026-12-02' })).open.map((p) => p.number)).toEqual([noise.number]);

@@ -27,7 +27,7 @@ export function ProblemPage({ id }: { id: number }) {
   const has = (s: ProblemDetail['next'][number]) => p.next.includes(s);
   const buttons: [Step, string, boolean][] = [
     ['accept', 'visits:problems.accept', has('accepted')],
-    ['work', 'visits:problems.work', has('inHand') && p.state !== 'resolved'],
+    ['work', 'visits:problems.work', p.state === 'accepted' || p.state === 'inHand'],
     ['resolve', 'visits:problems.resolve', has('resolved')],
     ['confirm', 'visits:problems.confirm', p.state === 'resolved'],
     ['answer', 'visits:problems.answer', has('answered')],

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
-import { ApartmentOutlined, ScheduleOutlined, AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, FileProtectOutlined, FlagOutlined, CommentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
+import { ApartmentOutlined, BellOutlined, ScheduleOutlined, AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, FileProtectOutlined, FlagOutlined, CommentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract/community';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
@@ -21,6 +21,7 @@ import { CertificatesPage } from '../modules/certificates/CertificatesPage';
 import { MediationPage } from '../modules/mediation/MediationPage';
 import { ListsPage } from '../modules/lists/ListsPage';
 import { VisitsPage } from '../modules/visits/VisitsPage';
+import { TodoPage, useReminderCount } from '../modules/reminders/TodoPage';
 import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { useCan, useUser } from '../modules/accounts/session';
 import type { Permission } from '../../shared/contract/define';
@@ -36,6 +37,7 @@ const SECTIONS: Record<string, Permission> = {
   mediation: 'mediation.work',
   lists: 'lists.view',
   visits: 'visits.view',
+  todo: 'reminders.view',
   community: 'community.edit',
   users: 'users.manage',
   audit: 'audit.view',
@@ -61,6 +63,7 @@ function Page({ route, info }: { route: Route; info: AppInfo }) {
   if (a === 'retention') return <RetentionPage />;
   if (a === 'party') return <PartyPage tab={b} query={route.query} />;
   if (a === 'mediation') return <MediationPage caseId={Number(b) || undefined} />;
+  if (a === 'todo') return <TodoPage />;
   if (a === 'visits') return <VisitsPage tab={b} id={Number(c) || undefined} query={route.query} />;
   if (a === 'lists') return <ListsPage tab={b} id={Number(c) || undefined} />;
   if (a === 'certificates') return <CertificatesPage tab={b} query={route.query} info={info} />;
@@ -115,7 +118,18 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
   const first = route.path[0] ?? '';
   const own = Object.keys(SECTIONS).find((k) => can(SECTIONS[k]!)) ?? 'residents';
   const section = first in SECTIONS && first !== 'households' && can(SECTIONS[first]!) ? first : own;
+  const due = useReminderCount(can('reminders.view'));
   const items = [
+    can('reminders.view') && {
+      key: 'todo',
+      icon: <BellOutlined />,
+      label: (
+        <Space>
+          {t('nav.todo')}
+          <Badge count={due} overflowCount={99} data-testid="todo-count" />
+        </Space>
+      ),
+    },
     can('residents.view') && { key: 'residents', icon: <TeamOutlined />, label: t('nav.residents') },
     can('residents.import') && { key: 'import', icon: <CloudUploadOutlined />, label: t('nav.import') },
     can('certificates.issue') && { key: 'certificates', icon: <FileProtectOutlined />, label: t('nav.certificates') },

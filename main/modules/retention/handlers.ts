@@ -22,7 +22,7 @@ function ageOn(birth: string, day: string): number {
 }
 
 /** People who moved out or died, with the day they did: few beside the active ledger, found by status. */
-function dueRecords(db: Db, today = new Date().toISOString().slice(0, 10)): (DueRecord & { rawId: string | null })[] {
+export function dueRecords(db: Db, today = new Date().toISOString().slice(0, 10)): (DueRecord & { rawId: string | null })[] {
   const r = rules(db);
   const rows = stmt(
     db,

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../shared/contract';
+import { addDays } from '../../../shared/rules/mediation';
+import { todayIso } from '../../../shared/rules/idNumber';
+import { useCall } from '../../api/hooks';
+import { requiredRule, StepDialog } from '../../components/StepDialog';
+
+type Reminder = Output<'reminders.list'>['items'][number];
+
+/** The reminder in words; a meeting's kind is named as the party module names it. */
+export function reminderText(t: (k: string, p?: Record<string, string | number>) => string, r: Reminder): string {
+  const params = r.kind === 'meetingPending' ? { ...r.params, kind: t(`party:meetingKind.${r.params.kind}`) } : r.params;
+  return t(`home:reminder.${r.kind}`, params);
+}
+
+/** 今日待办: one list of what is due or overdue in the user's own work, each opening its record. */
+export function TodoPage() {
+  const { t } = useTranslation();
+  const q = useCall('reminders.list', {});
+  const [snoozing, setSnoozing] = useState<Reminder>();
+  const items = q.data?.items ?? [];
+  return (
+    <Card className="page-card" title={t('home:title')}>
+      <Typography.Paragraph type="secondary">{t('home:intro')}</Typography.Paragraph>
+      <List
+        loading={q.isPending}
+        dataSource={items}
+        locale={{ emptyText: <Empty description={t('home:empty')} /> }}
+        data-testid="reminders"
+        renderItem={(r) => (
+          <List.Item
+            actions={[
+              <Button key="open" type="primary" size="large" href={`#/${r.link}`} data-testid={`open-${r.key}`}>
+                {t('home:open')}
+              </Button>,
+              <Button key="snooze" size="large" onClick={() => setSnoozing(r)} data-testid={`snooze-${r.key}`}>
+                {t('home:snooze')}
+              </Button>,
+            ]}
+          >
+            <Space wrap>
+              {r.overdue ? <Tag color="volcano">{t('home:overdue')}</Tag> : <Tag color="gold">{t('home:due', { date: r.due })}</Tag>}
+              <Typography.Text style={{ fontSize: 17 }}>{reminderText(t, r)}</Typography.Text>
+            </Space>
+          </List.Item>
+        )}
+      />
+      {!!q.data?.snoozed && <Typography.Paragraph type="secondary">{t('home:snoozedCount', { count: q.data.snoozed })}</Typography.Paragraph>}
+      {snoozing && (
+        <StepDialog method="reminders.snooze" title={t('home:snoozeTitle')} done={t('home:snoozed', { date: addDays(todayIso(), 7) })} fixed={{ key: snoozing.key }} initial={{ until: addDays(todayIso(), 7) }} onClose={() => setSnoozing(undefined)} testId="snooze">
+          <Typography.Paragraph>{reminderText(t, snoozing)}</Typography.Paragraph>
+          <Form.Item name="until" label={t('home:until')} rules={requiredRule(t)}>
+            <Input data-testid="snooze-until" />
+          </Form.Item>
+          <Form.Item name="reason" label={t('home:reason')} rules={requiredRule(t)}>
+            <Input data-testid="snooze-reason" />
+          </Form.Item>
+        </StepDialog>
+      )}
+    </Card>
+  );
+}
+
+/** How many reminders wait: the number beside 今日待办 in the menu. */
+export function useReminderCount(enabled: boolean): number {
+  return useCall('reminders.list', {}, { enabled }).data?.items.length ?? 0;
+}

@@ -9,7 +9,7 @@ import { certificatesHandlers } from './certificates/handlers';
 import { mediationHandlers } from './mediation/handlers';
 import { listsHandlers } from './lists/handlers';
 import { visitsHandlers } from './visits/handlers';
-import { remindersHandlers } from './reminders/handlers';
+import { deskHandlers } from './desk/handlers';
 
 /** Every module's handlers, merged: the contract's type makes a missing method a compile error. */
-export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers, ...partyHandlers, ...certificatesHandlers, ...mediationHandlers, ...listsHandlers, ...visitsHandlers, ...remindersHandlers };
+export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers, ...partyHandlers, ...certificatesHandlers, ...mediationHandlers, ...listsHandlers, ...visitsHandlers, ...deskHandlers };

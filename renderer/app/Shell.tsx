@@ -21,7 +21,8 @@ import { CertificatesPage } from '../modules/certificates/CertificatesPage';
 import { MediationPage } from '../modules/mediation/MediationPage';
 import { ListsPage } from '../modules/lists/ListsPage';
 import { VisitsPage } from '../modules/visits/VisitsPage';
-import { TodoPage, useReminderCount } from '../modules/reminders/TodoPage';
+import { TodoPage, useReminderCount } from '../modules/desk/TodoPage';
+import { GlobalSearch } from '../modules/desk/GlobalSearch';
 import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { useCan, useUser } from '../modules/accounts/session';
 import type { Permission } from '../../shared/contract/define';
@@ -37,7 +38,7 @@ const SECTIONS: Record<string, Permission> = {
   mediation: 'mediation.work',
   lists: 'lists.view',
   visits: 'visits.view',
-  todo: 'reminders.view',
+  todo: 'desk.view',
   community: 'community.edit',
   users: 'users.manage',
   audit: 'audit.view',
@@ -118,9 +119,9 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
   const first = route.path[0] ?? '';
   const own = Object.keys(SECTIONS).find((k) => can(SECTIONS[k]!)) ?? 'residents';
   const section = first in SECTIONS && first !== 'households' && can(SECTIONS[first]!) ? first : own;
-  const due = useReminderCount(can('reminders.view'));
+  const due = useReminderCount(can('desk.view'));
   const items = [
-    can('reminders.view') && {
+    can('desk.view') && {
       key: 'todo',
       icon: <BellOutlined />,
       label: (
@@ -150,6 +151,7 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
           {t('app.name')} · {info.communityName}
         </Typography.Title>
         <Space>
+          {can('desk.view') && <GlobalSearch />}
           <Typography.Text className="app-street">{info.streetName}</Typography.Text>
           <LanguageSwitch />
           <UserMenu />

@@ -25,7 +25,7 @@ export const PERMISSIONS = [
   'lists.edit',
   'visits.view',
   'visits.edit',
-  'reminders.view',
+  'desk.view',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 /** 'public': callable before signing in (the login itself); 'signedIn': any signed-in user, even while locked. */

@@ -9,10 +9,10 @@ import { certificatesContract } from './certificates';
 import { mediationContract } from './mediation';
 import { listsContract } from './lists';
 import { visitsContract } from './visits';
-import { remindersContract } from './reminders';
+import { deskContract } from './desk';
 
 /** Every method of the app, merged from the per-module contracts. */
-export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract, ...certificatesContract, ...mediationContract, ...listsContract, ...visitsContract, ...remindersContract };
+export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract, ...certificatesContract, ...mediationContract, ...listsContract, ...visitsContract, ...deskContract };
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type Input<M extends MethodName> = z.input<Contract[M]['input']>;

@@ -7,10 +7,10 @@ export type Role = (typeof ROLES)[number];
 export const DEFAULT_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Community staff keep the resident ledger; they may see a full ID when they give a reason.
-  staff: ['community.edit', 'residents.view', 'residents.edit', 'residents.import', 'residents.export', 'residents.print', 'residents.reveal', 'certificates.issue', 'lists.view', 'lists.edit', 'visits.view', 'visits.edit', 'reminders.view'],
+  staff: ['community.edit', 'residents.view', 'residents.edit', 'residents.import', 'residents.export', 'residents.print', 'residents.reveal', 'certificates.issue', 'lists.view', 'lists.edit', 'visits.view', 'visits.edit', 'desk.view'],
   // Mediators and party secretaries see residents only through their own modules: nothing of the ledger itself.
-  mediator: ['mediation.work', 'reminders.view'],
-  secretary: ['party.view', 'party.edit', 'party.export', 'lists.view', 'lists.edit', 'reminders.view'],
+  mediator: ['mediation.work', 'desk.view'],
+  secretary: ['party.view', 'party.edit', 'party.export', 'lists.view', 'lists.edit', 'desk.view'],
 };
 
 export const MIN_PASSWORD = 8;

@@ -86,7 +86,8 @@ export function visitsOfHousehold(db: Db, householdId: number): VisitRow[] {
 }
 
 /**
- * Who is due a visit: every living resident carrying a tag a rule names, with the last visit to their
+ * Who is due a visit (driven from the care tags — CROSS JOIN keeps SQLite from walking every resident
+ * instead — with each household's last visit from its index): every living resident carrying a tag a rule names, with the last visit to their
  * household; due when the rule's days have passed since (or at once, never visited). `within` days
  * ahead shows who will be due soon, for planning a round.
  */
@@ -97,8 +98,8 @@ export function dueVisits(db: Db, within: number, today: string) {
     db,
     `SELECT r.id, r.name, r.household_id, r.address, g.name AS grid, group_concat(t.tag, ' ') AS tags,
        (SELECT max(v.date) FROM visits v WHERE v.household_id = r.household_id) AS last
-     FROM resident_tags t JOIN residents r ON r.id = t.resident_id LEFT JOIN grids g ON g.id = r.grid_id
-     WHERE t.tag IN (SELECT value FROM json_each(?)) AND r.status = 'active' GROUP BY r.id`,
+     FROM resident_tags t CROSS JOIN residents r ON r.id = t.resident_id LEFT JOIN grids g ON g.id = r.grid_id
+     WHERE t.tag IN (SELECT value FROM json_each(?)) AND +r.status = 'active' GROUP BY r.id`,
   ).all(JSON.stringify(rules.map((r) => r.tag))) as { id: number; name: string; household_id: number | null; address: string; grid: string | null; tags: string; last: string | null }[];
   const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + within * 86_400_000).toISOString().slice(0, 10);
   return rows

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { openAsAdmin } from '../support/cli';
 import { appForThisFile, artifactsDir, ledgerCli } from './harness';
 
 // A seeded community with its two lists: some needs are past their wanted-by date, some residents due a visit.
@@ -36,4 +37,29 @@ it('today’s reminders: counted in the menu, each opens its record, one put asi
   expect(await list.innerText()).not.toContain(number);
   await page.getByText('另有 1 项已暂缓。').waitFor();
   await expect.poll(() => page.getByTestId('todo-count').innerText()).toBe(String(count - 1));
+});
+
+it('Ctrl+K from any page: a resident by name, a need by its number, opened from the keyboard', { timeout: 120_000 }, async () => {
+  const { page } = app;
+  const db = await openAsAdmin(app.db, { readonly: true });
+  const name = db.prepare("SELECT name FROM residents WHERE status = 'active' AND length(name) = 3 ORDER BY id LIMIT 1").pluck().get() as string;
+  const need = db.prepare('SELECT number, content FROM list_needs ORDER BY id LIMIT 1').get() as { number: string; content: string };
+  db.close();
+  await page.evaluate(() => (window.location.hash = '#/visits/board'));
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('global-search').fill(name);
+  const results = page.getByTestId('global-search-results');
+  await results.getByText('居民').first().waitFor();
+  expect(await results.innerText()).toContain(name);
+  await page.screenshot({ path: path.join(artifactsDir(), 'global-search.png') });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('global-search').waitFor({ state: 'detached' });
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#\/residents\/\d+$/);
+  await page.getByText(name).first().waitFor();
+
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('global-search').fill(need.number);
+  await results.getByText('需求').first().waitFor();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('need-number').innerText()).toBe(need.number);
 });

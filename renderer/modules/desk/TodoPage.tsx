@@ -49,7 +49,7 @@ export function TodoPage() {
       />
       {!!q.data?.snoozed && <Typography.Paragraph type="secondary">{t('home:snoozedCount', { count: q.data.snoozed })}</Typography.Paragraph>}
       {snoozing && (
-        <StepDialog method="reminders.snooze" title={t('home:snoozeTitle')} done={t('home:snoozed', { date: addDays(todayIso(), 7) })} fixed={{ key: snoozing.key }} initial={{ until: addDays(todayIso(), 7) }} onClose={() => setSnoozing(undefined)} testId="snooze">
+        <StepDialog method="reminders.snooze" title={t('home:snoozeTitle')} done={t('home:snoozed')} fixed={{ key: snoozing.key }} initial={{ until: addDays(todayIso(), 7) }} onClose={() => setSnoozing(undefined)} testId="snooze">
           <Typography.Paragraph>{reminderText(t, snoozing)}</Typography.Paragraph>
           <Form.Item name="until" label={t('home:until')} rules={requiredRule(t)}>
             <Input data-testid="snooze-until" />

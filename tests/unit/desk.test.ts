@@ -119,3 +119,22 @@ describe('reminders fire on the right day and not before', () => {
     expect(keys.filter((k) => !k.includes(`:${caseId}`))).toEqual([]);
   });
 });
+
+describe('one search box', () => {
+  it('finds residents by pinyin, needs and problems by number or words, cases by party — each only where the user may look', async () => {
+    at('2026-11-25');
+    const all = await sys('desk.search', { q: 'gsy' });
+    expect(all.find((g) => g.group === 'residents')?.items[0]).toMatchObject({ title: '高寿英', link: `residents/${elder}` });
+    const need = await sys('lists.need', { id: needId });
+    expect((await sys('desk.search', { q: need.number })).find((g) => g.group === 'needs')?.items.map((i) => i.link)).toEqual([`lists/need/${needId}`]);
+    expect((await sys('desk.search', { q: '电瓶车' })).map((g) => [g.group, g.items.length])).toEqual([['problems', 1]]);
+    const byParty = await sys('desk.search', { q: '乙' });
+    expect(byParty.find((g) => g.group === 'cases')?.items.map((i) => i.link)).toEqual([`mediation/${caseId}`]);
+    // A mediator: their cases, and nothing of the residents, needs or problems.
+    const li: Session = { ...newSession(), user: { id: mediatorId, username: 'li', displayName: '李调解', role: 'mediator', mustChangePassword: false }, permissions: new Set(DEFAULT_PERMISSIONS.mediator), lastSeen: Number.POSITIVE_INFINITY };
+    expect((await sys('desk.search', { q: 'gsy' }, li)).map((g) => g.group)).toEqual([]);
+    expect((await sys('desk.search', { q: '乙' }, li)).map((g) => g.group)).toEqual(['cases']);
+    // What the user types is text, never a pattern: % finds nothing rather than everything.
+    expect(await sys('desk.search', { q: '%' })).toEqual([]);
+  });
+});

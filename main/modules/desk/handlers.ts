@@ -1,12 +1,15 @@
 import { todayIso } from '../../../shared/rules/idNumber';
 import type { HandlerMap } from '../../core/dispatch';
 import { reminders, snooze } from './reminders';
+import { searchEverything } from './search';
 
-export const remindersHandlers: HandlerMap<'reminders.list' | 'reminders.snooze'> = {
+/** The desk's first screen: what is due today, and one search box for everything. */
+export const deskHandlers: HandlerMap<'reminders.list' | 'reminders.snooze' | 'desk.search'> = {
   'reminders.list': (_i, ctx) => reminders(ctx, todayIso()),
   'reminders.snooze': (input, ctx) => {
     snooze(ctx, input, todayIso());
     ctx.record(`reminder:${input.key}`);
     return { key: input.key };
   },
+  'desk.search': ({ q }, ctx) => searchEverything(ctx, q),
 };

@@ -284,10 +284,3 @@ export function fulfilment(needs: readonly NeedFact[]) {
 
 /** The need number on the list and the notice board: XQ + year + four digits (XQ2026-0007). */
 export const needNumber = (year: number, serial: number) => `XQ${year}-${String(serial).padStart(4, '0')}`;
-
-/** A name on the public notice board: the surname and a star for each other character (王*华 → 王**). */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return name;
-  return chars[0] + '*'.repeat(chars.length - 1);
-}

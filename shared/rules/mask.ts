@@ -14,3 +14,10 @@ export function maskPhone(phone: string | null | undefined): string {
   }
   return digits.length === 11 ? `${digits.slice(0, 3)}****${digits.slice(7)}` : '*'.repeat(digits.length);
 }
+
+/** A name on the public notice board, or kept after the person's record was purged: the surname and a star for each other character (王小华 → 王**). */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  return chars[0] + '*'.repeat(chars.length - 1);
+}

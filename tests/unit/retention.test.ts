@@ -44,7 +44,15 @@ describe('retention and purge', () => {
     expect(await app.call('retention.purge', { ids: [oldMover.id, stays.id], reason: '年度清理' })).toMatchObject({ ok: false, code: 'retention.notDue', params: { count: 1 } });
     expect(await app.call('retention.purge', { ids: [oldMover.id], reason: '' })).toMatchObject({ ok: false, code: 'invalidInput' });
 
+    // The modules' records of the person stay, unlinked and with the surname only.
+    const meal = (await ok(app, 'lists.categories', {})).find((c) => c.name === '助餐')!.id;
+    const need = (await ok(app, 'lists.saveNeed', { forKind: 'community', beneficiary: '旧迁出', categoryId: meal, content: '送餐', raisedOn: '2014-01-01' })).id;
+    app.ledger.db.prepare('UPDATE list_needs SET resident_id = ?, for_kind = ? WHERE id = ?').run(oldMover.id, 'resident', need);
+    const problem = (await ok(app, 'problems.raise', { source: 'walkin', residentId: oldMover.id, category: '其他', content: '咨询', foundOn: '2014-01-01' })).id;
+
     expect(await ok(app, 'retention.purge', { ids: due.map((r) => r.id), reason: '2026年度到期清理' })).toEqual({ purged: 2 });
+    expect(app.ledger.db.prepare('SELECT beneficiary, resident_id FROM list_needs WHERE id = ?').get(need)).toEqual({ beneficiary: '旧**', resident_id: null });
+    expect(app.ledger.db.prepare('SELECT raiser, resident_id FROM problems WHERE id = ?').get(problem)).toEqual({ raiser: '旧**', resident_id: null });
     const db = app.ledger.db;
     expect(db.prepare('SELECT name FROM residents ORDER BY id').pluck().all()).toEqual(['新迁出', '还在住']);
     expect(db.prepare('SELECT count(*) FROM resident_events WHERE resident_id IN (?, ?)').pluck().get(oldMover.id, child.id)).toBe(0);

@@ -1,6 +1,6 @@
 import type { Category, NeedDetail, NeedInput, NeedRow } from '../../../shared/contract/lists';
-import { canMoveNeed, isOverdue, maskName, needNumber, NEED_STATES, type NeedFor, type NeedState, type ProviderKind, type Urgency } from '../../../shared/rules/lists';
-import { maskPhone } from '../../../shared/rules/mask';
+import { canMoveNeed, isOverdue, needNumber, NEED_STATES, type NeedFor, type NeedState, type ProviderKind, type Urgency } from '../../../shared/rules/lists';
+import { maskName, maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
 import { getSetting, stmt, type Db } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';

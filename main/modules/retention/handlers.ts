@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { DueRecord, RetentionRules } from '../../../shared/contract/retention';
-import { maskIdNumber } from '../../../shared/rules/mask';
+import { maskIdNumber, maskName } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
 import { getSetting, setSetting, stmt, type Db } from '../../core/ledger';
 import type { HandlerMap } from '../../core/dispatch';
@@ -48,6 +48,22 @@ function purgeRef(db: Db, idNumber: string | null, id: number): string {
   return createHmac('sha256', Buffer.from(salt, 'hex')).update(idNumber ?? `resident:${id}`).digest('hex').slice(0, 24);
 }
 
+/**
+ * The modules' records of a purged resident stay (a case file, a certificate register, a need served
+ * must keep their history), no longer linked to the person: where the record read the name from the
+ * ledger or shows it on lists, it keeps the surname and stars only.
+ */
+function unlinkRecords(db: Db, residentId: number, name: string): void {
+  const masked = maskName(name);
+  stmt(db, 'UPDATE party_members SET name = ?, resident_id = NULL WHERE resident_id = ?').run(masked, residentId);
+  stmt(db, 'UPDATE mediation_parties SET resident_id = NULL WHERE resident_id = ?').run(residentId);
+  stmt(db, 'UPDATE certificates SET resident_id = NULL WHERE resident_id = ?').run(residentId);
+  stmt(db, 'UPDATE party_reporters SET resident_id = NULL WHERE resident_id = ?').run(residentId);
+  stmt(db, 'UPDATE party_files SET name = ?, resident_id = NULL WHERE resident_id = ?').run(masked, residentId);
+  stmt(db, 'UPDATE list_needs SET beneficiary = ?, resident_id = NULL, contact = \'\' WHERE resident_id = ?').run(masked, residentId);
+  stmt(db, 'UPDATE problems SET raiser = ?, resident_id = NULL, contact = \'\' WHERE resident_id = ?').run(masked, residentId);
+}
+
 export const retentionHandlers: HandlerMap<'retention.rules' | 'retention.setRules' | 'retention.due' | 'retention.purge' | 'retention.log'> = {
   'retention.rules': (_i, ctx) => ({ ...rules(ctx.db), auditYears: AUDIT_YEARS }),
   'retention.setRules': (input, ctx) => {
@@ -67,6 +83,7 @@ export const retentionHandlers: HandlerMap<'retention.rules' | 'retention.setRul
       const r = due.get(i)!;
       refs.push(purgeRef(db, r.rawId, i));
       stmt(db, 'UPDATE households SET head_id = NULL WHERE head_id = ?').run(i);
+      unlinkRecords(db, i, r.name);
       stmt(db, 'DELETE FROM resident_tags WHERE resident_id = ?').run(i);
       stmt(db, 'DELETE FROM resident_events WHERE resident_id = ?').run(i);
       stmt(db, 'DELETE FROM resident_fts WHERE rowid = ?').run(i);

@@ -168,7 +168,7 @@ export const listsContract = {
     permission: 'lists.edit',
   }),
   'lists.needs': method({ input: needFilters, output: z.array(needRow), kind: 'read', permission: 'lists.view' }),
-  'lists.need': method({ input: z.object({ id }).strict(), output: needDetail, kind: 'read', permission: 'lists.view' }),
+  'lists.need': method({ input: z.object({ id, forPrint: z.boolean().optional().default(false) }).strict(), output: needDetail, kind: 'read', permission: 'lists.view' }),
   'lists.saveNeed': method({ input: needInput, output: z.object({ id, number: z.string() }), kind: 'write', permission: 'lists.edit' }),
   'lists.withdraw': method({ input: z.object({ id, reason: requiredText(200) }).strict(), output: z.object({ id }), kind: 'write', permission: 'lists.edit' }),
   'lists.resources': method({

@@ -157,7 +157,7 @@ export const visitsContract = {
     kind: 'read',
     permission: 'visits.view',
   }),
-  'problems.get': method({ input: z.object({ id }).strict(), output: problemDetail, kind: 'read', permission: 'visits.view' }),
+  'problems.get': method({ input: z.object({ id, forPrint: z.boolean().optional().default(false) }).strict(), output: problemDetail, kind: 'read', permission: 'visits.view' }),
   'problems.accept': method({ input: step({ assigneeId: id.nullable().optional().default(null), note: optionalText(300) }), output: z.object({ id }), kind: 'write', permission: 'visits.edit' }),
   'problems.work': method({ input: step({ note: requiredText(500) }), output: z.object({ id }), kind: 'write', permission: 'visits.edit' }),
   'problems.resolve': method({ input: step({ resolution: requiredText(1000) }), output: z.object({ id }), kind: 'write', permission: 'visits.edit' }),
@@ -181,7 +181,7 @@ export const visitsContract = {
     permission: 'mediation.work',
   }),
   /** 日销账: what came in, what closed, what is still open and whose, for the morning meeting. */
-  'problems.board': method({ input: z.object({ date: isoDate }).strict(), output: board, kind: 'read', permission: 'visits.view' }),
+  'problems.board': method({ input: z.object({ date: isoDate, forPrint: z.boolean().optional().default(false) }).strict(), output: board, kind: 'read', permission: 'visits.view' }),
   'problems.rates': method({
     input: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, { error: 'validation.date' }) }).strict(),
     output: z.object({ total: z.number(), responded: z.number(), responseRate: z.number(), owned: z.number(), resolved: z.number(), resolutionRate: z.number(), rated: z.number(), satisfied: z.number(), satisfactionRate: z.number() }),

@@ -114,6 +114,8 @@ describe('a simulated week at the desk (clock moved forward)', () => {
     expect(board1.closed.map((p) => p.number)).toEqual([lamp.number]);
     expect(board1.open.map((p) => [p.number, p.state, p.escalated])).toEqual([[noise.number, 'inHand', true]]);
     expect(board1.byPerson).toEqual([{ name: '', open: 1, overdue: 0 }]); // accepted by trusted code, so nobody's yet
+    await sys('problems.board', { date: '2026-12-01', forPrint: true });
+    expect(app.ledger.db.prepare("SELECT detail FROM audit_log WHERE action = 'print' AND record = 'problem_board'").pluck().all()).toEqual(['2026-12-01']);
 
     // Friday: the noise problem is past its 3-day deadline; the department replies, it is resolved,
     // the anonymous raiser cannot confirm: the reason is recorded instead.

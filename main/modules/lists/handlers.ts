@@ -26,7 +26,10 @@ export const listsHandlers: HandlerMap<ListsMethod> = {
     if (forPrint) ctx.audit('print', 'list_needs', `masked; ${JSON.stringify(filters)}`);
     return needRows(ctx.db, filters, todayIso());
   },
-  'lists.need': ({ id }, ctx) => needDetail(ctx.db, id, todayIso()),
+  'lists.need': ({ id, forPrint }, ctx) => {
+    if (forPrint) ctx.audit('print', `list_need:${id}`);
+    return needDetail(ctx.db, id, todayIso());
+  },
   'lists.saveNeed': (input, ctx) => {
     const out = saveNeed(ctx, input as Parameters<typeof saveNeed>[1], todayIso());
     ctx.record(`list_need:${out.id}`);

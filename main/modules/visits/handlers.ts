@@ -32,7 +32,11 @@ export const visitsHandlers: HandlerMap<VisitsMethod> = {
     return out;
   },
   'problems.list': (input, ctx) => problemList(ctx.db, input, todayIso()),
-  'problems.get': ({ id }, ctx) => problemDetail(ctx, id, todayIso()),
+  'problems.get': ({ id, forPrint }, ctx) => {
+    // A printed 吹哨单 names the raiser: it goes into the activity log like every print.
+    if (forPrint) ctx.audit('print', `problem:${id}`);
+    return problemDetail(ctx, id, todayIso());
+  },
   'problems.accept': (input, ctx) => (accept(ctx, input, todayIso()), ctx.record(`problem:${input.id}:accepted`), { id: input.id }),
   'problems.work': (input, ctx) => (work(ctx, input, todayIso()), ctx.record(`problem:${input.id}:inHand`), { id: input.id }),
   'problems.resolve': (input, ctx) => (resolve(ctx, input, todayIso()), ctx.record(`problem:${input.id}:resolved`), { id: input.id }),
@@ -54,7 +58,10 @@ export const visitsHandlers: HandlerMap<VisitsMethod> = {
     ctx.record(`problem:${input.id}:mediation_case:${out.caseId}`);
     return out;
   },
-  'problems.board': ({ date }, ctx) => board(ctx.db, date),
+  'problems.board': ({ date, forPrint }, ctx) => {
+    if (forPrint) ctx.audit('print', 'problem_board', date);
+    return board(ctx.db, date);
+  },
   'problems.rates': ({ month }, ctx) => monthRates(ctx.db, month),
   'problems.staff': (_i, ctx) => staffAccounts(ctx.db),
   'visits.findResidents': ({ q }, ctx) => findResidentsToLink(ctx.db, q),

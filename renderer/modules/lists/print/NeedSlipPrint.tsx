@@ -13,7 +13,7 @@ import { PrintFrame } from '../../../components/PrintFrame';
  */
 export function NeedSlipPrint({ id, kind, info }: { id: number; kind: 'slip' | 'card'; info: AppInfo }) {
   const { t } = useTranslation();
-  const need = useCall('lists.need', { id });
+  const need = useCall('lists.need', { id, forPrint: true });
   if (need.isPending) return <Spin />;
   if (need.isError) return <p>{errorText(t, need.error)}</p>;
   const n = need.data;

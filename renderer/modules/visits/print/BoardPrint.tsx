@@ -11,7 +11,7 @@ import { PrintFrame } from '../../../components/PrintFrame';
 export function BoardPrint({ query, info }: { query: URLSearchParams; info: AppInfo }) {
   const { t } = useTranslation();
   const date = query.get('date') ?? todayIso();
-  const q = useCall('problems.board', { date });
+  const q = useCall('problems.board', { date, forPrint: true });
   if (q.isPending) return <Spin />;
   if (q.isError) return <p>{errorText(t, q.error)}</p>;
   const b = q.data;

@@ -9,7 +9,7 @@ import { PrintFrame } from '../../../components/PrintFrame';
 /** 吹哨单: the problem, whom it is sent to, what is asked and by when, room for the department's reply and both seals. */
 export function ReferralPrint({ id, escalationId, info }: { id: number; escalationId: number; info: AppInfo }) {
   const { t } = useTranslation();
-  const q = useCall('problems.get', { id });
+  const q = useCall('problems.get', { id, forPrint: true });
   if (q.isPending) return <Spin />;
   if (q.isError) return <p>{errorText(t, q.error)}</p>;
   const p = q.data;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { openAsAdmin } from '../support/cli';
-import { appForThisFile, artifactsDir, ledgerCli } from './harness';
+import { appForThisFile, artifactsDir, ledgerCli, saveRefused } from './harness';
 
 // A seeded community with its two lists: some needs are past their wanted-by date, some residents due a visit.
 const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '300', '--needs', '30', '--resources', '6'));
@@ -29,8 +29,7 @@ it('today’s reminders: counted in the menu, each opens its record, one put asi
   // Put aside: a reason is required, then it leaves the list until the day chosen.
   await list.locator('.ant-list-item').filter({ hasText: number }).locator('[data-testid^="snooze-"]').click();
   await page.getByTestId('snooze-form').waitFor();
-  await page.locator('#snooze-save').click();
-  await page.getByText('此项必须填写。').first().waitFor();
+  await saveRefused(page, '#snooze-save', '此项必须填写。'); // no reason: refused in words
   await page.getByTestId('snooze-reason').fill('已电话联系食堂，下周送');
   await page.locator('#snooze-save').click();
   await expect.poll(() => list.locator('.ant-list-item').count()).toBe(count - 1);

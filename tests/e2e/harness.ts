@@ -160,3 +160,16 @@ export async function createAccount(page: Page, username: string, name: string, 
   await page.getByRole('button', { name: '保 存' }).click();
   await page.getByRole('cell', { name: username, exact: true }).waitFor();
 }
+
+/** Waits until no dialog is still zooming in: a click during antd's opening motion can be lost on a busy machine. */
+export async function dialogSettled(page: Page) {
+  await page.locator('.ant-modal').last().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-appear-active, .ant-zoom-enter-active'));
+}
+
+/** Presses a dialog's save button once it has settled, and waits for the refusal `message`. */
+export async function saveRefused(page: Page, saveSelector: string, message: string) {
+  await dialogSettled(page);
+  await page.locator(saveSelector).click();
+  await page.getByText(message).first().waitFor();
+}

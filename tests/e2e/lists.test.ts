@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openAsAdmin } from '../support/cli';
-import { appForThisFile, artifactsDir, ledgerCli, pdfPages } from './harness';
+import { appForThisFile, artifactsDir, ledgerCli, pdfPages, saveRefused } from './harness';
 
 const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '200'));
 const flat = (s: string) => s.replace(/\s+/g, '');
@@ -55,8 +55,7 @@ it('staff list three needs and two resources, match them with reasons, confirm; 
 
   // Bad input first: nothing typed, a clear message, nothing saved.
   await page.getByTestId('need-add').click();
-  await page.locator('#need-save').click();
-  await page.getByText('请选择是哪位居民的需求。').waitFor();
+  await saveRefused(page, '#need-save', '请选择是哪位居民的需求。');
   await page.keyboard.press('Escape');
 
   await addNeed(page, { resident: elder!, category: '助餐', content: '腿脚不便，希望每天中午送饭', urgent: true });

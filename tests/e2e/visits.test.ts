@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openAsAdmin } from '../support/cli';
-import { appForThisFile, artifactsDir, ledgerCli, pdfPages } from './harness';
+import { appForThisFile, artifactsDir, dialogSettled, ledgerCli, pdfPages } from './harness';
 
 const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '200'));
 const flat = (s: string) => s.replace(/\s+/g, '');
@@ -24,6 +24,7 @@ async function pick(page: Page, testId: string, text: string) {
 
 async function step(page: Page, button: string, fill: Record<string, string> = {}) {
   await page.getByTestId(`problem-${button}`).click();
+  await dialogSettled(page);
   for (const [k, v] of Object.entries(fill)) await page.getByTestId(`step-${k}`).fill(v);
   await page.locator('#step-save').click();
   await page.getByTestId('step-form').waitFor({ state: 'detached' });

@@ -10,6 +10,7 @@ import { mediationHandlers } from './mediation/handlers';
 import { listsHandlers } from './lists/handlers';
 import { visitsHandlers } from './visits/handlers';
 import { deskHandlers } from './desk/handlers';
+import { reportsHandlers } from './reports/handlers';
 
 /** Every module's handlers, merged: the contract's type makes a missing method a compile error. */
-export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers, ...partyHandlers, ...certificatesHandlers, ...mediationHandlers, ...listsHandlers, ...visitsHandlers, ...deskHandlers };
+export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers, ...partyHandlers, ...certificatesHandlers, ...mediationHandlers, ...listsHandlers, ...visitsHandlers, ...deskHandlers, ...reportsHandlers };

@@ -35,6 +35,8 @@ import { NeedSlipPrint } from '../modules/lists/print/NeedSlipPrint';
 import { MeasuresPrint } from '../modules/lists/print/MeasuresPrint';
 import { BoardPrint } from '../modules/visits/print/BoardPrint';
 import { ReferralPrint } from '../modules/visits/print/ReferralPrint';
+import { DashboardPrint } from '../modules/desk/print/DashboardPrint';
+import { ReportPrint } from '../modules/reports/print/ReportPrint';
 
 // A call refused because the session ended or locked sends the screen back to the sign-in.
 const queryClient: QueryClient = new QueryClient({
@@ -81,6 +83,8 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   if (route.path[0] === 'print' && route.path[1] === 'list-measures') return <MeasuresPrint query={route.query} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'problem-board') return <BoardPrint query={route.query} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'referral') return <ReferralPrint id={Number(route.path[2])} escalationId={Number(route.path[3])} info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'dashboard') return <DashboardPrint info={info.data} />;
+  if (route.path[0] === 'print' && route.path[1] === 'report') return <ReportPrint query={route.query} />;
   return <Shell route={route} info={info.data} />;
 }
 

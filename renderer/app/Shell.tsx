@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
-import { ApartmentOutlined, BellOutlined, ScheduleOutlined, AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, FileProtectOutlined, FlagOutlined, CommentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, BellOutlined, DashboardOutlined, TableOutlined, ScheduleOutlined, AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, FileProtectOutlined, FlagOutlined, CommentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract/community';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
@@ -23,6 +23,10 @@ import { ListsPage } from '../modules/lists/ListsPage';
 import { VisitsPage } from '../modules/visits/VisitsPage';
 import { TodoPage, useReminderCount } from '../modules/desk/TodoPage';
 import { GlobalSearch } from '../modules/desk/GlobalSearch';
+import { DashboardPage } from '../modules/desk/DashboardPage';
+import { ReportsPage } from '../modules/reports/ReportsPage';
+import { SheetsPage } from '../modules/reports/SheetsPage';
+import { REPORT_KINDS, REPORT_PERMISSION } from '../../shared/contract/reports';
 import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { useCan, useUser } from '../modules/accounts/session';
 import type { Permission } from '../../shared/contract/define';
@@ -30,6 +34,7 @@ import { useWrite } from '../api/hooks';
 
 /** Which permission opens each section of the menu. */
 const SECTIONS: Record<string, Permission> = {
+  home: 'desk.view',
   residents: 'residents.view',
   households: 'residents.view',
   import: 'residents.import',
@@ -39,6 +44,8 @@ const SECTIONS: Record<string, Permission> = {
   lists: 'lists.view',
   visits: 'visits.view',
   todo: 'desk.view',
+  reports: 'desk.view',
+  sheets: 'residents.export',
   community: 'community.edit',
   users: 'users.manage',
   audit: 'audit.view',
@@ -48,10 +55,13 @@ const SECTIONS: Record<string, Permission> = {
 
 function Page({ route, info }: { route: Route; info: AppInfo }) {
   const can = useCan();
-  const [a, b, c] = route.path;
   // A section the user may not open (an address left by the previous user of a shared PC) shows their own first section.
-  const section = a && SECTIONS[a] && can(SECTIONS[a]) ? a : (Object.keys(SECTIONS).find((k) => can(SECTIONS[k]!)) ?? 'residents');
-  if (section !== a) return section === 'party' ? <PartyPage query={route.query} /> : section === 'mediation' ? <MediationPage /> : <ResidentsPage query={route.query} />;
+  const asked = route.path[0];
+  const section = asked && SECTIONS[asked] && can(SECTIONS[asked]) ? asked : (Object.keys(SECTIONS).find((k) => can(SECTIONS[k]!)) ?? 'residents');
+  const [a, b, c] = section === asked ? route.path : [section];
+  if (a === 'home') return <DashboardPage />;
+  if (a === 'reports') return <ReportsPage />;
+  if (a === 'sheets') return <SheetsPage />;
   if (a === 'residents' && b === 'new') return <ResidentFormPage householdId={Number(route.query.get('household')) || undefined} />;
   if (a === 'residents' && b && c === 'edit') return <ResidentFormPage id={Number(b)} />;
   if (a === 'residents' && b) return <ResidentPage id={Number(b)} />;
@@ -121,6 +131,7 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
   const section = first in SECTIONS && first !== 'households' && can(SECTIONS[first]!) ? first : own;
   const due = useReminderCount(can('desk.view'));
   const items = [
+    can('desk.view') && { key: 'home', icon: <DashboardOutlined />, label: t('nav.home') },
     can('desk.view') && {
       key: 'todo',
       icon: <BellOutlined />,
@@ -138,6 +149,8 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
     can('visits.view') && { key: 'visits', icon: <ScheduleOutlined />, label: t('nav.visits') },
     can('lists.view') && { key: 'lists', icon: <ApartmentOutlined />, label: t('nav.lists') },
     can('party.view') && { key: 'party', icon: <FlagOutlined />, label: t('nav.party') },
+    can('desk.view') && REPORT_KINDS.some((k) => can(REPORT_PERMISSION[k])) && { key: 'reports', icon: <BarChartOutlined />, label: t('nav.reports') },
+    can('residents.export') && { key: 'sheets', icon: <TableOutlined />, label: t('nav.sheets') },
     can('community.edit') && { key: 'community', icon: <HomeOutlined />, label: t('nav.community') },
     can('users.manage') && { key: 'users', icon: <SafetyOutlined />, label: t('nav.users') },
     can('audit.view') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit') },

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'visits.view',
   'visits.edit',
   'desk.view',
+  'templates.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 /** 'public': callable before signing in (the login itself); 'signedIn': any signed-in user, even while locked. */

@@ -7,7 +7,36 @@ export const SEARCH_GROUPS = ['residents', 'households', 'members', 'cases', 'ce
 
 const reminder = z.object({ key: z.string(), kind: z.enum(REMINDER_KINDS), due: z.string(), overdue: z.boolean(), params: z.record(z.string(), z.union([z.string(), z.number()])), link: z.string() });
 
+const count = z.object({ key: z.string(), n: z.number() });
+const series = z.array(z.number());
+
+/** The home screen: each block only where the user may open its module; series follow `months`. */
+const dashboard = z.object({
+  today: z.string(),
+  months: z.array(z.string()),
+  residents: z
+    .object({
+      active: z.number(),
+      movedOut: z.number(),
+      deceased: z.number(),
+      households: z.number(),
+      careGroups: z.array(count),
+      careByGrid: z.array(z.object({ grid: z.string(), tag: z.string(), n: z.number() })),
+      pyramid: z.array(z.object({ band: z.string(), male: z.number(), female: z.number() })),
+      movedIn: series,
+      movedOutByMonth: series,
+    })
+    .optional(),
+  party: z.object({ full: z.number(), probationary: z.number(), mobile: z.number(), pipeline: z.array(count), meetings: series }).optional(),
+  mediation: z.object({ open: z.number(), overdue: z.number(), followingUp: z.number(), byType: z.array(count), accepted: series }).optional(),
+  certificates: z.object({ thisMonth: z.number(), pending: z.number(), issued: series }).optional(),
+  lists: z.object({ open: z.number(), inHand: z.number(), fulfilled: z.number(), overdue: z.number(), raised: series, done: series }).optional(),
+  visits: z.object({ thisMonth: z.number(), openProblems: z.number() }).optional(),
+});
+
 export const deskContract = {
+  /** Key counts, trends and charts for the home screen, from kept tallies and indexed queries. */
+  'desk.dashboard': method({ input: z.object({}).strict(), output: dashboard, kind: 'read', permission: 'desk.view' }),
   /** What is due or overdue for this user, from the modules they work in; snoozed ones left out (and counted). */
   'reminders.list': method({ input: z.object({}).strict(), output: z.object({ items: z.array(reminder), snoozed: z.number() }), kind: 'read', permission: 'desk.view' }),
   /** Put one aside until a day, with a reason; it comes back the day after. */

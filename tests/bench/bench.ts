@@ -2,7 +2,7 @@
  * `npm run bench`: the figures of issue 11, each beside a raw-SQLite baseline measured in the same run
  * on the same file. Writes tests/bench/RESULTS.md and prints a summary.
  * LINLI_BENCH_SIZES=10000,100000 picks the ledger sizes (default 10k, 100k, 1M).
- * While tuning: LINLI_BENCH_PARTS=search (any of search,import,browser,lists) runs only those parts, and
+ * While tuning: LINLI_BENCH_PARTS=search (any of search,import,browser,lists,desk) runs only those parts, and
  * LINLI_BENCH_DIR=/some/dir keeps the seeded ledgers there and reuses them next time (RESULTS.md is then not written).
  */
 import fs from 'node:fs';
@@ -17,14 +17,15 @@ import { measure, ms, now, type Summary } from './stats';
 import { benchImport, BENCH_PASSWORD } from './importBench';
 import { benchBrowser } from './browserBench';
 import { benchLists } from './listsBench';
+import { benchDesk } from './deskBench';
 
 const SIZES = (process.env.LINLI_BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.LINLI_BENCH_RUNS ?? 200);
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Ledgers here are encrypted like real ones; the key is handed over directly, the raw baseline uses it too. */
 const KEEP_DIR = process.env.LINLI_BENCH_DIR;
-const PARTS = new Set((process.env.LINLI_BENCH_PARTS ?? 'search,import,browser,lists').split(','));
-const FULL_RUN = !KEEP_DIR && PARTS.size === 4;
+const PARTS = new Set((process.env.LINLI_BENCH_PARTS ?? 'search,import,browser,lists,desk').split(','));
+const FULL_RUN = !KEEP_DIR && PARTS.size === 5;
 const BENCH_KEY = keptKey();
 
 /** A kept ledger folder holds its key beside the ledgers, so that the next run can open them. */
@@ -200,6 +201,8 @@ async function main() {
   if (PARTS.has('browser')) for (const line of await benchBrowser(dir, keystrokeLedger, ROOT)) say(line);
   say();
   if (PARTS.has('lists')) for (const line of await benchLists(dir, BENCH_KEY)) say(line);
+  say();
+  if (PARTS.has('desk')) for (const line of await benchDesk(ledgers[SIZES[SIZES.length - 1]!]!, BENCH_KEY)) say(line);
   say();
   say(`Peak memory of the benchmark process (seeding and searching every ledger): ${peak()} MB. Whole run: ${((now() - started) / 60000).toFixed(1)} min.`);
   if (FULL_RUN) fs.writeFileSync(path.join(ROOT, 'tests', 'bench', 'RESULTS.md'), lines.join('\n') + '\n');

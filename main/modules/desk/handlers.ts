@@ -1,10 +1,12 @@
 import { todayIso } from '../../../shared/rules/idNumber';
 import type { HandlerMap } from '../../core/dispatch';
+import { dashboard } from './dashboard';
 import { reminders, snooze } from './reminders';
 import { searchEverything } from './search';
 
 /** The desk's first screen: what is due today, and one search box for everything. */
-export const deskHandlers: HandlerMap<'reminders.list' | 'reminders.snooze' | 'desk.search'> = {
+export const deskHandlers: HandlerMap<'desk.dashboard' | 'reminders.list' | 'reminders.snooze' | 'desk.search'> = {
+  'desk.dashboard': (_i, ctx) => dashboard(ctx, todayIso()),
   'reminders.list': (_i, ctx) => reminders(ctx, todayIso()),
   'reminders.snooze': (input, ctx) => {
     snooze(ctx, input, todayIso());

@@ -97,7 +97,7 @@ export const mediationHandlers: HandlerMap<MediationMethod> = {
 };
 
 /** The figures for cases accepted in the period. */
-function caseStats(db: Db, from: string, to: string) {
+export function caseStats(db: Db, from: string, to: string) {
   const rows = stmt(db, 'SELECT dispute_type, source, outcome, money_fen, prevent_criminal, prevent_petition FROM mediation_cases WHERE accepted_on BETWEEN ? AND ?').all(from, to) as {
     dispute_type: string;
     source: CaseSource;

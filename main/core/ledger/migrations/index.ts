@@ -9,6 +9,7 @@ import { m007 } from './007-mediation';
 import { m008 } from './008-lists';
 import { m009 } from './009-visits';
 import { m010 } from './010-reminders';
+import { m011 } from './011-tallies';
 
 export interface Migration {
   version: number;
@@ -17,5 +18,5 @@ export interface Migration {
 }
 
 /** Append-only once landed: the order here is the order every ledger has been through. */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

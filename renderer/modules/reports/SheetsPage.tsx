@@ -1,0 +1,246 @@
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { SHEET_FIELDS, type SheetField, type SheetTemplate } from '../../../shared/contract/reports';
+import { call } from '../../api/client';
+import { useCall, useWrite } from '../../api/hooks';
+import { CodeSelect } from '../../components/CodeSelect';
+import { fileToBase64, saveFile } from '../../components/download';
+import { errorText } from '../../components/errors';
+import { requiredRule } from '../../components/StepDialog';
+import { useCan } from '../accounts/session';
+
+/** 1 → A, 27 → AA: how the department's sheet names its columns. */
+export const columnLetter = (index: number): string => (index > 26 ? columnLetter(Math.floor((index - 1) / 26)) : '') + String.fromCharCode(65 + ((index - 1) % 26));
+
+/** The administrator's upload: a name for the form, whose it is, and the file as the department sent it. */
+function UploadTemplate({ onUploaded }: { onUploaded: (t: SheetTemplate) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ name: string; department: string }>();
+  const [file, setFile] = useState<File>();
+  const upload = useWrite('sheets.upload');
+  const submit = async (v: { name: string; department: string }) => {
+    if (!file) return void message.error(t('reports:sheets.chooseFile'));
+    upload.mutate(
+      { name: v.name.trim(), department: (v.department ?? '').trim(), fileName: file.name, base64: await fileToBase64(file) },
+      {
+        onSuccess: (tpl) => {
+          message.success(t('reports:sheets.uploaded', { count: Object.keys(tpl.mapping).length, columns: tpl.columns.length }));
+          form.resetFields();
+          setFile(undefined);
+          onUploaded(tpl);
+        },
+        onError: (err) => message.error(errorText(t, err)),
+      },
+    );
+  };
+  return (
+    <Card size="small" title={t('reports:sheets.uploadTitle')}>
+      <Typography.Paragraph type="secondary">{t('reports:sheets.uploadHint')}</Typography.Paragraph>
+      <Form form={form} layout="inline" onFinish={(v) => void submit(v)}>
+        <Form.Item name="name" label={t('reports:sheets.name')} rules={requiredRule(t)}>
+          <Input style={{ width: 220 }} data-testid="sheet-name" />
+        </Form.Item>
+        <Form.Item name="department" label={t('reports:sheets.department')}>
+          <Input style={{ width: 180 }} data-testid="sheet-department" />
+        </Form.Item>
+        <Form.Item>
+          <Upload accept=".xlsx" maxCount={1} beforeUpload={(f) => (setFile(f), false)} onRemove={() => setFile(undefined)} fileList={file ? [{ uid: '1', name: file.name }] : []}>
+            <Button size="large" icon={<UploadOutlined />} data-testid="sheet-file">
+              {t('reports:sheets.chooseFile')}
+            </Button>
+          </Upload>
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" size="large" htmlType="submit" loading={upload.isPending} data-testid="sheet-upload">
+            {t('reports:sheets.upload')}
+          </Button>
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}
+
+/** Which column takes which field: the template's own header on the left, the ledger's fields to pick on the right. */
+function MappingDialog({ template, onClose }: { template: SheetTemplate; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [mapping, setMapping] = useState<Record<string, SheetField>>(template.mapping);
+  const save = useWrite('sheets.saveMapping');
+  return (
+    <Modal
+      open
+      width={760}
+      title={t('reports:sheets.mappingTitle', { name: template.name })}
+      onCancel={onClose}
+      okText={t('actions.save')}
+      okButtonProps={{ size: 'large', loading: save.isPending, id: 'mapping-save' }}
+      cancelButtonProps={{ size: 'large' }}
+      onOk={() =>
+        save.mutate(
+          { id: template.id, mapping },
+          {
+            onSuccess: () => (message.success(t('reports:sheets.mappingSaved')), onClose()),
+            onError: (err) => message.error(errorText(t, err)),
+          },
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('reports:sheets.mappingHint', { row: template.headerRow })}</Typography.Paragraph>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="index"
+        dataSource={template.columns}
+        scroll={{ y: 420 }}
+        columns={[
+          { title: t('reports:sheets.column'), dataIndex: 'index', width: 70, render: (i: number) => columnLetter(i) },
+          { title: t('reports:sheets.header'), dataIndex: 'header' },
+          {
+            title: t('reports:sheets.field'),
+            width: 260,
+            render: (_, c) => (
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('reports:sheets.leaveEmpty')}
+                value={mapping[String(c.index)]}
+                onChange={(v?: SheetField) => {
+                  const next = { ...mapping };
+                  if (v) next[String(c.index)] = v;
+                  else delete next[String(c.index)];
+                  setMapping(next);
+                }}
+                options={SHEET_FIELDS.map((f) => ({ value: f, label: t(`reports:field.${f}`) }))}
+                style={{ width: '100%' }}
+                data-testid={`mapping-${columnLetter(c.index)}`}
+              />
+            ),
+          },
+        ]}
+      />
+    </Modal>
+  );
+}
+
+interface Filter {
+  gridId?: number;
+  tag?: string;
+  minAge?: number;
+  maxAge?: number;
+  status: 'active' | 'moved_out' | 'deceased';
+}
+
+/** Who goes into the sheet: a grid, a care group, an age range; then the filled file is saved. */
+function FillDialog({ template, onClose }: { template: SheetTemplate; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Filter>();
+  const [busy, setBusy] = useState(false);
+  const scopes = useCall('reports.scopes', {});
+  const fill = async (filter: Filter) => {
+    setBusy(true);
+    try {
+      const clean = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== null && v !== '')) as unknown as Filter;
+      const file = await call('sheets.fill', { id: template.id, filter: clean });
+      saveFile(file);
+      message.success(t('reports:sheets.filled', { count: file.rows }));
+      onClose();
+    } catch (err) {
+      message.error(errorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('reports:sheets.fillTitle', { name: template.name })}
+      onCancel={onClose}
+      okText={t('reports:sheets.fillNow')}
+      okButtonProps={{ size: 'large', loading: busy, id: 'fill-now' }}
+      cancelButtonProps={{ size: 'large' }}
+      onOk={() => form.submit()}
+    >
+      <Form form={form} layout="vertical" initialValues={{ status: 'active' }} onFinish={(v) => void fill(v)}>
+        <Form.Item name="gridId" label={t('reports:page.grid')}>
+          <Select allowClear placeholder={t('reports:wholeCommunity')} options={scopes.data?.grids.map((g) => ({ value: g.id, label: g.name }))} data-testid="fill-grid" />
+        </Form.Item>
+        <Form.Item name="tag" label={t('reports:sheets.careGroup')}>
+          <CodeSelect list="careTag" allowClear placeholder={t('reports:sheets.anyone')} data-testid="fill-tag" />
+        </Form.Item>
+        <Space>
+          <Form.Item name="minAge" label={t('reports:sheets.minAge')}>
+            <InputNumber min={0} max={150} precision={0} style={{ width: 120 }} data-testid="fill-min-age" />
+          </Form.Item>
+          <Form.Item name="maxAge" label={t('reports:sheets.maxAge')}>
+            <InputNumber min={0} max={150} precision={0} style={{ width: 120 }} data-testid="fill-max-age" />
+          </Form.Item>
+        </Space>
+        <Form.Item name="status" label={t('reports:sheets.status')}>
+          <CodeSelect list="status" data-testid="fill-status" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 上级报表: the departments' forms, kept with their column mapping, each filled from the ledger in one click. */
+export function SheetsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const list = useCall('sheets.list', {});
+  const remove = useWrite('sheets.remove');
+  const [mapping, setMapping] = useState<SheetTemplate>();
+  const [filling, setFilling] = useState<SheetTemplate>();
+  const manage = can('templates.manage');
+  return (
+    <Card className="page-card" title={t('reports:sheets.title')}>
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Typography.Paragraph type="secondary">{t('reports:sheets.intro')}</Typography.Paragraph>
+        {manage && <UploadTemplate onUploaded={setMapping} />}
+        <Table
+          rowKey="id"
+          loading={list.isPending}
+          dataSource={list.data}
+          pagination={false}
+          locale={{ emptyText: t(manage ? 'reports:sheets.emptyAdmin' : 'reports:sheets.empty') }}
+          data-testid="sheet-list"
+          columns={[
+            { title: t('reports:sheets.name'), dataIndex: 'name' },
+            { title: t('reports:sheets.department'), dataIndex: 'department' },
+            { title: t('reports:sheets.mapped'), render: (_, r) => t('reports:sheets.mappedCount', { count: Object.keys(r.mapping).length, columns: r.columns.length }) },
+            {
+              title: '',
+              render: (_, r) => (
+                <Space wrap>
+                  <Button type="primary" size="large" icon={<DownloadOutlined />} disabled={!Object.keys(r.mapping).length} onClick={() => setFilling(r)} data-testid={`fill-${r.id}`}>
+                    {t('reports:sheets.fill')}
+                  </Button>
+                  {manage && (
+                    <Button size="large" onClick={() => setMapping(r)} data-testid={`map-${r.id}`}>
+                      {t('reports:sheets.map')}
+                    </Button>
+                  )}
+                  {manage && (
+                    <Popconfirm title={t('reports:sheets.removeConfirm', { name: r.name })} onConfirm={() => remove.mutate({ id: r.id }, { onError: (err) => message.error(errorText(t, err)) })}>
+                      <Button size="large" danger>
+                        {t('reports:sheets.remove')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Space>
+      {mapping && <MappingDialog template={mapping} onClose={() => setMapping(undefined)} />}
+      {filling && <FillDialog template={filling} onClose={() => setFilling(undefined)} />}
+    </Card>
+  );
+}

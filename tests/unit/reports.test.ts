@@ -176,11 +176,21 @@ describe('the dashboard reads kept tallies that always agree with the ledger', (
       DELETE FROM resident_tags WHERE tag = 'alone';
       UPDATE residents SET grid_id = (SELECT id FROM grids WHERE name = '第二网格'), gender = '2', birth_date = '1941-03-01' WHERE name = '张大山';
     `);
-    const truth = db.prepare("SELECT coalesce(grid_id, 0) AS g, status, gender, coalesce(CAST(substr(birth_date, 1, 4) AS INTEGER), 0) AS y, count(*) AS n FROM residents GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4").all();
-    const kept = db.prepare('SELECT grid_id AS g, status, gender, birth_year AS y, n FROM resident_tally WHERE n > 0 ORDER BY 1, 2, 3, 4').all();
+    const truth = db.prepare('SELECT status, gender, coalesce(CAST(substr(birth_date, 1, 4) AS INTEGER), 0) AS y, count(*) AS n FROM residents GROUP BY 1, 2, 3 ORDER BY 1, 2, 3').all();
+    const kept = db.prepare('SELECT status, gender, birth_year AS y, n FROM resident_tally WHERE n > 0 ORDER BY 1, 2, 3').all();
     expect(kept).toEqual(truth);
     const tagTruth = db.prepare("SELECT coalesce(r.grid_id, 0) AS g, t.tag, count(*) AS n FROM resident_tags t JOIN residents r ON r.id = t.resident_id WHERE r.status = 'active' GROUP BY 1, 2 ORDER BY 1, 2").all();
     expect(db.prepare('SELECT grid_id AS g, tag, n FROM tag_tally WHERE n > 0 ORDER BY 1, 2').all()).toEqual(tagTruth);
+    expect(db.prepare("SELECT n FROM ledger_counts WHERE name = 'households'").pluck().get()).toBe(db.prepare('SELECT count(*) FROM households').pluck().get());
+    // The next visit due, per care-group household: 赵丽 (低保, every 30 days) has never been visited, so now;
+    // 李秀英 died and 张大山 is no longer 独居, so their households are not on it.
+    const zhao = db.prepare("SELECT household_id FROM residents WHERE name = '赵丽'").pluck().get() as number;
+    const dueRows = () => db.prepare('SELECT household_id AS h, days, last, due FROM household_visit_due ORDER BY 1').all();
+    expect(dueRows()).toEqual([{ h: zhao, days: 30, last: null, due: '' }]);
+    db.prepare("INSERT INTO visits(date, kind, household_id, visitors, created_by) VALUES ('2026-11-20', 'household', ?, '网格员', 'test')").run(zhao);
+    expect(dueRows()).toEqual([{ h: zhao, days: 30, last: '2026-11-20', due: '2026-12-20' }]);
+    // The day people left is kept on their row for the retention rule.
+    expect(db.prepare("SELECT left_on FROM residents WHERE name = '孙强'").pluck().get()).toBe('2026-11-15');
     db.close();
     const after = await ok(app, 'desk.dashboard', {});
     expect(after.residents).toMatchObject({ active: 3, deceased: 1 });

@@ -52,7 +52,7 @@ export function dashboard(ctx: CallContext, today: string): Dashboard {
       active: byStatus.find((s) => s.key === 'active')?.n ?? 0,
       movedOut: byStatus.find((s) => s.key === 'moved_out')?.n ?? 0,
       deceased: byStatus.find((s) => s.key === 'deceased')?.n ?? 0,
-      households: stmt(db, 'SELECT count(*) FROM households').pluck().get() as number,
+      households: (stmt(db, "SELECT n FROM ledger_counts WHERE name = 'households'").pluck().get() as number | undefined) ?? 0,
       careGroups,
       careByGrid,
       pyramid,

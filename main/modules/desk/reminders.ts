@@ -10,8 +10,7 @@ import { fileBoard } from '../party/development';
 import { arrears } from '../party/dues';
 import { meetingCalendar } from '../party/meetings';
 import { problemList } from '../visits/problems';
-import { dueVisits } from '../visits/visits';
-import { dueRecords } from '../retention/handlers';
+import { dueCount } from '../retention/handlers';
 
 type Rule = (ctx: CallContext, today: string) => Reminder[];
 const item = (key: string, kind: Reminder['kind'], due: string, today: string, params: Reminder['params'], link: string): Reminder => ({ key, kind, due, overdue: due < today, params, link });
@@ -74,11 +73,12 @@ const RULES: { permission: Parameters<CallContext['session']['permissions']['has
   {
     permission: 'visits.view',
     rule: (ctx, today) => {
-      const due = dueVisits(ctx.db, 0, today);
+      // Households, from the kept next-visit dates (one index range, whatever the size of the ledger).
+      const due = stmt(ctx.db, 'SELECT count(*) AS n, min(due) AS first FROM household_visit_due WHERE due <= ?').get(today) as { n: number; first: string | null };
       const out = problemList(ctx.db, { open: true }, today)
         .filter((p) => p.overdue)
         .map((p) => item(`problemOverdue:${p.id}`, 'problemOverdue', p.deadline, today, { number: p.number, content: p.content.slice(0, 40) }, `visits/problem/${p.id}`));
-      if (due.length) out.push(item(`visitsDue:${today}`, 'visitsDue', due[0]!.due, today, { count: due.length }, 'visits/due'));
+      if (due.n) out.push(item(`visitsDue:${today}`, 'visitsDue', due.first || today, today, { count: due.n }, 'visits/due'));
       return out;
     },
   },
@@ -95,8 +95,8 @@ const RULES: { permission: Parameters<CallContext['session']['permissions']['has
   {
     permission: 'records.purge',
     rule: (ctx, today) => {
-      const due = dueRecords(ctx.db, today);
-      return due.length ? [item(`retentionDue:${today}`, 'retentionDue', due[0]!.dueSince, today, { count: due.length }, 'retention')] : [];
+      const due = dueCount(ctx.db, today);
+      return due.count ? [item(`retentionDue:${today}`, 'retentionDue', due.first, today, { count: due.count }, 'retention')] : [];
     },
   },
 ];

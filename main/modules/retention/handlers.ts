@@ -21,24 +21,44 @@ function ageOn(birth: string, day: string): number {
   return Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(5) < birth.slice(5) ? 1 : 0);
 }
 
-/** People who moved out or died, with the day they did: few beside the active ledger, found by status. */
-export function dueRecords(db: Db, today = new Date().toISOString().slice(0, 10)): (DueRecord & { rawId: string | null })[] {
+/** Left as a minor: under 14 on the day they left (their record is kept for a shorter time). */
+const minorWhenLeft = (birth: string | null, leftOn: string) => !!birth && ageOn(birth, leftOn) < MINOR_AGE;
+
+/**
+ * Who has left long enough ago that the rule may apply: by the kept day they left (residents.left_on,
+ * migration 011), through its index, never a look at every departed resident's history.
+ */
+function candidates(db: Db, today: string, columns: string) {
   const r = rules(db);
-  const rows = stmt(
-    db,
-    `SELECT r.id, r.name, r.id_number, r.birth_date, r.status,
-       (SELECT max(e.date) FROM resident_events e WHERE e.resident_id = r.id AND e.kind IN ('moved_out', 'died')) AS left_on
-     FROM residents r WHERE r.status IN ('moved_out', 'deceased')`,
-  ).all() as { id: number; name: string; id_number: string | null; birth_date: string | null; status: 'moved_out' | 'deceased'; left_on: string | null }[];
+  const latest = addYears(today, -Math.min(r.leftYears, r.minorLeftYears));
+  return { r, rows: stmt(db, `SELECT ${columns} FROM residents r WHERE r.status IN ('moved_out', 'deceased') AND r.left_on IS NOT NULL AND r.left_on <= ?`).all(latest) };
+}
+
+/** People who moved out or died and are past their keeping time (records with no leaving date are never purged by rule). */
+export function dueRecords(db: Db, today = new Date().toISOString().slice(0, 10)): (DueRecord & { rawId: string | null })[] {
+  const { r, rows } = candidates(db, today, 'r.id, r.name, r.id_number, r.birth_date, r.status, r.left_on');
   const due: (DueRecord & { rawId: string | null })[] = [];
-  for (const p of rows) {
-    if (!p.left_on) continue; // no date on record: never purged by rule
-    const minor = !!p.birth_date && ageOn(p.birth_date, p.left_on) < MINOR_AGE;
+  for (const p of rows as { id: number; name: string; id_number: string | null; birth_date: string | null; status: 'moved_out' | 'deceased'; left_on: string }[]) {
+    const minor = minorWhenLeft(p.birth_date, p.left_on);
     const dueSince = addYears(p.left_on, minor ? r.minorLeftYears : r.leftYears);
     if (dueSince > today) continue;
     due.push({ id: p.id, name: p.name, idNumber: maskIdNumber(p.id_number), rawId: p.id_number, status: p.status, leftOn: p.left_on, minorWhenLeft: minor, dueSince });
   }
   return due.sort((a, b) => a.dueSince.localeCompare(b.dueSince) || a.id - b.id);
+}
+
+/** The reminder's figure: how many are due and since when, from the index alone. */
+export function dueCount(db: Db, today: string): { count: number; first: string } {
+  const { r, rows } = candidates(db, today, 'r.birth_date, r.left_on');
+  let count = 0;
+  let first = today;
+  for (const p of rows as { birth_date: string | null; left_on: string }[]) {
+    const since = addYears(p.left_on, minorWhenLeft(p.birth_date, p.left_on) ? r.minorLeftYears : r.leftYears);
+    if (since > today) continue;
+    count++;
+    if (since < first) first = since;
+  }
+  return { count, first };
 }
 
 /** A keyed hash of an ID number: answers "was this person's record purged?" without keeping the number. */

@@ -18,7 +18,23 @@ export function setVisitSettings(db: Db, s: VisitSettings): VisitSettings {
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice) throw new AppError('problems.categoryTwice', { name: twice });
   setSetting(db, 'visit_settings', JSON.stringify(s));
+  rebuildVisitDue(db, s.visitRules);
   return s;
+}
+
+/** New visit rules: every care-group household's next visit due again (the triggers of migration 011 keep it after that). */
+function rebuildVisitDue(db: Db, rules: VisitSettings['visitRules']): void {
+  stmt(db, 'DELETE FROM visit_rule_days').run();
+  const add = stmt(db, 'INSERT INTO visit_rule_days(tag, days) VALUES (?, ?) ON CONFLICT(tag) DO UPDATE SET days = min(days, excluded.days)');
+  for (const r of rules) add.run(r.tag, r.days);
+  db.exec(`
+    DELETE FROM household_visit_due;
+    INSERT INTO household_visit_due(household_id, days, last, due)
+      SELECT r.household_id, min(d.days), (SELECT max(date) FROM visits v WHERE v.household_id = r.household_id), ''
+      FROM residents r JOIN resident_tags t ON t.resident_id = r.id JOIN visit_rule_days d ON d.tag = t.tag
+      WHERE r.status = 'active' AND r.household_id IS NOT NULL GROUP BY r.household_id;
+    UPDATE household_visit_due SET due = date(last, '+' || days || ' days') WHERE last IS NOT NULL;
+  `);
 }
 
 interface ProblemRecord {

@@ -23,8 +23,13 @@ it('the administrator opens accounts; each role sees only its own work', async (
   // A mediator works on their mediation cases, and has no business in the resident ledger.
   await signIn(page, 'li', 'temporary-2026');
   await replaceTemporaryPassword(app.page, 'li-own-2026');
-  await page.getByTestId('case-list').waitFor();
+  // Their first screen: their cases in figures, nothing of the residents.
+  const dashboard = page.getByTestId('dashboard');
+  await dashboard.getByText('在办调解案件').waitFor();
+  expect(await dashboard.innerText()).not.toContain('在册居民');
   expect(await page.locator('.app-menu').innerText()).not.toContain('居民台账');
+  await page.locator('.app-menu').getByText('人民调解').click();
+  await page.getByTestId('case-list').waitFor();
   await signOut(app.page);
 
   // A party secretary keeps the party's records, and sees nothing of the resident ledger.

@@ -73,6 +73,9 @@ export function openLedger(file: string, options: { key?: Buffer | null; nativeB
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536'); // 64 MB page cache: the search indexes stay warm
+    // A statement that fires triggers keeps a statement journal; on disk (and encrypted) it cost a
+    // third of a bulk import's time (measured on 100,000 residents: 25 s → 18 s).
+    db.pragma('temp_store = MEMORY');
     let migrationBackup: string | undefined;
     if (version < LATEST_VERSION) {
       if (existed && version > 0) migrationBackup = backupBeforeMigration(db, file, version);

@@ -58,21 +58,26 @@ export function useCharts(d: Dashboard | undefined, t: T): { key: string; title:
     const out: { key: string; title: string; option: ChartOption; summary: string }[] = [];
     if (d.residents) {
       const r = d.residents;
+      const band = (from: string) => (from === '90' ? t('home:dash.bandOver', { from }) : t('home:dash.band', { from, to: Number(from) + 9 }));
       out.push({
         key: 'pyramid',
         title: t('home:dash.pyramid'),
-        summary: r.pyramid.map((b) => `${t('home:dash.band', { from: b.band })}: ${t('home:dash.male')} ${b.male}, ${t('home:dash.female')} ${b.female}`).join('; '),
+        summary: r.pyramid.map((b) => `${band(b.band)}: ${t('home:dash.male')} ${b.male}, ${t('home:dash.female')} ${b.female}`).join('; '),
         option: {
           tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => String(Math.abs(Number(v))) },
           xAxis: { type: 'value', axisLabel: { formatter: (v: number) => String(Math.abs(v)) } },
-          yAxis: { type: 'category', data: r.pyramid.map((b) => t('home:dash.band', { from: b.band })), axisTick: { show: false } },
+          yAxis: { type: 'category', data: r.pyramid.map((b) => band(b.band)), axisTick: { show: false } },
           series: [
             { name: t('home:dash.male'), type: 'bar', stack: 'people', data: r.pyramid.map((b) => -b.male), color: '#2f6fb5' },
             { name: t('home:dash.female'), type: 'bar', stack: 'people', data: r.pyramid.map((b) => b.female), color: '#b5391f' },
           ],
         },
       });
-      const grids = [...new Set(r.careByGrid.map((c) => c.grid))];
+      // The grids with the most people in care groups, at most fifteen: a bar per grid stays readable.
+      const perGrid = new Map<string, number>();
+      for (const c of r.careByGrid) perGrid.set(c.grid, (perGrid.get(c.grid) ?? 0) + c.n);
+      const grids = [...perGrid].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([g]) => g);
+      grids.sort((a, b) => r.careByGrid.findIndex((c) => c.grid === a) - r.careByGrid.findIndex((c) => c.grid === b));
       const tags = [...new Set(r.careByGrid.map((c) => c.tag))];
       if (grids.length)
         out.push({

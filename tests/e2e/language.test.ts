@@ -10,6 +10,7 @@ async function pickLanguage(label: string) {
 
 it('switches language at any time; antd, code lists and the page follow, and the choice is kept', async () => {
   const { page } = app;
+  await page.evaluate(() => (window.location.hash = '#/residents'));
   await page.getByText('居民台账').first().waitFor();
   expect(await page.locator('.ant-pagination-prev').getAttribute('title')).toBe('上一页');
 

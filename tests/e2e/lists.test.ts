@@ -9,11 +9,17 @@ const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '20
 const flat = (s: string) => s.replace(/\s+/g, '');
 
 async function choose(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(option); // the tree's list is virtual: what is typed is what is shown
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: option }).first();
-  await item.waitFor();
-  await item.click();
+  // A pick made while the previous dropdown is still closing can be lost on a busy machine: checked, and tried again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId(testId).click();
+    await page.keyboard.type(option); // the tree's list is virtual: what is typed is what is shown
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: option }).first();
+    await item.waitFor();
+    await item.click();
+    if ((await page.getByTestId(testId).innerText()).includes(option)) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not pick ${option} in ${testId}`);
 }
 
 async function addNeed(page: Page, need: { resident?: string; beneficiary?: string; category: string; content: string; urgent?: boolean }) {

@@ -20,6 +20,8 @@ it('a mediator takes a neighbour dispute from intake through two sessions to an 
   await signOut(page);
   await signIn(page, 'li', 'temporary-2026');
   await replaceTemporaryPassword(page, 'li-own-2026');
+  await page.getByTestId('dashboard').waitFor(); // everyone starts on the dashboard
+  await page.locator('.app-menu').getByText('人民调解').click();
   const db = await openAsAdmin(app.db, { readonly: true });
   const [a, b] = db.prepare("SELECT name FROM residents WHERE status = 'active' AND length(name) = 3 ORDER BY id LIMIT 2").pluck().all() as string[];
   db.close();

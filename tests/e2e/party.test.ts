@@ -47,6 +47,8 @@ it('a new branch secretary goes from an empty branch to a printed roster, an adm
   await signOut(page);
   await signIn(page, 'zhao', 'temporary-2026');
   await replaceTemporaryPassword(page, 'zhao-own-2026');
+  await page.getByTestId('dashboard').waitFor(); // everyone starts on the dashboard
+  await page.locator('.app-menu').getByText('党建工作').click();
 
   // An empty desk says where to start: the branch itself.
   await page.getByText('先建立党组织').waitFor();

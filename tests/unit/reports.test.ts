@@ -6,6 +6,7 @@ import type { Input, MethodName, Output } from '../../shared/contract';
 import { newSession, systemSession } from '../../main/core/session';
 import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
 import { openRaw, openTempApp, setUpCommunity } from '../support/ledger';
+import { validId } from '../support/sheets';
 
 /**
  * A community small enough to count by hand, as of 2026-11-30:
@@ -155,6 +156,52 @@ describe('the other reports', () => {
     ]);
   });
 
+  it('the certificate summary: issued, reissued, voided and refused in the period, per item', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-10-20T09:00:00'));
+    const tree = await ok(app, 'community.tree', {});
+    const holder = await ok(app, 'residents.create', { name: '钱证明', idNumber: validId('11010519800101001'), gender: '1', relation: '02', residenceType: 'registered', placement: { kind: 'new', buildingId: tree[0]!.buildings[1]!.id, unit: '1', room: '301' } } as never);
+    const item = (await ok(app, 'certs.items', {}))[0]!;
+    const issue = async (reissueOf?: number) => {
+      const { id } = await ok(app, 'certs.draft', { itemId: item.id, residentId: holder.id, purpose: '办理居住证', checks: item.checks, ...(reissueOf ? { reissueOf } : {}) });
+      if (item.needsApproval) await ok(app, 'certs.approve', { id });
+      await ok(app, 'certs.issue', { id });
+      return id;
+    };
+    await issue(); // October: outside the period
+    vi.setSystemTime(new Date('2026-11-12T09:00:00'));
+    const first = await issue();
+    await issue();
+    vi.setSystemTime(new Date('2026-11-13T09:00:00'));
+    await ok(app, 'certs.void', { id: first, reason: '姓名打错' });
+    await issue(first);
+    await ok(app, 'certs.request', { requested: '无犯罪记录', residentId: holder.id });
+    vi.useRealTimers();
+    // A refusal is dated by the ledger's own clock (SQLite's, not the faked one): the period runs on to cover it.
+    const r = await ok(app, 'reports.certificates', { from: period.from, to: '2100-12-31' });
+    expect(r.figures.map((f) => f.value)).toEqual([3, 1, 1, 0]);
+    expect(table(r, '证明事项')).toEqual([
+      [item.name, 3, 1, 1, 0],
+      ['无犯罪记录证明', 0, 0, 0, 1],
+      ['合计', 3, 1, 1, 1],
+    ]);
+  });
+
+  it('the two lists: needs raised in the period and met; what waits, by category', async () => {
+    const categories = await ok(app, 'lists.categories', {});
+    const meal = categories.find((c) => c.name === '助餐')!.id;
+    const repair = categories.find((c) => c.name === '维修服务')!.id;
+    await ok(app, 'lists.saveNeed', { forKind: 'community', categoryId: meal, content: '老人午餐', raisedOn: '2026-11-05' });
+    await ok(app, 'lists.saveNeed', { forKind: 'community', categoryId: repair, content: '修楼道灯', raisedOn: '2026-11-06' });
+    await ok(app, 'lists.saveNeed', { forKind: 'community', categoryId: meal, content: '上月的', raisedOn: '2026-10-20' });
+    const r = await ok(app, 'reports.lists', period);
+    expect(r.figures.slice(0, 3).map((f) => f.value)).toEqual([2, 0, '0.0%']);
+    expect(table(r, '按类别')).toEqual([
+      ['助餐', 2],
+      ['维修服务', 1],
+    ]);
+  });
+
   it('a report needs its module’s permission: a mediator cannot run the population report', async () => {
     const mediator = { ...newSession(), user: { id: 99, username: 'm', displayName: 'm', role: 'mediator' as const, mustChangePassword: false }, permissions: new Set(DEFAULT_PERMISSIONS.mediator), lastSeen: Number.POSITIVE_INFINITY };
     const r = await app.dispatch(mediator, 'reports.population', period);
@@ -165,7 +212,7 @@ describe('the other reports', () => {
 describe('the dashboard reads kept tallies that always agree with the ledger', () => {
   it('counts by status, the pyramid and care groups by grid, after moves, deaths, tag changes and a grid change', async () => {
     const d = await ok(app, 'desk.dashboard', {});
-    expect(d.residents).toMatchObject({ active: 4, movedOut: 1, deceased: 0, households: 4 });
+    expect(d.residents).toMatchObject({ active: 5, movedOut: 1, deceased: 0, households: 5 });
     expect(d.residents!.careGroups).toEqual(expect.arrayContaining([{ key: 'alone', n: 1 }, { key: 'disabled', n: 1 }]));
     expect(d.months).toHaveLength(12);
     const db = openRaw(app.file);
@@ -193,7 +240,7 @@ describe('the dashboard reads kept tallies that always agree with the ledger', (
     expect(db.prepare("SELECT left_on FROM residents WHERE name = '孙强'").pluck().get()).toBe('2026-11-15');
     db.close();
     const after = await ok(app, 'desk.dashboard', {});
-    expect(after.residents).toMatchObject({ active: 3, deceased: 1 });
+    expect(after.residents).toMatchObject({ active: 4, deceased: 1 });
     expect(after.residents!.careGroups).toEqual([{ key: 'dibao', n: 1 }]);
     expect(after.residents!.careByGrid).toEqual([{ grid: '第二网格', tag: 'dibao', n: 1 }]);
   });

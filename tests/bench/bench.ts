@@ -129,7 +129,7 @@ function coldOpen(file: string): { linli: Summary; raw: Summary; loginMs: number
   const linli = times([path.join(__dirname, 'first-screen.cjs'), file, 'bench', BENCH_PASSWORD]);
   const raw = times([
     '-e',
-    `const D=require(${JSON.stringify(require.resolve('better-sqlite3-multiple-ciphers'))});const d=new D(${JSON.stringify(file)});d.pragma("key = \\"x'${BENCH_KEY.toString('hex')}'\\"");d.prepare("SELECT * FROM residents ORDER BY address_key LIMIT 50").all();d.prepare("SELECT count(*) FROM residents WHERE status='active'").get();`,
+    `const D=require(${JSON.stringify(require.resolve('better-sqlite3-multiple-ciphers'))});const d=new D(${JSON.stringify(file)});d.pragma("key = \\"x'${BENCH_KEY.toString('hex')}'\\"");d.prepare("SELECT status, sum(n) FROM resident_tally GROUP BY status").all();d.prepare("SELECT * FROM tag_tally").all();`,
   ]);
   return { linli, raw, loginMs: logins.sort((a, b) => a - b)[Math.floor(logins.length / 2)] ?? 0 };
 }

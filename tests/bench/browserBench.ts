@@ -16,6 +16,9 @@ async function openSignedIn(browser: Browser, url: string, viewport?: { width: n
   await page.getByTestId('login-username').fill('bench');
   await page.getByTestId('login-password').fill(BENCH_PASSWORD);
   await page.getByTestId('login-submit').click();
+  // Everyone lands on the dashboard; these figures are about the resident ledger.
+  await page.getByTestId('user-menu').waitFor();
+  await page.evaluate(() => (window.location.hash = '#/residents'));
   return page;
 }
 

@@ -14,7 +14,8 @@ async function main() {
   const login = await app.dispatch(session, 'auth.login', { username, password });
   const loginMs = performance.now() - t;
   if (!login.ok) throw new Error(JSON.stringify(login));
-  for (const [m, i] of [['app.info', {}], ['community.tree', {}], ['residents.search', { offset: 0, limit: 50 }]] as const) {
+  // The first screen is the dashboard: what is due today, and the figures.
+  for (const [m, i] of [['app.info', {}], ['desk.dashboard', {}], ['reminders.list', {}]] as const) {
     const r = await app.dispatch(session, m, i);
     if (!r.ok) throw new Error(JSON.stringify(r));
   }

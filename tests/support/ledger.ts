@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openApp, type App } from '../../main/core/app';
 import { connect, type Db } from '../../main/core/ledger';
+import { systemSession, type Session } from '../../main/core/session';
 import type { Input, MethodName, Output } from '../../shared/contract';
 
 /** A real ledger file in its own temporary folder. */
@@ -40,4 +41,11 @@ export async function setUpCommunity(app: App) {
     ],
   });
   return ok(app, 'community.tree', {});
+}
+
+/** A call in a fresh trusted session (or the one given): a session kept across a faked clock would lock itself as idle. */
+export async function sys<M extends MethodName>(app: App, method: M, input: Input<M>, session: Session = systemSession()): Promise<Output<M>> {
+  const r = await app.dispatch(session, method, input);
+  if (!r.ok) throw new Error(`${method} refused: ${r.messageKey} ${JSON.stringify(r.issues ?? [])}`);
+  return r.value as Output<M>;
 }

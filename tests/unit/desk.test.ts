@@ -2,24 +2,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { newSession, systemSession, type Session } from '../../main/core/session';
 import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
 import { turningHighAgeWindow } from '../../shared/rules/reminders';
-import type { Input, MethodName, Output } from '../../shared/contract';
-import { openTempApp, setUpCommunity } from '../support/ledger';
+import type { Input, MethodName } from '../../shared/contract';
+import { openTempApp, setUpCommunity, sys as call } from '../support/ledger';
+import { at } from '../support/clock';
 
 const app = openTempApp();
 afterAll(() => app.close());
 afterEach(() => vi.useRealTimers());
-/** The clock at nine in the morning of a day. */
-const at = (day: string) => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(`${day}T09:00:00`));
-};
-
-// A fresh trusted session per call: one kept across faked months would lock itself as idle.
-async function sys<M extends MethodName>(method: M, input: Input<M>, session: Session = systemSession()): Promise<Output<M>> {
-  const r = await app.dispatch(session, method, input);
-  if (!r.ok) throw new Error(`${method} refused: ${r.messageKey} ${JSON.stringify(r.issues ?? [])}`);
-  return r.value as Output<M>;
-}
+const sys = <M extends MethodName>(method: M, input: Input<M>, session?: Session) => call(app, method, input, session);
 const keysOn = async (day: string, session?: Session) => {
   at(day);
   return (await sys('reminders.list', {}, session)).items.map((r) => r.key);

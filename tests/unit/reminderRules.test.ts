@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { systemSession } from '../../main/core/session';
-import type { Input, MethodName, Output } from '../../shared/contract';
-import { openRaw, openTempApp, setUpCommunity } from '../support/ledger';
+import type { Input, MethodName } from '../../shared/contract';
+import { openRaw, openTempApp, setUpCommunity, sys as call } from '../support/ledger';
+import { at } from '../support/clock';
 
 /**
  * The rules of the party, visit and retention reminders, each on the day it should first show and the
@@ -10,15 +10,7 @@ import { openRaw, openTempApp, setUpCommunity } from '../support/ledger';
 const app = openTempApp();
 afterAll(() => app.close());
 afterEach(() => vi.useRealTimers());
-const at = (day: string) => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(`${day}T09:00:00`));
-};
-async function sys<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await app.dispatch(systemSession(), method, input);
-  if (!r.ok) throw new Error(`${method} refused: ${r.messageKey} ${JSON.stringify(r.issues ?? [])}`);
-  return r.value as Output<M>;
-}
+const sys = <M extends MethodName>(method: M, input: Input<M>) => call(app, method, input);
 const on = async (day: string) => {
   at(day);
   return (await sys('reminders.list', {})).items;

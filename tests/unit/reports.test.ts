@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../shared/contract/reports';
 import { presetPeriod } from '../../shared/rules/periods';
-import type { Input, MethodName, Output } from '../../shared/contract';
+import type { Input, MethodName } from '../../shared/contract';
 import { newSession, systemSession } from '../../main/core/session';
 import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
-import { openRaw, openTempApp, setUpCommunity } from '../support/ledger';
+import { openRaw, openTempApp, setUpCommunity, sys } from '../support/ledger';
 import { validId } from '../support/sheets';
 
 /**
@@ -20,11 +20,7 @@ const app = openTempApp();
 afterAll(() => app.close());
 // A fresh trusted session per call: one kept across the faked days would lock itself as idle.
 const call = <M extends MethodName>(method: M, input: Input<M>) => app.dispatch(systemSession(), method, input);
-async function ok<M extends MethodName>(_app: unknown, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await call(method, input);
-  if (!r.ok) throw new Error(`${method} refused: ${r.messageKey} ${JSON.stringify(r.issues ?? [])}`);
-  return r.value as Output<M>;
-}
+const ok = <M extends MethodName>(_app: unknown, method: M, input: Input<M>) => sys(app, method, input);
 const period = { from: '2026-11-01', to: '2026-11-30' };
 const grids: Record<string, number> = {};
 

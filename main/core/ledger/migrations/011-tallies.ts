@@ -54,12 +54,17 @@ export const m011: Migration = {
         UPDATE resident_tally SET n = n - 1
           WHERE status = OLD.status AND gender = OLD.gender AND birth_year = coalesce(CAST(substr(OLD.birth_date, 1, 4) AS INTEGER), 0);
       END;
-      CREATE TRIGGER resident_tally_update AFTER UPDATE OF grid_id, status, gender, birth_date ON residents BEGIN
+      -- Fired only by a real change (an edit saves every column), and the tags' part only for people who have tags.
+      CREATE TRIGGER resident_tally_update AFTER UPDATE OF status, gender, birth_date ON residents
+        WHEN OLD.status IS NOT NEW.status OR OLD.gender IS NOT NEW.gender OR OLD.birth_date IS NOT NEW.birth_date BEGIN
         UPDATE resident_tally SET n = n - 1
           WHERE status = OLD.status AND gender = OLD.gender AND birth_year = coalesce(CAST(substr(OLD.birth_date, 1, 4) AS INTEGER), 0);
         INSERT INTO resident_tally VALUES (NEW.status, NEW.gender, coalesce(CAST(substr(NEW.birth_date, 1, 4) AS INTEGER), 0), 1)
           ON CONFLICT DO UPDATE SET n = n + 1;
-        -- Care groups count active people only: leaving, dying or moving grid moves their tags too.
+      END;
+      -- Care groups count active people only: leaving, dying or moving grid moves their tags too.
+      CREATE TRIGGER tag_tally_resident_update AFTER UPDATE OF grid_id, status ON residents
+        WHEN (OLD.status IS NOT NEW.status OR OLD.grid_id IS NOT NEW.grid_id) AND EXISTS (SELECT 1 FROM resident_tags WHERE resident_id = NEW.id) BEGIN
         UPDATE tag_tally SET n = n - 1
           WHERE OLD.status = 'active' AND grid_id = coalesce(OLD.grid_id, 0) AND tag IN (SELECT tag FROM resident_tags WHERE resident_id = OLD.id);
         INSERT INTO tag_tally SELECT coalesce(NEW.grid_id, 0), tag, 1 FROM resident_tags WHERE resident_id = NEW.id AND NEW.status = 'active'
@@ -124,7 +129,8 @@ export const m011: Migration = {
       END;
       CREATE TRIGGER visit_due_tag_insert AFTER INSERT ON resident_tags BEGIN ${refreshVisitDue(household('NEW.resident_id'))} END;
       CREATE TRIGGER visit_due_tag_delete AFTER DELETE ON resident_tags BEGIN ${refreshVisitDue(household('OLD.resident_id'))} END;
-      CREATE TRIGGER visit_due_resident_update AFTER UPDATE OF status, household_id ON residents BEGIN
+      CREATE TRIGGER visit_due_resident_update AFTER UPDATE OF status, household_id ON residents
+        WHEN (OLD.status IS NOT NEW.status OR OLD.household_id IS NOT NEW.household_id) AND EXISTS (SELECT 1 FROM resident_tags WHERE resident_id = NEW.id) BEGIN
         ${refreshVisitDue('OLD.household_id')} ${refreshVisitDue('NEW.household_id')}
       END;
       CREATE TRIGGER visit_due_resident_delete AFTER DELETE ON residents BEGIN ${refreshVisitDue('OLD.household_id')} END;

@@ -31,7 +31,7 @@ function rebuildVisitDue(db: Db, rules: VisitSettings['visitRules']): void {
     DELETE FROM household_visit_due;
     INSERT INTO household_visit_due(household_id, days, last, due)
       SELECT r.household_id, min(d.days), (SELECT max(date) FROM visits v WHERE v.household_id = r.household_id), ''
-      FROM residents r JOIN resident_tags t ON t.resident_id = r.id JOIN visit_rule_days d ON d.tag = t.tag
+      FROM visit_rule_days d JOIN resident_tags t ON t.tag = d.tag CROSS JOIN residents r ON r.id = t.resident_id
       WHERE r.status = 'active' AND r.household_id IS NOT NULL GROUP BY r.household_id;
     UPDATE household_visit_due SET due = date(last, '+' || days || ' days') WHERE last IS NOT NULL;
   `);

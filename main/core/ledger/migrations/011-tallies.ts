@@ -5,13 +5,13 @@ import { DEFAULT_VISIT_RULES } from '../../../../shared/rules/visits';
 /**
  * When the care-group household X is next due a visit, recomputed in one place for every trigger that
  * can change it: the strictest rule among its active members' tags, days after its last household visit
- * ('' = never visited: due now). Exported for the visit settings, which recompute every household.
+ * ('' = never visited: due now). Residents first: one household's few members, by its index.
  */
-export const refreshVisitDue = (x: string) => `
+const refreshVisitDue = (x: string) => `
   DELETE FROM household_visit_due WHERE household_id = ${x};
   INSERT INTO household_visit_due(household_id, days, last, due)
     SELECT r.household_id, min(d.days), v.last, CASE WHEN v.last IS NULL THEN '' ELSE date(v.last, '+' || min(d.days) || ' days') END
-    FROM residents r JOIN resident_tags t ON t.resident_id = r.id JOIN visit_rule_days d ON d.tag = t.tag
+    FROM residents r CROSS JOIN resident_tags t ON t.resident_id = r.id JOIN visit_rule_days d ON d.tag = t.tag
       JOIN (SELECT max(date) AS last FROM visits WHERE household_id = ${x}) v
     WHERE r.household_id = ${x} AND r.status = 'active' GROUP BY r.household_id;`;
 const household = (resident: string) => `(SELECT household_id FROM residents WHERE id = ${resident})`;
@@ -43,7 +43,7 @@ export const m011: Migration = {
       INSERT INTO resident_tally
         SELECT status, gender, coalesce(CAST(substr(birth_date, 1, 4) AS INTEGER), 0), count(*) FROM residents GROUP BY 1, 2, 3;
       INSERT INTO tag_tally
-        SELECT coalesce(r.grid_id, 0), t.tag, count(*) FROM resident_tags t JOIN residents r ON r.id = t.resident_id
+        SELECT coalesce(r.grid_id, 0), t.tag, count(*) FROM resident_tags t CROSS JOIN residents r ON r.id = t.resident_id
         WHERE r.status = 'active' GROUP BY 1, 2;
 
       CREATE TRIGGER resident_tally_insert AFTER INSERT ON residents BEGIN
@@ -118,7 +118,7 @@ export const m011: Migration = {
     db.exec(`
       INSERT INTO household_visit_due(household_id, days, last, due)
         SELECT r.household_id, min(d.days), (SELECT max(date) FROM visits v WHERE v.household_id = r.household_id) AS last, ''
-        FROM residents r JOIN resident_tags t ON t.resident_id = r.id JOIN visit_rule_days d ON d.tag = t.tag
+        FROM visit_rule_days d JOIN resident_tags t ON t.tag = d.tag CROSS JOIN residents r ON r.id = t.resident_id
         WHERE r.status = 'active' AND r.household_id IS NOT NULL GROUP BY r.household_id;
       UPDATE household_visit_due SET due = date(last, '+' || days || ' days') WHERE last IS NOT NULL;
 

@@ -9,7 +9,7 @@ type Dashboard = Output<'desk.dashboard'>;
 type Count = { key: string; n: number };
 
 /** The twelve months up to this one, oldest first: `2025-12` … `2026-11`. */
-export function lastMonths(today: string, count = 12): string[] {
+function lastMonths(today: string, count = 12): string[] {
   const first = `${today.slice(0, 7)}-01`;
   return Array.from({ length: count }, (_, i) => addMonths(first, i - count + 1).slice(0, 7));
 }
@@ -21,7 +21,7 @@ const byMonth = (months: string[], rows: { month: string; n: number }[]) => {
 };
 
 /** 0–9, 10–19 … 90+: the pyramid's bands, from the kept tally (birth year only, so ± one year at a band's edge). */
-export const AGE_BANDS = ['0', '10', '20', '30', '40', '50', '60', '70', '80', '90'] as const;
+const AGE_BANDS = ['0', '10', '20', '30', '40', '50', '60', '70', '80', '90'] as const;
 
 /**
  * The home screen's figures, each block only for a user who may open that module. Every figure is read

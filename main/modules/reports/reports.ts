@@ -24,7 +24,7 @@ const percent = (part: number, whole: number) => (whole ? `${((part / whole) * 1
 const codeLabel = (lang: Language, list: CodeListName, code: string) => (code ? translate(lang, `codes:${list}.${code}`) : '') || code;
 
 /** 人口年龄段 as the statistics bureau's tables group them: children, school age, working age, the old, the very old. */
-export const POPULATION_BANDS: [string, number][] = [
+const POPULATION_BANDS: [string, number][] = [
   ['0-6', 6],
   ['7-17', 17],
   ['18-34', 34],

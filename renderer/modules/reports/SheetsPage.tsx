@@ -12,7 +12,7 @@ import { requiredRule } from '../../components/StepDialog';
 import { useCan } from '../accounts/session';
 
 /** 1 → A, 27 → AA: how the department's sheet names its columns. */
-export const columnLetter = (index: number): string => (index > 26 ? columnLetter(Math.floor((index - 1) / 26)) : '') + String.fromCharCode(65 + ((index - 1) % 26));
+const columnLetter = (index: number): string => (index > 26 ? columnLetter(Math.floor((index - 1) / 26)) : '') + String.fromCharCode(65 + ((index - 1) % 26));
 
 /** The administrator's upload: a name for the form, whose it is, and the file as the department sent it. */
 function UploadTemplate({ onUploaded }: { onUploaded: (t: SheetTemplate) => void }) {
@@ -22,7 +22,7 @@ function UploadTemplate({ onUploaded }: { onUploaded: (t: SheetTemplate) => void
   const [file, setFile] = useState<File>();
   const upload = useWrite('sheets.upload');
   const submit = async (v: { name: string; department: string }) => {
-    if (!file) return void message.error(t('reports:sheets.chooseFile'));
+    if (!file) return void message.error(t('reports:sheets.needFile'));
     upload.mutate(
       { name: v.name.trim(), department: (v.department ?? '').trim(), fileName: file.name, base64: await fileToBase64(file) },
       {

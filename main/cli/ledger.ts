@@ -8,6 +8,8 @@ import { newSession } from '../core/session';
 import { appendAudit } from '../core/audit';
 import { backupDir, checkBackupFile, listBackups, restoreFrom } from '../core/backups';
 import { LATEST_VERSION } from '../core/ledger/migrations';
+import { connect } from '../core/ledger';
+import { keyForCheck } from '../modules/accounts/credentials';
 import path from 'node:path';
 import { translate, isLanguage, DEFAULT_LANGUAGE } from '../../shared/i18n/resources';
 import type { CallResult, Permission } from '../../shared/contract';
@@ -90,8 +92,10 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
     unwrap(await call('auth.recover', { username: user, recoveryCode: code, password: await password('new password: ') }));
     return out(`${user} can sign in with the new password`, { user });
   }
+  if (app.vault.onDisk === 'gone') throw app.vault.goneError();
   if (app.vault.onDisk === 'new') throw new CliFailure('there is no ledger here yet: run `npm run ledger -- init --admin NAME` first');
   if (!user) throw new CliFailure('say who you are: --user NAME (the password from LINLI_PASSWORD or the terminal)');
+  if (command === 'check') return out(...checkReadOnly(app, app.vault.onDisk === 'encrypted' ? await keyForCheck(app.vault, user, await password()) : null));
   const signedIn = unwrap<{ recoveryCode?: string }>(await call('auth.login', { username: user, password: await password() }));
   if (signedIn.recoveryCode) process.stderr.write(`The ledger is now encrypted. Recovery code (print it and keep it in the safe):\n\n  ${signedIn.recoveryCode}\n\n`);
   const need = (p: Permission) => {
@@ -190,13 +194,6 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
       appendAudit(app.ledger.db, { actor: session.user!.username, userId: null, action: 'restore', method: 'cli.restore', detail: path.basename(source) });
       return out(`restored ${path.basename(source)} (${residents} residents); the ledger as it was is kept as ${kept.file} (npm run ledger -- restore --undo)`, { restored: source, residents, kept: kept.file });
     }
-    case 'check': {
-      const rows = app.ledger.db.pragma('integrity_check') as { integrity_check: string }[];
-      const fk = app.ledger.db.pragma('foreign_key_check') as unknown[];
-      const ok = rows.length === 1 && rows[0]!.integrity_check === 'ok' && fk.length === 0;
-      if (!ok) throw new CliFailure(`integrity problems: ${JSON.stringify({ integrity: rows, foreignKeys: fk.length })}`);
-      return out('ledger ok', { ok });
-    }
     case 'audit': {
       if (sub !== 'verify') throw new CliFailure(USAGE);
       const v = unwrap<{ ok: boolean; entries: number; brokenAt: number | null }>(await call('audit.verify', {}));
@@ -205,6 +202,31 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
     }
     default:
       throw new CliFailure(USAGE);
+  }
+}
+
+/**
+ * `ledger check` reads the file through a read-only connection before anything signs in, writes an
+ * audit entry or checkpoints the WAL: a damaged ledger is looked at as it is, never changed first.
+ */
+function checkReadOnly(app: App, key: Buffer | null): [string, unknown] {
+  const file = app.vault.ledgerPath;
+  app.close();
+  let db;
+  try {
+    db = connect(file, { key, readonly: true });
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new CliFailure(`the ledger cannot be read at all (${(err as Error).message}): restore it from a backup (npm run ledger -- backups)`);
+  }
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    const fk = db.pragma('foreign_key_check') as unknown[];
+    const ok = rows.length === 1 && rows[0]!.integrity_check === 'ok' && fk.length === 0;
+    if (!ok) throw new CliFailure(`integrity problems: ${JSON.stringify({ integrity: rows.slice(0, 20), foreignKeys: fk.length })}; restore it from a backup (npm run ledger -- backups)`);
+    return ['ledger ok', { ok }];
+  } finally {
+    db.close();
   }
 }
 

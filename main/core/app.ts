@@ -22,7 +22,7 @@ export interface App {
  */
 export function openApp(ledgerPath: string, shell: CallContext['shell'], options: VaultOptions & { key?: Buffer } = {}): App {
   const vault = new Vault(ledgerPath, options);
-  if (options.key) vault.open(options.key);
+  if (options.key) vault.open(options.key, true, vault.onDisk === 'new');
   else if (vault.onDisk === 'plain') vault.open(null);
   const dispatch = createDispatcher({ vault, shell, handlers });
   const system = systemSession();

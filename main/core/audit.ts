@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stmt, type Db } from './ledger';
+import { maskIdNumber, maskPhone } from '../../shared/rules/mask';
 
 export interface AuditEntry {
   actor: string;
@@ -26,7 +27,22 @@ export function appendAudit(db: Db, e: AuditEntry): void {
   db.transaction(() => appendInTransaction(db, e)).immediate();
 }
 
-function appendInTransaction(db: Db, e: AuditEntry): void {
+/**
+ * The log never holds a plain ID number or phone, whatever a caller passed (a search typed as an
+ * export filter, a name field holding digits): every run of six or more digits standing on its own is
+ * masked — an ID as 110105********002X, a mobile as 138****5678, anything else as stars. Runs joined to
+ * a dash, dot, colon or underscore (dates, times, file names of backups) are left as they are.
+ */
+export function scrubDigits(text: string): string {
+  return text.replace(/(?<![\d\-_.:])\d{6,}[\dXx]*(?![\d\-_.:])/g, (run) => {
+    if (run.length === 18 || run.length === 15) return maskIdNumber(run);
+    if (run.length === 11 && run.startsWith('1')) return maskPhone(run);
+    return '*'.repeat(run.length);
+  });
+}
+
+function appendInTransaction(db: Db, raw: AuditEntry): void {
+  const e: AuditEntry = { ...raw, actor: scrubDigits(raw.actor), record: raw.record && scrubDigits(raw.record), detail: raw.detail && scrubDigits(raw.detail) };
   const prev = (stmt(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? '';
   const at = new Date().toISOString();
   const hash = entryHash(prev, at, e);

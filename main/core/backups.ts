@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { connect, getSetting, type Db } from './ledger';
+import { connect, ensureBackupDir, fileKind, getSetting, ownerOnly, type Db } from './ledger';
 import { AppError } from './errors';
 import type { Vault } from './vault';
 
@@ -41,7 +41,7 @@ export function listBackups(dir: string): BackupFile[] {
 export async function takeBackup(vault: Vault, reason: string, now = new Date()): Promise<BackupFile> {
   const db = vault.ledger.db;
   const dir = backupDir(db, vault.ledgerPath);
-  fs.mkdirSync(dir, { recursive: true });
+  ensureBackupDir(dir);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   // Never over an existing copy: an undo within the same second must not replace the copy it restores.
   let file = path.join(dir, `linli-${stamp}-${reason}.db`);
@@ -50,6 +50,7 @@ export async function takeBackup(vault: Vault, reason: string, now = new Date())
   fs.rmSync(partial, { force: true });
   // The online backup API cannot write an encrypted copy; VACUUM INTO can, and reads one snapshot.
   db.prepare('VACUUM INTO ?').run(partial);
+  ownerOnly(partial);
   // A copy nobody has read is not a backup: check it before it counts.
   const check = connect(partial, { key: vault.key, readonly: true });
   const verdict = check.pragma('quick_check', { simple: true });
@@ -60,6 +61,43 @@ export async function takeBackup(vault: Vault, reason: string, now = new Date())
   }
   fs.renameSync(partial, file);
   return { file, at: now, size: fs.statSync(file).size };
+}
+
+/** Copies made before a release's migration by an earlier Linli: `ledger-v2-before-migration-2026-….db`. */
+const OLD_COPY = /^.+-v(\d+)-before-(migration|encryption)-(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})[-\dZ]*\.db$/;
+
+/**
+ * Once a ledger from before encryption is encrypted, no plain copy of it may stay behind: every plain
+ * backup beside it (the copy taken before the migration, copies under an earlier release's names) is
+ * encrypted under the new key where it lies and given the listed name, so it is shown, restorable and
+ * thinned like any other.
+ */
+export function encryptPlainBackups(dir: string, key: Buffer): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const done: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (!name.endsWith('.db') || fileKind(file) !== 'plain') continue;
+    const old = OLD_COPY.exec(name);
+    if (!NAME.test(name) && !old) continue;
+    const db = connect(file);
+    try {
+      db.pragma('journal_mode = DELETE');
+      db.pragma(`rekey = "x'${key.toString('hex')}'"`);
+    } finally {
+      db.close();
+    }
+    let target = file;
+    if (old) {
+      const stamp = `${old[3]}${old[4]}${old[5]}-${old[6]}${old[7]}${old[8]}`;
+      target = path.join(dir, `linli-${stamp}-before-${old[2]}.db`);
+      for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `linli-${stamp}-before-${old[2]}-${n}.db`);
+      fs.renameSync(file, target);
+    }
+    ownerOnly(target);
+    done.push(target);
+  }
+  return done;
 }
 
 /**
@@ -148,6 +186,7 @@ export async function restoreFrom(vault: Vault, source: string, latestVersion: n
   for (const ext of ['-wal', '-shm']) fs.rmSync(ledgerPath + ext, { force: true });
   const temp = `${ledgerPath}.restoring`;
   fs.copyFileSync(source, temp);
+  ownerOnly(temp);
   fs.renameSync(temp, ledgerPath);
   vault.open(key);
   return kept;

@@ -66,6 +66,32 @@ function storageFailure(err: unknown): CallFailure | undefined {
   return undefined;
 }
 
+/* eslint-disable no-control-regex -- these are exactly the characters looked for */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/* eslint-enable no-control-regex */
+const INVISIBLE_ONLY = /^[\s\p{Cf}]*\p{Cf}[\s\p{Cf}]*$/u;
+
+/**
+ * Text no person types, refused in every field of every call before anything else looks at it: control
+ * characters (a NUL cut strings short in SQLite and C code), direction overrides (U+202E makes a name
+ * read backwards on screen and paper), lone surrogates (stored as garbage), and text that is only
+ * invisible characters (a name of one zero-width space looks empty but is not).
+ */
+export function unsafeText(value: unknown, at: string[] = [], depth = 0): InputIssue | undefined {
+  if (typeof value === 'string') {
+    const messageKey = CONTROL.test(value) || LONE_SURROGATE.test(value) ? 'validation.controlChars' : BIDI.test(value) ? 'validation.bidiChars' : INVISIBLE_ONLY.test(value) ? 'validation.invisibleOnly' : undefined;
+    return messageKey ? { path: at.join('.'), messageKey } : undefined;
+  }
+  if (depth > 20 || value === null || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const issue = unsafeText(v, [...at, k], depth + 1);
+    if (issue) return issue;
+  }
+  return undefined;
+}
+
 const fail = (code: string, messageKey: string, params?: Record<string, string | number>): CallFailure => ({
   ok: false,
   code,
@@ -92,6 +118,8 @@ export function createDispatcher(base: { vault: Vault; shell: CallContext['shell
         appendAudit(db, { ...who(), action: 'lock', method: 'idle' });
       }
       if (session.locked && spec.permission !== 'signedIn') return fail('locked', 'auth.locked');
+      // A temporary password set by the administrator opens nothing until it is replaced.
+      if (session.user.mustChangePassword && spec.permission !== 'signedIn') return fail('mustChangePassword', 'auth.mustChangePassword');
       if (spec.permission !== 'signedIn' && !session.permissions.has(spec.permission)) {
         appendAudit(db, { ...who(), action: 'refused', method: name, detail: spec.permission });
         return fail('forbidden', 'call.forbidden', { permission: spec.permission });
@@ -99,6 +127,8 @@ export function createDispatcher(base: { vault: Vault; shell: CallContext['shell
       session.lastSeen = Date.now();
     }
     // Input is looked at only for callers allowed to make the call at all.
+    const unsafe = unsafeText(raw ?? {});
+    if (unsafe) return { ...fail('invalidInput', 'call.invalidInput'), issues: [unsafe] };
     const parsed = spec.input.safeParse(raw ?? {});
     if (!parsed.success) return { ...fail('invalidInput', 'call.invalidInput'), issues: toInputIssues(parsed.error) };
     let recordRef = '';

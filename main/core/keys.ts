@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from './errors';
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, scryptSync } from 'node:crypto';
 
 /**
@@ -24,7 +25,14 @@ export interface KeyFile {
   /** Slot per user, under a hash of the lower-cased user name: the file does not list the staff. */
   slots: Record<string, Wrapped>;
   /** Wrong passwords before the ledger can be opened are counted here, so a restart does not reset them. */
-  throttle: Record<string, { failures: number; until: string }>;
+  throttle: Record<string, Throttle>;
+}
+
+/** Tries counted (each before its password is checked), until when the account is locked, and the last try. */
+export interface Throttle {
+  failures: number;
+  until: string;
+  at?: string;
 }
 
 const N = 2 ** 17;
@@ -100,9 +108,51 @@ export function keyFromRecoveryCode(code: string): Buffer | null {
   return createHash('sha256').update(key).digest().subarray(0, 2).equals(bytes.subarray(32)) ? Buffer.from(key) : null;
 }
 
+/** The key file, or null when there is none; a file cut off or edited is named as such, never a stack trace. */
 export function readKeys(file: string): KeyFile | null {
   if (!fs.existsSync(file)) return null;
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile;
+  let keys: KeyFile;
+  try {
+    keys = JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile;
+  } catch {
+    throw new AppError('ledger.keysDamaged', { file: path.basename(file) });
+  }
+  if (!keys || typeof keys !== 'object' || keys.format !== 1 || typeof keys.slots !== 'object' || !keys.slots) throw new AppError('ledger.keysDamaged', { file: path.basename(file) });
+  keys.throttle ??= {};
+  return keys;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+/**
+ * Read, change and write the key file as one step, across processes: a lock file made with O_EXCL is
+ * held for the few milliseconds between reading and renaming. Ten command lines (or windows) at once
+ * then each see the others' counted tries. A lock left by a killed process is taken over after 10 s.
+ */
+export function updateKeys<T>(file: string, change: (keys: KeyFile | null) => T): T {
+  const lock = `${file}.lock`;
+  const started = Date.now();
+  for (;;) {
+    let fd: number;
+    try {
+      fd = fs.openSync(lock, 'wx', 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      try {
+        if (Date.now() - fs.statSync(lock).mtimeMs > 10_000) fs.rmSync(lock, { force: true });
+      } catch {
+        // gone already
+      }
+      if (Date.now() - started > 15_000) throw new AppError('ledger.busy');
+      Atomics.wait(pause, 0, 0, 5);
+      continue;
+    }
+    try {
+      return change(readKeys(file));
+    } finally {
+      fs.closeSync(fd);
+      fs.rmSync(lock, { force: true });
+    }
+  }
 }
 
 /** Written beside, flushed, then renamed over the old one: a crash leaves the old file or the new, never half. */

@@ -32,3 +32,6 @@ export function systemSession(): Session {
     lastSeen: Number.POSITIVE_INFINITY,
   };
 }
+
+/** May this session see full ID numbers and phones (and so search by their fragments)? */
+export const mayReveal = (s: Session): boolean => s.permissions.has('residents.reveal');

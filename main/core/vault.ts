@@ -1,7 +1,8 @@
 import { AppError } from './errors';
-import { fileKind, getSetting, openLedger, quickCheck, setSetting, type Ledger } from './ledger';
-import { keysPathFor, readKeys, writeKeys, type KeyFile } from './keys';
+import { connect, fileKind, getSetting, openLedger, quickCheck, setSetting, type Ledger } from './ledger';
+import { keysPathFor, readKeys, type KeyFile } from './keys';
 import { backupDir, listBackups } from './backups';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface VaultOptions {
@@ -40,14 +41,25 @@ export class Vault {
   get key(): Buffer | null {
     return this.ledgerKey;
   }
-  get onDisk(): 'new' | 'plain' | 'encrypted' {
-    return fileKind(this.ledgerPath);
+  /**
+   * What is on disk. A missing or empty ledger is 'new' only when nothing of an earlier one is left: a key
+   * file, a WAL or backups beside it mean the ledger was lost or emptied ('gone'), and making a new one
+   * there would replace its keys — the old password and every backup would be refused as another ledger's.
+   */
+  get onDisk(): 'new' | 'plain' | 'encrypted' | 'gone' {
+    const kind = fileKind(this.ledgerPath);
+    if (kind !== 'new') return kind;
+    const backups = path.join(path.dirname(this.ledgerPath), 'backups');
+    const traces = [this.keysPath, `${this.ledgerPath}-wal`].some((f) => fs.existsSync(f)) || (fs.existsSync(backups) && fs.readdirSync(backups).some((f) => f.endsWith('.db')));
+    return traces ? 'gone' : 'new';
+  }
+  /** The refusal for a ledger that is gone: restore it from a backup, never start again over its keys. */
+  goneError(): AppError {
+    const newest = listBackups(path.join(path.dirname(this.ledgerPath), 'backups'))[0];
+    return new AppError(newest ? 'ledger.goneWithBackup' : 'ledger.gone', { file: path.basename(this.ledgerPath), backup: newest ? path.basename(newest.file) : '', folder: newest ? path.dirname(newest.file) : '' });
   }
   keys(): KeyFile | null {
     return readKeys(this.keysPath);
-  }
-  saveKeys(keys: KeyFile): void {
-    writeKeys(this.keysPath, keys);
   }
 
   /** Runs when the ledger is first opened (now, if it is): the shells start their backups here. */
@@ -57,16 +69,19 @@ export class Vault {
   }
 
   /** `keyProven`: the key came out of a slot (its GCM tag held), so a file it cannot read is a damaged file. */
-  open(key: Buffer | null, keyProven = true): Ledger {
+  open(key: Buffer | null, keyProven = true, creating = false): Ledger {
     if (this.current) return this.current;
+    if (!creating && this.onDisk !== 'plain' && this.onDisk !== 'encrypted') throw this.goneError();
     let ledger: Ledger;
     try {
       ledger = openLedger(this.ledgerPath, { key, nativeBinding: this.options.nativeBinding });
     } catch (err) {
-      // So damaged that SQLite will not even read it (the key itself was proven by its slot).
+      // So damaged that SQLite will not even read it (the key itself was proven by its slot) — or the
+      // key file beside it belongs to another ledger: the backups tell which.
       const code = (err as { code?: string }).code;
-      if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (err instanceof AppError && err.code === 'ledger.wrongKey' && keyProven))
-        throw this.damaged(String((err as Error).message), path.join(path.dirname(this.ledgerPath), 'backups'));
+      const backups = path.join(path.dirname(this.ledgerPath), 'backups');
+      if (err instanceof AppError && err.code === 'ledger.wrongKey' && keyProven && key && this.otherLedgersKeys(key, backups)) throw new AppError('ledger.keysOfAnother', { file: path.basename(this.keysPath) });
+      if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (err instanceof AppError && err.code === 'ledger.wrongKey' && keyProven)) throw this.damaged(String((err as Error).message), backups);
       throw err;
     }
     if (this.options.healthCheck) this.checkHealth(ledger);
@@ -88,6 +103,20 @@ export class Vault {
   close(): void {
     this.current?.close();
     this.current = null;
+  }
+
+  /** The key opened none of the backups either (and there are some): the key file is another ledger's. */
+  private otherLedgersKeys(key: Buffer, dir: string): boolean {
+    const backups = listBackups(dir);
+    if (!backups.length) return false;
+    return !backups.slice(0, 3).some((b) => {
+      try {
+        connect(b.file, { key, readonly: true }).close();
+        return true;
+      } catch {
+        return false;
+      }
+    });
   }
 
   private checkHealth(ledger: Ledger): void {

@@ -16,31 +16,51 @@ export class CallError extends Error {
   }
 }
 
-/** Browser shell: the per-launch token arrives once in the address (?t=…) and is kept for this tab only. */
-function browserToken(): string {
+/**
+ * Browser shell: the window opens on a one-time launch code (?launch=…), traded once for this window's
+ * token, which is kept for this tab only; signing in or out hands a new one back. The code leaves the
+ * address at once, and is worthless by then anyway.
+ */
+const TOKEN_KEY = 'linli.token';
+let token: string | undefined;
+let claiming: Promise<string> | undefined;
+
+async function browserToken(): Promise<string> {
+  if (token) return token;
   const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('t');
-  if (fromUrl) {
-    sessionStorage.setItem('linli.token', fromUrl);
-    url.searchParams.delete('t');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  return sessionStorage.getItem('linli.token') ?? '';
+  const launch = url.searchParams.get('launch');
+  if (!launch) return (token = sessionStorage.getItem(TOKEN_KEY) ?? '');
+  url.searchParams.delete('launch');
+  window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+  claiming ??= fetch('/session/claim', { method: 'POST', headers: { 'content-type': 'application/json', 'x-linli-launch': launch }, body: '{}' })
+    .then(async (res) => (res.ok ? ((await res.json()) as { token: string }).token : ''))
+    .catch(() => '');
+  token = await claiming;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  return token;
 }
 
-let token: string | undefined;
+async function post(method: string, input: unknown, used: string, signal?: AbortSignal): Promise<Response> {
+  return fetch(`/rpc/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-linli-token': used },
+    body: JSON.stringify(input ?? {}),
+    signal,
+  });
+}
 
 async function transport(method: string, input: unknown, signal?: AbortSignal): Promise<CallResult<unknown>> {
   if (window.linli) return window.linli.call(method, input);
-  token ??= browserToken();
   try {
-    const res = await fetch(`/rpc/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-linli-token': token },
-      body: JSON.stringify(input ?? {}),
-      signal,
-    });
+    const used = await browserToken();
+    let res = await post(method, input, used, signal);
+    // Sent just before a sign-in changed the token: once more with the new one.
+    if (res.status === 401 && token && token !== used) res = await post(method, input, token, signal);
+    const next = res.headers.get('x-linli-token');
+    if (next) {
+      token = next;
+      sessionStorage.setItem(TOKEN_KEY, next);
+    }
     return (await res.json()) as CallResult<unknown>;
   } catch (err) {
     if (signal?.aborted) throw err; // a superseded search: nobody waits for it

@@ -11,6 +11,7 @@ import { useRoute } from './router';
 import { Shell } from './Shell';
 import { SetupPage } from '../modules/community/SetupPage';
 import { LoginPage } from '../modules/accounts/LoginPage';
+import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { RecoveryCodePage, usePendingRecoveryCode } from '../modules/accounts/RecoveryCodePage';
 import { UserContext } from '../modules/accounts/session';
 import { useIdleLock } from '../modules/accounts/useIdleLock';
@@ -99,6 +100,8 @@ function Root() {
   if (!s.hasUsers) return <SetupPage withAdmin />;
   if (!s.user) return <LoginPage />;
   if (s.locked) return <LoginPage locked username={s.user.username} />;
+  // A temporary password opens nothing else until it is replaced (the main process refuses every other call).
+  if (s.user.mustChangePassword) return <ChangePasswordDialog forced onClose={() => void queryClient.invalidateQueries({ queryKey: ['auth.status'] })} />;
   return (
     <UserContext.Provider value={s.user}>
       <SignedIn idleMinutes={s.idleMinutes} />
@@ -110,7 +113,8 @@ export function App() {
   // useTranslation re-renders on every language change, so antd's locale follows at once.
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={ANTD_LOCALES[i18n.language as Language]} theme={theme}>
+    // No field keeps what was typed in the browser's autofill store: names, ID numbers, phones, addresses.
+    <ConfigProvider locale={ANTD_LOCALES[i18n.language as Language]} theme={theme} input={{ autoComplete: 'off' }} textArea={{ autoComplete: 'off' }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <Root />

@@ -100,7 +100,8 @@ function UserMenu() {
   const user = useUser();
   const lock = useWrite('auth.lock');
   const logout = useWrite('auth.logout');
-  const [changing, setChanging] = useState(!!user?.mustChangePassword);
+  // A temporary password is replaced before the desk opens (App); here it is changed by choice.
+  const [changing, setChanging] = useState(false);
   return (
     <>
       <Dropdown
@@ -118,7 +119,7 @@ function UserMenu() {
           {user?.displayName} · {t(`auth.roles.${user?.role ?? 'staff'}`)}
         </Button>
       </Dropdown>
-      {changing && <ChangePasswordDialog forced={!!user?.mustChangePassword} onClose={() => setChanging(false)} />}
+      {changing && <ChangePasswordDialog forced={false} onClose={() => setChanging(false)} />}
     </>
   );
 }

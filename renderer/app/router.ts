@@ -6,10 +6,26 @@ export interface Route {
   query: URLSearchParams;
 }
 
+/**
+ * What people type to find someone (a name, an ID number, a phone) never goes into the address: the
+ * browser keeps addresses in its history on disk. The address holds a reference (q=~3) to the term,
+ * kept in this window's memory only; after a reload the search box starts empty.
+ */
+const PRIVATE_KEYS = new Set(['q']);
+const typed: string[] = [];
+
 function parse(): Route {
   const hash = window.location.hash.replace(/^#\/?/, '');
   const [p = '', q = ''] = hash.split('?');
-  return { path: p.split('/').filter(Boolean), query: new URLSearchParams(q) };
+  const query = new URLSearchParams(q);
+  for (const key of PRIVATE_KEYS) {
+    const ref = query.get(key);
+    if (ref === null) continue;
+    const term = /^~\d+$/.test(ref) ? typed[Number(ref.slice(1))] : undefined;
+    if (term === undefined) query.delete(key);
+    else query.set(key, term);
+  }
+  return { path: p.split('/').filter(Boolean), query };
 }
 
 export function useRoute(): Route {
@@ -24,7 +40,10 @@ export function useRoute(): Route {
 
 export function navigate(path: string, query?: Record<string, string | number | undefined>): void {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined || v === '') continue;
+    q.set(k, PRIVATE_KEYS.has(k) ? `~${typed.push(String(v)) - 1}` : String(v));
+  }
   const s = q.toString();
   window.location.hash = `#/${path}${s ? `?${s}` : ''}`;
 }

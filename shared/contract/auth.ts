@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { id, isoDate, pageArgs, requiredText, text } from './fields';
 import { MIN_PASSWORD, ROLES } from '../rules/roles';
+import { isWeakPassword } from '../rules/passwords';
 import { PERMISSIONS } from './define';
 import { LANGUAGES } from '../i18n/languages';
 
@@ -11,7 +12,11 @@ const username = z
   .min(2, { error: 'auth.usernameShort' })
   .max(32, { error: 'validation.tooLong' })
   .regex(/^[\p{L}\p{N}._-]+$/u, { error: 'auth.usernameChars' });
-const password = z.string().min(MIN_PASSWORD, { error: 'auth.passwordShort' }).max(200, { error: 'validation.tooLong' });
+const password = z
+  .string()
+  .min(MIN_PASSWORD, { error: 'auth.passwordShort' })
+  .max(200, { error: 'validation.tooLong' })
+  .refine((p) => !isWeakPassword(p), { error: 'auth.passwordWeak' });
 const role = z.enum(ROLES);
 
 export const currentUser = z.object({

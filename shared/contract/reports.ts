@@ -130,8 +130,9 @@ export const reportsContract = {
   }),
   'sheets.remove': method({ input: z.object({ id }).strict(), output: z.object({ id }), kind: 'write', permission: 'templates.manage' }),
   /** The template filled from the ledger: the department's own file, its rows written under the header. */
+  /** `full`: ID numbers and phones as they are (only for those who may reveal them, and on record); masked otherwise. */
   'sheets.fill': method({
-    input: z.object({ id, filter: sheetFilter }).strict(),
+    input: z.object({ id, filter: sheetFilter, full: z.boolean().default(false) }).strict(),
     output: file.extend({ rows: z.number() }),
     kind: 'read',
     permission: 'residents.export',

@@ -21,3 +21,14 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return name;
   return chars[0] + '*'.repeat(chars.length - 1);
 }
+
+/**
+ * The birth date beside a masked ID number, for someone who may not see the full number. The standard
+ * mask (110105********002X) hides exactly the eight birth digits, so the whole date beside it would give
+ * the number back: only the year is shown then (the age is shown as well). Someone who may reveal sees
+ * the date; so does everyone for a person with no ID number on record, where there is nothing to rebuild.
+ */
+export function shownBirthDate(birthDate: string | null | undefined, hasIdNumber: boolean, mayReveal: boolean): string {
+  if (!birthDate) return '';
+  return mayReveal || !hasIdNumber ? birthDate : birthDate.slice(0, 4);
+}

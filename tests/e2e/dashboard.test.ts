@@ -118,6 +118,7 @@ it('an upper department’s sheet: uploaded, columns checked, filled for the ove
   await page.getByTestId('sheet-list').getByRole('button', { name: '填表导出' }).click();
   await dialogSettled(page);
   await page.getByTestId('fill-min-age').fill('80');
+  await page.getByTestId('fill-full').check();
   const wb = await download(page, () => page.locator('#fill-now').click());
   const db = await openAsAdmin(app.db, { readonly: true });
   const limit = `${new Date().getFullYear() - 80}${new Date().toISOString().slice(4, 10)}`;

@@ -51,7 +51,7 @@ export async function startApp(prepare?: (db: string) => void, options: { fresh?
     const timer = setTimeout(() => reject(new Error(`browser shell did not start: ${out}`)), 20_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /Linli: (http:\/\/127\.0\.0\.1:\d+\/\?t=\w+)/.exec(out);
+      const m = /Linli: (http:\/\/127\.0\.0\.1:\d+\/\?launch=[\w-]+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
@@ -99,7 +99,8 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').or(page.getByText('欢迎使用邻里')).first().waitFor();
+  // Signed in: the desk, the setup screen, or (a new account) the temporary password to replace first.
+  await page.getByTestId('user-menu').or(page.getByText('欢迎使用邻里')).or(page.getByText('管理员为您设置了临时密码')).first().waitFor();
 }
 
 /**
@@ -137,7 +138,7 @@ export async function replaceTemporaryPassword(page: Page, next: string) {
   await page.getByLabel('再输一遍密码').fill(next);
   await page.getByRole('button', { name: '保 存' }).click();
   await page.getByText('管理员为您设置了临时密码').waitFor({ state: 'detached' });
-  await page.getByText('密码已修改。').waitFor();
+  await page.getByText('密码已修改。').last().waitFor();
 }
 
 /** The administrator opens an account with a temporary password on the accounts screen. */

@@ -14,10 +14,15 @@ afterEach(() => app.close());
 
 const PASSWORD = 'correct-horse-2026';
 
-async function signedIn(a: { dispatch: TestApp['dispatch'] }, username: string, password = PASSWORD): Promise<Session> {
+async function signedIn(a: { dispatch: TestApp['dispatch'] }, username: string, password = PASSWORD, keepTemporary = false): Promise<Session> {
   const s = newSession();
   const r = await a.dispatch(s, 'auth.login', { username, password });
   if (!r.ok) throw new Error(`login ${username}: ${r.messageKey}`);
+  // A new account's temporary password opens nothing until it is replaced (here by itself).
+  if ((r.value as { mustChangePassword: boolean }).mustChangePassword && !keepTemporary) {
+    const changed = await a.dispatch(s, 'auth.changePassword', { current: password, next: password });
+    if (!changed.ok) throw new Error(`change password ${username}: ${changed.messageKey}`);
+  }
   return s;
 }
 
@@ -113,8 +118,11 @@ describe('signing in', () => {
   it('a reset password must be changed; the new one works and the old one does not', async () => {
     const admin = await withAdmin();
     await app.dispatch(admin, 'users.create', { username: 'zhang', displayName: '张', role: 'staff', password: PASSWORD });
-    const s = await signedIn(app, 'zhang');
+    const s = await signedIn(app, 'zhang', PASSWORD, true);
     expect(s.user!.mustChangePassword).toBe(true);
+    // Until it is changed, the account can do nothing else: the main process refuses, not only the screen.
+    expect(await app.dispatch(s, 'residents.search', {})).toMatchObject({ ok: false, code: 'mustChangePassword', messageKey: 'auth.mustChangePassword' });
+    expect(await app.dispatch(s, 'users.list', {})).toMatchObject({ ok: false, code: 'mustChangePassword' });
     expect((await app.dispatch(s, 'auth.changePassword', { current: PASSWORD, next: 'my-own-secret' })).ok).toBe(true);
     expect((await app.dispatch(newSession(), 'auth.login', { username: 'zhang', password: 'my-own-secret' })).ok).toBe(true);
     expect((await app.dispatch(newSession(), 'auth.login', { username: 'zhang', password: PASSWORD })).ok).toBe(false);

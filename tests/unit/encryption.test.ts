@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../main/core/app';
 import { connect, fileKind } from '../../main/core/ledger';
 import { keyFromRecoveryCode, keysPathFor, readKeys, recoveryCodeFor } from '../../main/core/keys';
-import { takeBackup } from '../../main/core/backups';
+import { checkBackupFile, listBackups, takeBackup } from '../../main/core/backups';
+import { LATEST_VERSION } from '../../main/core/ledger/migrations';
 import { newSession, type Session } from '../../main/core/session';
 import type { Input, MethodName } from '../../shared/contract';
 import { setUpCommunity, tempDir } from '../support/ledger';
@@ -126,6 +127,9 @@ describe('the ledger at rest', () => {
     const dir = tempDir();
     const file = path.join(dir, 'linli.db');
     fs.copyFileSync(path.join(__dirname, '..', 'fixtures', `ledger-v${version}.db`), file);
+    // A copy an earlier release left under its own name, outside the backup list.
+    fs.mkdirSync(path.join(dir, 'backups'));
+    fs.copyFileSync(file, path.join(dir, 'backups', `linli-v${version}-before-migration-2026-05-01T08-30-00-000Z.db`));
     const plain = connect(file, { readonly: true });
     const residents = plain.prepare('SELECT id, name, id_number FROM residents ORDER BY id').all() as { name: string; id_number: string }[];
     plain.close();
@@ -140,9 +144,20 @@ describe('the ledger at rest', () => {
     expect(a.ledger.db.prepare('SELECT id, name, id_number FROM residents ORDER BY id').all()).toEqual(residents);
     a.ledger.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(contains(file, residents[3]!.name)).toBe(false);
-    // No plain copy is left behind: the copy taken before encrypting went once the ledger read back whole.
-    const leftovers = fs.readdirSync(path.join(dir, 'backups')).filter((f) => fileKind(path.join(dir, 'backups', f)) === 'plain' && f.includes('before-encryption'));
-    expect(leftovers).toEqual([]);
+    // No plain copy is left behind: the copy taken before encrypting went once the ledger read back whole,
+    // and the copies taken before the migration (this release's and an earlier one's) are encrypted
+    // under the new key, listed as backups (so shown and thinned), and this user's alone.
+    const files = fs.readdirSync(path.join(dir, 'backups'));
+    expect(files.filter((f) => fileKind(path.join(dir, 'backups', f)) === 'plain')).toEqual([]);
+    const listed = listBackups(path.join(dir, 'backups'));
+    expect(listed.map((b) => path.basename(b.file))).toEqual(expect.arrayContaining([expect.stringMatching(/^linli-\d{8}-\d{6}-before-migration\.db$/), 'linli-20260501-083000-before-migration.db']));
+    expect(listed.length).toBe(files.length);
+    const key = keyFromRecoveryCode(me.recoveryCode as string)!;
+    for (const b of listed) {
+      expect(contains(b.file, residents[3]!.name)).toBe(false);
+      expect(checkBackupFile(b.file, LATEST_VERSION, key).residents).toBeGreaterThan(0);
+      if (process.platform !== 'win32') expect(fs.statSync(b.file).mode & 0o777).toBe(0o600);
+    }
     a.close();
     const b = openApp(file, 'browser');
     expect(b.vault.isOpen).toBe(false);

@@ -1,3 +1,4 @@
+import { translate } from '../../shared/i18n/resources';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { ok, openTempApp, setUpCommunity } from '../support/ledger';
@@ -137,16 +138,18 @@ describe('spreadsheet import', () => {
       expect(await running).toMatchObject({ ok: true, value: { created: 500 } });
     });
 
-    it('a write that hits a full disk rolls back whole and says so', async () => {
+    it('an import that hits a full disk says exactly what was kept, and the batch in hand rolls back whole', async () => {
       const report = await check(residentsCsv(1000));
       const db = app.ledger.db;
       // A ledger that cannot grow: SQLite answers SQLITE_FULL exactly as on a full disk.
       const pages = db.pragma('page_count', { simple: true }) as number;
       db.pragma(`max_page_count = ${pages + 40}`);
       const r = await app.call('residents.importCommit', { token: report.token });
-      expect(r).toMatchObject({ ok: false, code: 'ledger.full', messageKey: 'ledger.full' });
       const [run] = runs() as { rows_done: number; created: number }[];
+      expect(run!.rows_done).toBeGreaterThan(0);
       expect(run!.rows_done % 100).toBe(0);
+      expect(r).toMatchObject({ ok: false, code: 'import.fullPartly', params: { done: run!.rows_done, rows: 1000, next: run!.rows_done + 1 } });
+      expect(translate('zh-CN', 'errors:import.fullPartly', (r as { params: Record<string, number> }).params)).toContain(`前 ${run!.rows_done} 行已经保存`);
       expect(count()).toBe(run!.rows_done);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       // Single writes on the full ledger: each one saved whole until the first that does not fit,

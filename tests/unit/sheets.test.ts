@@ -1,3 +1,4 @@
+import { maskIdNumber } from '../../shared/rules/mask';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guessField } from '../../main/modules/reports/templates';
@@ -55,7 +56,12 @@ describe('an upper-level sheet: upload, map, fill, read back', () => {
     await ok(app, 'sheets.saveMapping', { id: uploaded.id, mapping });
     expect((await ok(app, 'sheets.list', {}))[0]!.mapping).toEqual(mapping);
 
-    const filled = await ok(app, 'sheets.fill', { id: uploaded.id, filter: { minAge: 80 } });
+    // Asked for without full numbers, the sheet has them masked as on screen, and the birth year only.
+    const masked = await ok(app, 'sheets.fill', { id: uploaded.id, filter: { minAge: 80 } });
+    const mwb = new ExcelJS.Workbook();
+    await mwb.xlsx.load(Buffer.from(masked.base64, 'base64') as unknown as ExcelJS.Buffer);
+    expect([4, 5].map((r) => String(mwb.getWorksheet('高龄老人')!.getCell(r, 4).value)).sort()).toEqual(elderIds.map((i) => maskIdNumber(i)).sort());
+    const filled = await ok(app, 'sheets.fill', { id: uploaded.id, filter: { minAge: 80 }, full: true });
     expect(filled.rows).toBe(2);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(filled.base64, 'base64') as unknown as ExcelJS.Buffer);
@@ -77,7 +83,8 @@ describe('an upper-level sheet: upload, map, fill, read back', () => {
     expect(ws.getCell('A6').value).toBe('填表人：'); // the sign-off stays under the rows
     // Full ID numbers left the ledger: on record, with the filter.
     const db = openRaw(app.file, { readonly: true });
-    expect(db.prepare("SELECT detail FROM audit_log WHERE action = 'export' AND record = ?").pluck().get(`sheet_template:${uploaded.id}`)).toContain('2 rows');
+    expect(db.prepare("SELECT detail FROM audit_log WHERE action = 'reveal_export' AND record = ?").pluck().get(`sheet_template:${uploaded.id}`)).toContain('2 rows; full ID numbers');
+    expect(db.prepare("SELECT detail FROM audit_log WHERE action = 'export' AND record = ?").pluck().get(`sheet_template:${uploaded.id}`)).toContain('2 rows; masked');
     db.close();
   });
 

@@ -61,9 +61,12 @@ export function fileKind(file: string): 'new' | 'plain' | 'encrypted' {
  * committed write survives a power cut; foreign keys on; a newer ledger is refused, never touched.
  */
 export function openLedger(file: string, options: { key?: Buffer | null; nativeBinding?: string } = {}): Ledger {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const existed = fileKind(file) !== 'new';
   const db = connect(file, options);
+  // Readable by this user only; SQLite gives the WAL and shared-memory files the same mode as the ledger.
+  ownerOnly(file);
+  for (const ext of ['-wal', '-shm']) if (fs.existsSync(file + ext)) ownerOnly(file + ext);
   try {
     // Read the version before anything writes: a newer ledger must be left byte for byte as it was.
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -96,13 +99,36 @@ export function openLedger(file: string, options: { key?: Buffer | null; nativeB
   }
 }
 
-/** A consistent copy taken through SQLite itself (never a file copy of a live ledger). */
-export function backupBeforeMigration(db: Db, file: string, version: number, why = 'before-migration'): string {
+/** Ledger files and backups are this user's alone (0600), their folders too (0700); a no-op where modes do not apply. */
+export function ownerOnly(file: string, mode = 0o600): void {
+  try {
+    fs.chmodSync(file, mode);
+  } catch {
+    // a file system without modes (FAT on a USB disk)
+  }
+}
+
+/** The backups folder beside a ledger (or the one chosen), made this user's only when Linli makes it. */
+export function ensureBackupDir(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnly(dir, 0o700);
+}
+
+/**
+ * A consistent copy taken through SQLite itself (never a file copy of a live ledger), named like every
+ * other backup so that it is listed, restorable and thinned: `linli-20261201-203000-before-migration.db`.
+ * Under the ledger's key when it has one; a ledger from before encryption gives a plain copy, which
+ * encrypting it replaces by an encrypted one (see encryptInPlace).
+ */
+export function backupBeforeMigration(db: Db, file: string, _version: number, why = 'before-migration'): string {
   const dir = path.join(path.dirname(file), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = path.join(dir, `${path.basename(file, '.db')}-v${version}-${why}-${stamp}.db`);
+  ensureBackupDir(dir);
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  let target = path.join(dir, `linli-${stamp}-${why}.db`);
+  for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `linli-${stamp}-${why}-${n}.db`);
   db.prepare('VACUUM INTO ?').run(target);
+  ownerOnly(target);
   return target;
 }
 

@@ -11,6 +11,8 @@ import { encryptInPlace, quickCheck } from '../../core/ledger';
 import { keyFromRecoveryCode, newLedgerKey, recoveryCodeFor } from '../../core/keys';
 import { hasSlot, lockedUntil, removeSlot, setSlot, setSlotSync, userById, userByName, verifyCredentials, type UserRecord } from './credentials';
 import fs from 'node:fs';
+import path from 'node:path';
+import { encryptPlainBackups } from '../../core/backups';
 import type { CallContext, HandlerMap } from '../../core/dispatch';
 import type { Session } from '../../core/session';
 
@@ -29,9 +31,18 @@ function signIn(ctx: CallContext, u: UserRecord): CurrentUser {
   return { ...s.user, permissions };
 }
 
+function keysReadable(vault: CallContext['vault']): boolean {
+  try {
+    return vault.keys() !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** Who is signed in; a locked screen shows only whose it is, not what they may do. */
 function current(ctx: CallContext): CurrentUser | null {
   const u = ctx.session.user;
-  return u ? { ...u, permissions: [...ctx.session.permissions] } : null;
+  return u ? { ...u, permissions: ctx.session.locked ? [] : [...ctx.session.permissions] } : null;
 }
 
 /**
@@ -43,9 +54,11 @@ async function encryptLedger(ctx: CallContext, username: string, password: strin
   const key = newLedgerKey();
   const copy = encryptInPlace(ctx.vault.ledger, key);
   ctx.vault.keyed(key);
-  await setSlot(ctx.vault, username, password, null);
-  // The copy taken first is the only plain one left: it goes once the encrypted ledger reads back whole.
+  await setSlot(ctx.vault, username, password, true);
+  // The copy taken first is plain: it goes once the encrypted ledger reads back whole. Any other plain
+  // copy (the one taken before the migration) is encrypted under the new key and listed as a backup.
   if (quickCheck(ctx.db) === 'ok') fs.rmSync(copy, { force: true });
+  encryptPlainBackups(path.dirname(copy), key);
   ctx.audit('encrypted', 'ledger');
   return recoveryCodeFor(key);
 }
@@ -100,8 +113,11 @@ export const accountsHandlers: HandlerMap<
   },
   'auth.createAdmin': async ({ username, displayName, password }, ctx) => {
     const vault = ctx.vault;
+    // A ledger lost or emptied is restored from a backup, never started again over its keys.
+    if (!vault.isOpen && vault.onDisk === 'gone') throw vault.goneError();
+    if (fs.existsSync(vault.keysPath) && !vault.key && vault.onDisk !== 'plain') throw new AppError('auth.adminExists');
     // The first run: the ledger is created here, encrypted under a new key.
-    if (!vault.isOpen && vault.onDisk === 'new') vault.open(newLedgerKey());
+    if (!vault.isOpen && vault.onDisk === 'new') vault.open(newLedgerKey(), true, true);
     if (!vault.isOpen || stmt(ctx.db, 'SELECT 1 FROM users LIMIT 1').get()) throw new AppError('auth.adminExists');
     const hash = await hashPassword(password);
     // Checked again after the (slow) hash: two first-run windows must not both create an administrator.
@@ -113,7 +129,7 @@ export const accountsHandlers: HandlerMap<
     }).immediate();
     const me = signIn(ctx, userById(ctx.db, id)!);
     if (!vault.key) return { ...me, recoveryCode: await encryptLedger(ctx, username, password) };
-    await setSlot(vault, username, password, null);
+    await setSlot(vault, username, password, true);
     return { ...me, recoveryCode: recoveryCodeFor(vault.key) };
   },
   'auth.login': async ({ username, password }, ctx) => {
@@ -137,8 +153,8 @@ export const accountsHandlers: HandlerMap<
     } else if (!vault.key || !key.equals(vault.key)) throw new AppError('auth.wrongRecoveryCode');
     const u = userByName(ctx.db, username);
     if (!u) throw new AppError('auth.userNotFound');
-    // A new slot for this user; a lost slot file is started afresh (the others are reset by the administrator).
-    await setSlot(vault, u.username, password);
+    // A new slot for this user; a lost or damaged slot file is started afresh (the others are reset by the administrator).
+    await setSlot(vault, u.username, password, !keysReadable(vault));
     stmt(ctx.db, "UPDATE users SET password_hash = ?, must_change_password = 0, failed_logins = 0, locked_until = '', disabled = 0 WHERE id = ?").run(
       await hashPassword(password),
       u.id,

@@ -1,3 +1,4 @@
+import { mayReveal } from '../../core/session';
 import type { MethodName } from '../../../shared/contract';
 import { abolishedMatch, unknownPlaceholders } from '../../../shared/rules/certificates';
 import { translate } from '../../../shared/i18n/resources';
@@ -12,7 +13,7 @@ import { approve, certificateById, draft, issue, itemById, items, monthlyCounts,
 type CertMethod = Extract<MethodName, `certs.${string}`>;
 
 export const certificatesHandlers: HandlerMap<CertMethod> = {
-  'certs.findResidents': ({ q }, ctx) => findResidentsToLink(ctx.db, q),
+  'certs.findResidents': ({ q }, ctx) => findResidentsToLink(ctx.db, q, mayReveal(ctx.session)),
   'certs.items': ({ all }, ctx) => items(ctx.db, all),
   'certs.saveItem': (input, ctx) => {
     // An item the committee must not issue cannot be put on its list under any name.

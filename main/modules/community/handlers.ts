@@ -31,7 +31,8 @@ export const communityHandlers: HandlerMap<
     committeeName: getSetting(ctx.db, 'committee_name') ?? '',
     shell: ctx.shell,
     schemaVersion: LATEST_VERSION,
-    ledgerPath: ctx.ledgerPath,
+    // Where the ledger lies is for someone signed in at an open screen, not for the sign-in page or a locked one.
+    ledgerPath: ctx.session.user && !ctx.session.locked ? ctx.ledgerPath : '',
   }),
   'community.setup': (input, ctx) => {
     if (getSetting(ctx.db, 'setup_done') === '1') throw new AppError('setup.alreadyDone');

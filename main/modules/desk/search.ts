@@ -1,3 +1,4 @@
+import { mayReveal } from '../../core/session';
 import type { Output } from '../../../shared/contract';
 import type { Permission } from '../../../shared/contract/define';
 import { stmt } from '../../core/ledger';
@@ -19,7 +20,7 @@ const GROUPS: { group: Group['group']; permission: Permission; find: (ctx: CallC
   {
     group: 'residents',
     permission: 'residents.view',
-    find: (ctx, q) => findResidentsToLink(ctx.db, q).slice(0, PER_GROUP).map((r) => ({ title: r.name, detail: [r.idMasked, r.address].filter(Boolean).join(' · '), link: `residents/${r.id}` })),
+    find: (ctx, q) => findResidentsToLink(ctx.db, q, mayReveal(ctx.session)).slice(0, PER_GROUP).map((r) => ({ title: r.name, detail: [r.idMasked, r.address].filter(Boolean).join(' · '), link: `residents/${r.id}` })),
   },
   {
     group: 'households',

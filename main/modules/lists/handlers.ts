@@ -1,3 +1,4 @@
+import { mayReveal } from '../../core/session';
 import type { MethodName } from '../../../shared/contract';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { translate } from '../../../shared/i18n/resources';
@@ -84,7 +85,7 @@ export const listsHandlers: HandlerMap<ListsMethod> = {
   },
   'lists.measures': ({ from, to }, ctx) => measures(ctx.db, from, to),
   'lists.findResidents': ({ q }, ctx) => {
-    const found = findResidentsToLink(ctx.db, q);
+    const found = findResidentsToLink(ctx.db, q, mayReveal(ctx.session));
     const place = stmt(ctx.db, 'SELECT household_id AS householdId, grid_id AS gridId FROM residents WHERE id = ?');
     return found.map((r) => ({ ...r, ...(place.get(r.id) as { householdId: number | null; gridId: number | null }) }));
   },

@@ -1,3 +1,4 @@
+import { mayReveal } from '../../core/session';
 import type { MethodName } from '../../../shared/contract';
 import { statistics, type CaseSource } from '../../../shared/rules/mediation';
 import { stmt, type Db } from '../../core/ledger';
@@ -13,7 +14,7 @@ type MediationMethod = Extract<MethodName, `mediation.${string}`>;
 export const mediationHandlers: HandlerMap<MediationMethod> = {
   'mediation.mediators': (_i, ctx) => mediatorAccounts(ctx.db),
   'mediation.cases': ({ open }, ctx) => caseList(ctx, open),
-  'mediation.findResidents': ({ q }, ctx) => findResidentsToLink(ctx.db, q),
+  'mediation.findResidents': ({ q }, ctx) => findResidentsToLink(ctx.db, q, mayReveal(ctx.session)),
   'mediation.open': (input, ctx) => {
     const out = openCase(ctx, input as Parameters<typeof openCase>[1]);
     ctx.record(`mediation_case:${out.id}`);

@@ -1,3 +1,4 @@
+import { mayReveal } from '../../core/session';
 import type { MethodName } from '../../../shared/contract';
 import { translate, type Language } from '../../../shared/i18n/resources';
 import { maskIdNumber } from '../../../shared/rules/mask';
@@ -40,7 +41,7 @@ export const partyHandlers: HandlerMap<PartyMethod> = {
     ctx.record(`party_branch:${branchId}`);
     return { id: branchId };
   },
-  'party.findResidents': ({ q }, ctx) => findResidentsToLink(ctx.db, q),
+  'party.findResidents': ({ q }, ctx) => findResidentsToLink(ctx.db, q, mayReveal(ctx.session)),
   'party.members': (filters, ctx) => memberRecords(ctx.db, filters).map((m) => toMemberRow(m)),
   'party.member': ({ id }, ctx) => {
     const m = memberRecord(ctx.db, id);

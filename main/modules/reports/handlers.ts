@@ -1,3 +1,4 @@
+import { mayReveal } from '../../core/session';
 import { todayIso } from '../../../shared/rules/idNumber';
 import type { ReportKind, SheetField, SheetTemplate } from '../../../shared/contract/reports';
 import type { CallContext, HandlerMap } from '../../core/dispatch';
@@ -94,15 +95,17 @@ export const reportsHandlers: HandlerMap<
     ctx.record(`sheet_template:${id}`);
     return { id };
   },
-  'sheets.fill': async ({ id, filter }, ctx) => {
+  'sheets.fill': async ({ id, filter, full }, ctx) => {
+    // Full numbers leave the ledger only for someone who may see them, and only when asked for.
+    if (full && !mayReveal(ctx.session)) throw new AppError('sheets.mayNotReveal');
     const t = template(ctx, id);
     if (filter.minAge !== undefined && filter.maxAge !== undefined && filter.minAge > filter.maxAge) throw new AppError('sheets.ageRange');
     const today = todayIso();
     const people = sheetPeople(ctx.db, filter, today);
     const file = stmt(ctx.db, 'SELECT file FROM sheet_templates WHERE id = ?').pluck().get(id) as Buffer;
-    const filled = await fillTemplate(file, t, people, today);
-    // Full ID numbers leave the ledger in this file: who took which residents is on record.
-    ctx.audit('export', `sheet_template:${id}`, `${people.length} rows; ${JSON.stringify(filter)}`);
+    const filled = await fillTemplate(file, t, people, today, full);
+    // Who took which residents, and whether with full numbers, is on record.
+    ctx.audit(full ? 'reveal_export' : 'export', `sheet_template:${id}`, `${people.length} rows; ${full ? 'full ID numbers and phones' : 'masked'}; ${JSON.stringify(filter)}`);
     return { fileName: `${t.name}-${today}.xlsx`, base64: filled.toString('base64'), rows: people.length };
   },
 };

@@ -1,3 +1,4 @@
+import { maskIdNumber, maskPhone, shownBirthDate } from '../../../shared/rules/mask';
 import type ExcelJS from 'exceljs';
 import type { SheetField, SheetTemplate } from '../../../shared/contract/reports';
 import { codeName, type CodeListName } from '../../../shared/rules/codes';
@@ -126,7 +127,7 @@ export function sheetPeople(db: Db, f: SheetFilter, today: string): Person[] {
 const code = (list: CodeListName, value: string) => codeName(list, value) || value;
 
 /** A resident's value for a field, as the department's form wants it: words, not codes. */
-function value(p: Person, field: SheetField, serial: number, today: string): string | number {
+function value(p: Person, field: SheetField, serial: number, today: string, full: boolean): string | number {
   switch (field) {
     case 'serial':
       return serial;
@@ -135,15 +136,15 @@ function value(p: Person, field: SheetField, serial: number, today: string): str
     case 'gender':
       return code('gender', p.gender);
     case 'idNumber':
-      return p.id_number ?? '';
+      return full ? (p.id_number ?? '') : maskIdNumber(p.id_number);
     case 'birthDate':
-      return p.birth_date;
+      return shownBirthDate(p.birth_date, !!p.id_number, full);
     case 'age':
       return p.birth_date ? ageOn(p.birth_date, today) : '';
     case 'ethnicity':
       return code('ethnicity', p.ethnicity);
     case 'phone':
-      return p.phone;
+      return full ? p.phone : maskPhone(p.phone);
     case 'address':
       return p.address;
     case 'grid':
@@ -184,7 +185,7 @@ function value(p: Person, field: SheetField, serial: number, today: string): str
  * rows the template left for filling in are used first; anything below them (totals, 填表人, 审核人)
  * moves down and stays.
  */
-export async function fillTemplate(file: Buffer, t: Pick<SheetTemplate, 'sheet' | 'headerRow' | 'mapping'>, people: Person[], today: string): Promise<Buffer> {
+export async function fillTemplate(file: Buffer, t: Pick<SheetTemplate, 'sheet' | 'headerRow' | 'mapping'>, people: Person[], today: string, full: boolean): Promise<Buffer> {
   const wb = await workbook(file);
   const ws = wb.getWorksheet(t.sheet);
   if (!ws) throw new AppError('sheets.sheetGone', { sheet: t.sheet });
@@ -206,7 +207,7 @@ export async function fillTemplate(file: Buffer, t: Pick<SheetTemplate, 'sheet' 
     for (let c = 1; c <= width; c++) row.getCell(c).border = header.getCell(c).border ?? {};
     for (const [col, field] of mapping) {
       const cell = row.getCell(col);
-      cell.value = value(p, field, i + 1, today);
+      cell.value = value(p, field, i + 1, today, full);
       // ID numbers and phones stay text: a spreadsheet would turn 18 digits into 1.1E+17.
       if (field === 'idNumber' || field === 'phone') cell.numFmt = '@';
     }

@@ -18,7 +18,7 @@ export async function exportWorkbook(db: Db, filters: Parameters<typeof iterateR
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   let n = 0;
   for (const rec of iterateResidents(db, filters, EXPORT_LIMIT)) {
-    const r = toRow(rec);
+    const r = toRow(rec, undefined, !!filters.reveal);
     ws.addRow([
       ++n,
       r.name,

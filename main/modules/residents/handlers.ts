@@ -3,6 +3,7 @@ import { checkIdNumber, todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
 import { stmt, type Db } from '../../core/ledger';
 import type { HandlerMap } from '../../core/dispatch';
+import { mayReveal } from '../../core/session';
 import { ROW_COLUMNS, countResidents, iterateResidents, searchResidents, toRow, type RowRecord } from './search';
 import { addEvent, existingByIdNumber, insertResident, leaveHousehold, placeInHousehold, reindex, resolvePlacement, updateResident } from './store';
 import { cancelImport, checkImport, commitImport, importErrorsWorkbook, importProgress, importTemplate } from './import';
@@ -16,7 +17,7 @@ interface DetailRecord extends RowRecord {
   note: string;
 }
 
-function detailOf(db: Db, id: number, withEvents = true): ResidentDetail {
+function detailOf(db: Db, id: number, withEvents: boolean, reveal: boolean): ResidentDetail {
   const r = stmt(
     db,
     `SELECT ${ROW_COLUMNS}, r.hukou_address, r.education, r.marital, r.occupation, r.note
@@ -27,7 +28,7 @@ function detailOf(db: Db, id: number, withEvents = true): ResidentDetail {
     ? (stmt(db, 'SELECT id, kind, date, reason, detail, at FROM resident_events WHERE resident_id = ? ORDER BY date DESC, id DESC').all(id) as ResidentDetail['events'])
     : [];
   return {
-    ...toRow(r),
+    ...toRow(r, undefined, reveal),
     hasIdNumber: !!r.id_number,
     hukouAddress: r.hukou_address,
     education: r.education,
@@ -78,8 +79,8 @@ export const residentsHandlers: HandlerMap<
   | 'residents.importCancel'
   | 'residents.export'
 > = {
-  'residents.search': ({ offset, limit, ...filters }, ctx) => searchResidents(ctx.db, filters, offset, limit),
-  'residents.get': ({ id }, ctx) => detailOf(ctx.db, id),
+  'residents.search': ({ offset, limit, ...filters }, ctx) => searchResidents(ctx.db, { ...filters, reveal: mayReveal(ctx.session) }, offset, limit),
+  'residents.get': ({ id }, ctx) => detailOf(ctx.db, id, true, mayReveal(ctx.session)),
   'residents.reveal': ({ id, reason }, ctx) => {
     const r = stmt(ctx.db, 'SELECT id_number, phone FROM residents WHERE id = ?').get(id) as { id_number: string | null; phone: string } | undefined;
     if (!r) throw new AppError('resident.notFound', { id });
@@ -150,7 +151,7 @@ export const residentsHandlers: HandlerMap<
     if (!h) throw new AppError('household.notFound', { id });
     const memberIds = stmt(ctx.db, "SELECT id FROM residents WHERE household_id = ? AND status = 'active' ORDER BY (id = ?) DESC, relation, birth_date").all(id, h.head_id ?? 0) as { id: number }[];
     const members = memberIds.map((m) => {
-      const { events: _events, ...rest } = detailOf(ctx.db, m.id, false);
+      const { events: _events, ...rest } = detailOf(ctx.db, m.id, false, mayReveal(ctx.session));
       return rest;
     });
     return {
@@ -166,7 +167,7 @@ export const residentsHandlers: HandlerMap<
     };
   },
   'households.find': ({ q }, ctx) => {
-    const { rows } = searchResidents(ctx.db, { q, status: 'active', tags: [], sort: 'address', order: 'asc' }, 0, 60);
+    const { rows } = searchResidents(ctx.db, { q, status: 'active', tags: [], sort: 'address', order: 'asc', reveal: mayReveal(ctx.session) }, 0, 60);
     // Households of the people found, in address order: the search's own routing does the work.
     const ids = [...new Set(rows.map((r) => r.householdId).filter((h): h is number => h !== null))].slice(0, 20);
     return ids.map((hid) => {
@@ -208,8 +209,9 @@ export const residentsHandlers: HandlerMap<
   },
   'residents.roster': ({ limit, ...filters }, ctx) => {
     ctx.audit('print', 'residents', `masked; ${JSON.stringify(filters)}`);
-    const total = countResidents(ctx.db, filters);
-    return { total, rows: Array.from(iterateResidents(ctx.db, filters, limit), (r) => toRow(r)) };
+    const viewed = { ...filters, reveal: mayReveal(ctx.session) };
+    const total = countResidents(ctx.db, viewed);
+    return { total, rows: Array.from(iterateResidents(ctx.db, viewed, limit), (r) => toRow(r, undefined, viewed.reveal)) };
   },
   'residents.importTemplate': () => importTemplate(),
   'residents.importCheck': (input, ctx) => checkImport(ctx.db, input.fileName, Buffer.from(input.base64, 'base64'), input.lang),
@@ -222,6 +224,6 @@ export const residentsHandlers: HandlerMap<
   },
   'residents.export': ({ lang, ...filters }, ctx) => {
     ctx.audit('export', 'residents', `masked; ${JSON.stringify(filters)}`);
-    return exportWorkbook(ctx.db, filters, lang);
+    return exportWorkbook(ctx.db, { ...filters, reveal: mayReveal(ctx.session) }, lang);
   },
 };

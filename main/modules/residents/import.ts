@@ -400,6 +400,14 @@ export async function commitImport(ctx: CallContext, token: string) {
     const totals = stmt(db, 'SELECT created, updated FROM import_runs WHERE id = ?').get(runId) as { created: number; updated: number };
     if (stopped) s.report.resume = { runId, rowsDone: progress.rowsDone };
     return { runId, ...totals, rowsDone: progress.rowsDone, rows: ordered.length, stopped };
+  } catch (err) {
+    // The disk filled (or failed) after some batches had committed: those rows are kept, and saying
+    // "nothing was saved" would be false. Say how many, and that the same file continues from there.
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (progress.rowsDone > 0 && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'))) {
+      throw new AppError(code === 'SQLITE_FULL' ? 'import.fullPartly' : 'import.ioErrorPartly', { done: progress.rowsDone, rows: s.rows.length, next: progress.rowsDone + 1 });
+    }
+    throw err;
   } finally {
     db.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
     running.delete(token);

@@ -1,10 +1,15 @@
 import type { ResidentFilters, ResidentRow } from '../../../shared/contract/residents';
 import { ageOn, todayIso } from '../../../shared/rules/idNumber';
-import { maskIdNumber, maskPhone } from '../../../shared/rules/mask';
+import { maskIdNumber, maskPhone, shownBirthDate } from '../../../shared/rules/mask';
 import { HIGH_AGE } from '../../../shared/rules/codes';
 import { generation, stmt, type Db } from '../../core/ledger';
 
-type Filters = Required<Pick<ResidentFilters, 'q' | 'status' | 'tags' | 'sort' | 'order'>> & ResidentFilters;
+/**
+ * `reveal`: the viewer may see full ID numbers and phones. Without it, digits find a person only by the
+ * whole ID number or phone (or a room number in the address): fragments would let anyone rebuild a
+ * number by asking digit by digit.
+ */
+type Filters = Required<Pick<ResidentFilters, 'q' | 'status' | 'tags' | 'sort' | 'order'>> & ResidentFilters & { reveal?: boolean };
 type Params = (string | number)[];
 interface Sql {
   sql: string;
@@ -23,11 +28,15 @@ const phrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * address; latin letters → B-tree ranges over pinyin initials and full pinyin; 3+ other characters →
  * trigram over name and address; 1–2 characters → the table of name characters and pairs.
  */
-export function termSet(db: Db, term: string): Sql | null {
+export function termSet(db: Db, term: string, fragments = true): Sql | null {
   const t = term.normalize('NFKC').toLowerCase();
   if (/^\d{17}[\dx]$/.test(t)) return { sql: 'SELECT id FROM residents WHERE id_number = ?', params: [t.toUpperCase()] };
   if (/^[\dx]+$/.test(t)) {
     if (t.length < 3) return null;
+    if (!fragments) {
+      if (/^1\d{10}$/.test(t)) return { sql: 'SELECT id FROM residents WHERE phone = ?', params: [t] };
+      return { sql: 'SELECT rowid AS id FROM resident_fts WHERE resident_fts MATCH ?', params: [`{address}: ${phrase(t.toUpperCase())}`] };
+    }
     // 8+ digits that start someone's ID (region + birth year) or phone: one B-tree range, which streams,
     // where trigram would intersect huge lists for such common fragments.
     const p = t.toUpperCase();
@@ -55,8 +64,8 @@ export function termSet(db: Db, term: string): Sql | null {
 }
 
 /** The ids every term matches (null when the box is empty). */
-export function candidates(db: Db, q: string): Sql | null {
-  const sets = q.split(/\s+/).filter(Boolean).map((term) => termSet(db, term)).filter((s): s is Sql => s !== null);
+export function candidates(db: Db, q: string, fragments = true): Sql | null {
+  const sets = q.split(/\s+/).filter(Boolean).map((term) => termSet(db, term, fragments)).filter((s): s is Sql => s !== null);
   if (!sets.length) return null;
   return { sql: sets.map((s) => `SELECT id FROM (${s.sql})`).join(' INTERSECT '), params: sets.flatMap((s) => s.params) };
 }
@@ -131,12 +140,12 @@ export interface RowRecord {
   household_id: number | null;
 }
 
-export function toRow(r: RowRecord, today = todayIso()): ResidentRow {
+export function toRow(r: RowRecord, today = todayIso(), reveal = false): ResidentRow {
   return {
     id: r.id,
     name: r.name,
     gender: r.gender,
-    birthDate: r.birth_date,
+    birthDate: shownBirthDate(r.birth_date, !!r.id_number, reveal),
     age: r.birth_date ? ageOn(r.birth_date, today) : null,
     ethnicity: r.ethnicity,
     idMasked: maskIdNumber(r.id_number),
@@ -226,10 +235,10 @@ export interface SearchResult {
 export function searchResidents(db: Db, f: Filters, offset: number, limit: number, cap = SEARCH_CAP): SearchResult {
   const today = todayIso();
   const cond = filterConditions(f, today);
-  const terms = candidates(db, f.q);
+  const terms = candidates(db, f.q, !!f.reveal);
   if (!terms) {
     const total = filteredTotal(db, cond);
-    return { total, totalCapped: false, rows: filteredPage(db, f, cond, offset, limit).map((r) => toRow(r, today)) };
+    return { total, totalCapped: false, rows: filteredPage(db, f, cond, offset, limit).map((r) => toRow(r, today, !!f.reveal)) };
   }
   // Terms drive: one pass reads each match's id and sort key (up to cap + 1 of them; CROSS JOIN keeps
   // SQLite probing the matches by rowid instead of walking a whole index), which gives the count; the
@@ -249,14 +258,14 @@ export function searchResidents(db: Db, f: Filters, offset: number, limit: numbe
       (r) => [r.id, r],
     ),
   );
-  const rows = pageIds.map((id) => toRow(byId.get(id)!, today));
+  const rows = pageIds.map((id) => toRow(byId.get(id)!, today, !!f.reveal));
   return { total: Math.min(n, cap), totalCapped: n > cap, rows };
 }
 
 /** Rows for a roster or an export, in the list's order, the full ID kept for the caller to mask or not. */
 export function* iterateResidents(db: Db, f: Filters, limit: number): Generator<RowRecord> {
   const cond = filterConditions(f);
-  const terms = candidates(db, f.q);
+  const terms = candidates(db, f.q, !!f.reveal);
   const from = terms ? `(${terms.sql}) m CROSS JOIN residents r ON r.id = m.id` : 'residents r';
   yield* stmt(db, `SELECT ${ROW_COLUMNS} FROM ${from} LEFT JOIN grids g ON g.id = r.grid_id ${where(cond.sql)} ORDER BY ${orderBy(f)} LIMIT ?`).iterate(
     ...(terms?.params ?? []),
@@ -268,19 +277,19 @@ export function* iterateResidents(db: Db, f: Filters, limit: number): Generator<
 /** The total a roster or export covers (exact, however large). */
 export function countResidents(db: Db, f: Filters): number {
   const cond = filterConditions(f);
-  const terms = candidates(db, f.q);
+  const terms = candidates(db, f.q, !!f.reveal);
   if (!terms) return filteredTotal(db, cond);
   return stmt(db, `SELECT count(*) FROM (${terms.sql}) m CROSS JOIN residents r ON r.id = m.id ${where(cond.sql)}`).pluck().get(...terms.params, ...cond.params) as number;
 }
 
 /** Up to 20 active residents for another module to link to (a party member, a certificate): name, birth, masked ID, address. */
-export function findResidentsToLink(db: Db, q: string) {
-  const terms = candidates(db, q);
+export function findResidentsToLink(db: Db, q: string, reveal: boolean) {
+  const terms = candidates(db, q, reveal);
   if (!terms) return [];
   const rows = stmt(
     db,
     `SELECT r.id, r.name, r.gender, coalesce(r.birth_date, '') AS birthDate, r.id_number, r.address
      FROM (${terms.sql}) m CROSS JOIN residents r ON r.id = m.id WHERE r.status = 'active' LIMIT 20`,
   ).all(...terms.params) as { id: number; name: string; gender: string; birthDate: string; id_number: string | null; address: string }[];
-  return rows.map(({ id_number, ...r }) => ({ ...r, idMasked: maskIdNumber(id_number) }));
+  return rows.map(({ id_number, ...r }) => ({ ...r, birthDate: shownBirthDate(r.birthDate, !!id_number, reveal), idMasked: maskIdNumber(id_number) }));
 }

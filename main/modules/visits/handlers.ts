@@ -1,3 +1,4 @@
+import { mayReveal } from '../../core/session';
 import type { MethodName } from '../../../shared/contract';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { stmt } from '../../core/ledger';
@@ -64,5 +65,5 @@ export const visitsHandlers: HandlerMap<VisitsMethod> = {
   },
   'problems.rates': ({ month }, ctx) => monthRates(ctx.db, month),
   'problems.staff': (_i, ctx) => staffAccounts(ctx.db),
-  'visits.findResidents': ({ q }, ctx) => findResidentsToLink(ctx.db, q),
+  'visits.findResidents': ({ q }, ctx) => findResidentsToLink(ctx.db, q, mayReveal(ctx.session)),
 };

@@ -21,3 +21,12 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | unde
 }
 
 export const CHROMIUM_FLAGS = ['--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * The app window: a private (incognito) window of its own profile, so that nothing typed or visited —
+ * ID numbers, names, search terms — is kept by the browser on disk (no history, no autofill, no cache).
+ * The address is a local page that holds the one-time launch code, never the code itself.
+ */
+export function browserArgs(launchPage: string, profile: string, isRoot = process.getuid?.() === 0): string[] {
+  return [`--app=${launchPage}`, `--user-data-dir=${profile}`, '--incognito', ...CHROMIUM_FLAGS, ...(isRoot ? ['--no-sandbox'] : [])];
+}

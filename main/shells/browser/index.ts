@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import { openHealthyApp } from '../../core/app';
 import { AppError } from '../../core/errors';
@@ -6,7 +8,7 @@ import { resolveLedgerPath } from '../../core/paths';
 import { translate } from '../../../shared/i18n/resources';
 import { startBrowserShell } from './server';
 import { scheduleBackups } from '../../core/backups';
-import { CHROMIUM_FLAGS, findBrowser } from './findBrowser';
+import { browserArgs, findBrowser } from './findBrowser';
 
 /** Browser mode: the services on loopback, the renderer in a system browser's app window. */
 export async function runBrowserShell(argv: string[]): Promise<void> {
@@ -26,7 +28,9 @@ export async function runBrowserShell(argv: string[]): Promise<void> {
   console.log(`Linli: ledger ${ledgerPath}`);
   // Copies in the background once someone has signed in: the window does not wait. (--no-auto-backup: for benchmarks.)
   if (!argv.includes('--no-auto-backup')) scheduleBackups(app.vault);
-  console.log(`Linli: ${shell.url}`);
+  // The launch address is printed only when a person must open it by hand; it works once.
+  if (argv.includes('--no-open')) console.log(`Linli: ${shell.launchUrl}`);
+  else console.log(`Linli: ${shell.origin}`);
   const close = () => {
     void shell.close().then(() => {
       app.close();
@@ -38,13 +42,13 @@ export async function runBrowserShell(argv: string[]): Promise<void> {
   if (argv.includes('--no-open')) return;
   const browser = findBrowser();
   if (!browser) {
-    console.log('Linli: no Chromium, Chrome or Edge found; open the address above in a browser on this computer.');
+    console.log(`Linli: no Chromium, Chrome or Edge found; open ${shell.launchUrl} in a browser on this computer (it works once).`);
     return;
   }
   const profile = path.join(path.dirname(ledgerPath), 'browser-profile');
-  const child = spawn(browser, [`--app=${shell.url}`, `--user-data-dir=${profile}`, ...CHROMIUM_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])], {
-    stdio: 'ignore',
-  });
+  const launchPage = writeLaunchPage(profile, shell.launchUrl);
+  void shell.claimed.then(() => fs.rmSync(launchPage, { force: true }));
+  const child = spawn(browser, browserArgs(launchPage, profile), { stdio: 'ignore' });
   const started = Date.now();
   const cannotShow = () => console.log('Linli: the browser window could not be shown; open the address above in a browser on this computer.');
   child.on('error', cannotShow);
@@ -54,4 +58,16 @@ export async function runBrowserShell(argv: string[]): Promise<void> {
     if (code !== 0 || Date.now() - started < 5000) cannotShow();
     else close();
   });
+}
+
+/**
+ * The launch code reaches the window through a page only this user can read, not through the command
+ * line (which `ps` shows to every local user); the page goes once the code is used.
+ */
+function writeLaunchPage(profile: string, launchUrl: string): string {
+  fs.mkdirSync(profile, { recursive: true, mode: 0o700 });
+  const file = path.join(profile, 'linli-open.html');
+  fs.writeFileSync(file, `<!doctype html><meta charset="utf-8"><script>location.replace(${JSON.stringify(launchUrl)})</script>`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  return pathToFileURL(file).href;
 }

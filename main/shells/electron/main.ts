@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { openHealthyApp, type App } from '../../core/app';
 import { AppError } from '../../core/errors';
 import { newSession } from '../../core/session';
@@ -64,6 +64,8 @@ function createWindow() {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A packaged build opens no developer tools (they reach every record on screen and the IPC bridge).
+      devTools: !app.isPackaged,
     },
   });
   if (state.maximized) win.maximize();
@@ -88,11 +90,19 @@ app.on('second-instance', () => {
 });
 
 void app.whenReady().then(() => {
+  // No default menu in a packaged build: its View menu holds Reload and Toggle Developer Tools.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle('app', (request) => {
     const url = new URL(request.url);
-    const file = path.resolve(rendererDir, decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      return new Response('bad request', { status: 400 }); // a malformed escape (%FF) is a bad request, not a crash
+    }
+    const file = path.resolve(rendererDir, decoded.replace(/^\/+/, '') || 'index.html');
     if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) return new Response('not found', { status: 404 });
     return new Response(fs.readFileSync(file), {
       headers: { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { sameAs } from '../../components/confirmRule';
 import { useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
+import { newPasswordRules } from './passwordRules';
 
 /** A user changes their own password; after an administrator's reset they must, before anything else. */
 export function ChangePasswordDialog({ forced, onClose }: { forced: boolean; onClose: () => void }) {
@@ -22,7 +23,7 @@ export function ChangePasswordDialog({ forced, onClose }: { forced: boolean; onC
         <Form.Item name="current" label={t('auth.currentPassword')} rules={[{ required: true, message: t('errors:validation.required') }]}>
           <Input.Password autoFocus autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="next" label={t('auth.newPassword')} rules={[{ required: true, min: 8, message: t('errors:auth.passwordShort') }]}>
+        <Form.Item name="next" label={t('auth.newPassword')} rules={newPasswordRules(t)}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -8,6 +8,7 @@ import { enterToNext } from '../../components/keyboard';
 import { LanguageSwitch } from '../../app/Shell';
 import { sameAs } from '../../components/confirmRule';
 import { showRecoveryCode } from './RecoveryCodePage';
+import { newPasswordRules } from './passwordRules';
 
 /** Sign in, or unlock a locked session (the same person types their password again). */
 export function LoginPage({ locked, username }: { locked?: boolean; username?: string }) {
@@ -78,7 +79,7 @@ function RecoverDialog({ onClose }: { onClose: () => void }) {
         <Form.Item name="recoveryCode" label={t('auth.recoveryCode')} rules={[{ required: true, message: t('errors:validation.required') }]}>
           <Input.TextArea autoSize className="recovery-input" data-testid="recover-code" />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.newPassword')} rules={[{ required: true, min: 8, message: t('errors:auth.passwordShort') }]}>
+        <Form.Item name="password" label={t('auth.newPassword')} rules={newPasswordRules(t)}>
           <Input.Password autoComplete="new-password" data-testid="recover-password" />
         </Form.Item>
         <Form.Item name="confirm" label={t('auth.confirmPassword')} dependencies={['password']} rules={[{ required: true, message: t('errors:validation.required') }, sameAs(form, 'password', t)]}>

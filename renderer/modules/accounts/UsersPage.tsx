@@ -7,6 +7,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { enterToNext } from '../../components/keyboard';
 import { RolesMatrix } from './RolesMatrix';
+import { newPasswordRules } from './passwordRules';
 
 /** The administrator's list of accounts: create, reset a password, disable (never delete). */
 export function UsersPage() {
@@ -89,7 +90,7 @@ export function UsersPage() {
                 </Form.Item>
               </>
             )}
-            <Form.Item name="password" label={t('users.initialPassword')} extra={t('users.initialPasswordHelp')} rules={[{ required: true, min: 8, message: t('errors:auth.passwordShort') }]}>
+            <Form.Item name="password" label={t('users.initialPassword')} extra={t('users.initialPasswordHelp')} rules={newPasswordRules(t)}>
               <Input.Password autoFocus={dialog.kind === 'reset'} data-testid="new-password" />
             </Form.Item>
           </Form>

@@ -10,6 +10,7 @@ import { enterToNext } from '../../components/keyboard';
 import { LanguageSwitch } from '../../app/Shell';
 import { expandBuildings } from './buildings';
 import { showRecoveryCode } from '../accounts/RecoveryCodePage';
+import { newPasswordRules } from '../accounts/passwordRules';
 
 interface SetupValues {
   username?: string;
@@ -78,7 +79,7 @@ export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
                 </Form.Item>
               </Space>
               <Space align="start" wrap>
-                <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, min: 8, message: t('errors:auth.passwordShort') }]}>
+                <Form.Item name="password" label={t('auth.password')} rules={newPasswordRules(t)}>
                   <Input.Password autoComplete="new-password" style={{ width: 220 }} data-testid="admin-password" />
                 </Form.Item>
                 <Form.Item

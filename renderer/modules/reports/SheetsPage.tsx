@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Typography, Upload } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SHEET_FIELDS, type SheetField, type SheetTemplate } from '../../../shared/contract/reports';
@@ -132,6 +132,7 @@ interface Filter {
   minAge?: number;
   maxAge?: number;
   status: 'active' | 'moved_out' | 'deceased';
+  full?: boolean;
 }
 
 /** Who goes into the sheet: a grid, a care group, an age range; then the filled file is saved. */
@@ -141,11 +142,13 @@ function FillDialog({ template, onClose }: { template: SheetTemplate; onClose: (
   const [form] = Form.useForm<Filter>();
   const [busy, setBusy] = useState(false);
   const scopes = useCall('reports.scopes', {});
+  const can = useCan();
   const fill = async (filter: Filter) => {
     setBusy(true);
     try {
-      const clean = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== null && v !== '')) as unknown as Filter;
-      const file = await call('sheets.fill', { id: template.id, filter: clean });
+      const { full, ...scope } = filter;
+      const clean = Object.fromEntries(Object.entries(scope).filter(([, v]) => v !== undefined && v !== null && v !== '')) as unknown as Filter;
+      const file = await call('sheets.fill', { id: template.id, filter: clean, full: !!full });
       saveFile(file);
       message.success(t('reports:sheets.filled', { count: file.rows }));
       onClose();
@@ -183,6 +186,11 @@ function FillDialog({ template, onClose }: { template: SheetTemplate; onClose: (
         <Form.Item name="status" label={t('reports:sheets.status')}>
           <CodeSelect list="status" data-testid="fill-status" />
         </Form.Item>
+        {can('residents.reveal') && (
+          <Form.Item name="full" valuePropName="checked" extra={t('reports:sheets.fullHelp')}>
+            <Checkbox data-testid="fill-full">{t('reports:sheets.full')}</Checkbox>
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

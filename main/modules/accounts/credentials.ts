@@ -23,7 +23,8 @@ export const userByName = (db: Db, username: string) => stmt(db, 'SELECT * FROM 
 export const userById = (db: Db, id: number) => stmt(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRecord | undefined;
 
 /** Is the ledger encrypted (open under a key, or sealed on disk)? Then passwords are checked by their key slot. */
-export const encrypted = (vault: Vault) => vault.key !== null || vault.onDisk === 'encrypted';
+// A ledger gone from beside its key file was encrypted: its passwords are still checked by their slots.
+export const encrypted = (vault: Vault) => vault.key !== null || vault.onDisk === 'encrypted' || vault.onDisk === 'gone';
 
 function keyFile(vault: Vault, keys: KeyFile | null): KeyFile {
   if (!keys) throw new AppError('auth.keysMissing', { file: vault.keysPath });

@@ -133,7 +133,7 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
                 value={p.residentId}
                 placeholder={t('mediation:intake.findResident')}
                 onChange={(v) => set(i, { residentId: v })}
-                onPick={(r) => set(i, { name: r.name, gender: r.gender, birthDate: r.birthDate, address: r.address })}
+                onPick={(r) => set(i, { name: r.name, gender: r.gender, birthDate: r.birthDate.length === 10 ? r.birthDate : '', address: r.address })}
                 testId={`party-resident-${i}`}
               />
             </Col>

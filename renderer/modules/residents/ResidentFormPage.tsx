@@ -44,7 +44,8 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
   useEffect(() => {
     if (existing.data) {
       const { events: _e, idMasked: _i, phoneMasked: _p, age: _a, address: _ad, gridName: _g, status: _s, householdId: _h, id: _id, hasIdNumber: _has, ...fields } = existing.data;
-      form.setFieldsValue(fields);
+      // Only the year is shown to someone who may not see the full ID; the date stays as stored, with the ID.
+      form.setFieldsValue({ ...fields, birthDate: fields.birthDate.length === 10 ? fields.birthDate : '' });
     } else if (!id) form.setFieldsValue({ ...EMPTY, ...(householdId ? { placementKind: 'existing', householdId, relation: undefined } : {}) });
   }, [existing.data, id, householdId, form]);
 

@@ -184,7 +184,7 @@ describe('a masked ID cannot be rebuilt, and digits are no probe', () => {
     const tree = (await as(app, admin, 'community.tree', {})) as unknown as { buildings: { id: number }[] }[];
     const id = validId('11010519770707913');
     await as(app, admin, 'residents.create', { name: '金丝雀', idNumber: id, phone: '13812345678', gender: '1', relation: '02', residenceType: 'registered', placement: { kind: 'new', buildingId: tree[0]!.buildings[0]!.id, room: '602' } });
-    const as_ = (role: 'mediator' | 'staff', permissions: string[]): Session => ({ ...newSession(), user: { id: 1, username: 'admin', displayName: role, role, mustChangePassword: false }, permissions: new Set(permissions) as Session['permissions'] });
+    const as_ = (role: 'mediator' | 'staff', permissions: readonly string[]): Session => ({ ...newSession(), user: { id: 1, username: 'admin', displayName: role, role, mustChangePassword: false }, permissions: new Set(permissions) as Session['permissions'] });
     const mediator = as_('mediator', DEFAULT_PERMISSIONS.mediator);
     const viewer = as_('staff', DEFAULT_PERMISSIONS.staff.filter((p) => p !== 'residents.reveal'));
     const find = async (s: Session, q: string) => (await as(app, s, 'mediation.findResidents' as never, { q } as never)) as unknown as { birthDate: string; idMasked: string }[];

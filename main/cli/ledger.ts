@@ -220,8 +220,14 @@ function checkReadOnly(app: App, key: Buffer | null): [string, unknown] {
     throw new CliFailure(`the ledger cannot be read at all (${(err as Error).message}): restore it from a backup (npm run ledger -- backups)`);
   }
   try {
-    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-    const fk = db.pragma('foreign_key_check') as unknown[];
+    let rows: { integrity_check: string }[];
+    let fk: unknown[];
+    try {
+      rows = db.pragma('integrity_check') as { integrity_check: string }[];
+      fk = db.pragma('foreign_key_check') as unknown[];
+    } catch (err) {
+      throw new CliFailure(`the ledger is damaged (${(err as Error).message}): restore it from a backup (npm run ledger -- backups)`);
+    }
     const ok = rows.length === 1 && rows[0]!.integrity_check === 'ok' && fk.length === 0;
     if (!ok) throw new CliFailure(`integrity problems: ${JSON.stringify({ integrity: rows.slice(0, 20), foreignKeys: fk.length })}; restore it from a backup (npm run ledger -- backups)`);
     return ['ledger ok', { ok }];

@@ -225,6 +225,29 @@ describe('the command line', () => {
   });
 });
 
+describe('ledger check', () => {
+  it('looks at the file read-only: no sign-in entry, no checkpoint, the file unchanged', async () => {
+    const dir = tempDir('linli-check-');
+    const db = path.join(dir, 'ledger.db');
+    ledgerCli(db, 'init', '--admin', ADMIN.username);
+    ledgerCli(db, 'setup', '--street', '朝阳门街道', '--community', '幸福里社区', '--grids', '第一网格=1号楼');
+    // The ledger byte for byte, and nothing in its WAL (a read-only look may leave an empty one).
+    const state = () => `${fs.readFileSync(db).toString('base64')}|${fs.existsSync(`${db}-wal`) ? fs.statSync(`${db}-wal`).size : 0}`;
+    const before = state();
+    expect(ledgerCli(db, 'check')).toContain('ledger ok');
+    expect(state()).toBe(before);
+    // A file damaged in the middle is reported as such, and left exactly as it was found.
+    const bytes = fs.readFileSync(db);
+    bytes.fill(0x5a, 4096 * 2, 4096 * 3);
+    fs.writeFileSync(db, bytes);
+    fs.rmSync(`${db}-wal`, { force: true });
+    fs.rmSync(`${db}-shm`, { force: true });
+    const damaged = fs.readFileSync(db);
+    expect(() => ledgerCli(db, 'check')).toThrow(/integrity|damaged|损坏|cannot be read/);
+    expect(fs.readFileSync(db).equals(damaged)).toBe(true);
+  });
+});
+
 describe('the browser profile keeps nothing typed', () => {
   it('a canary typed into the resident form and the search is nowhere in the profile after quitting', async () => {
     const executablePath = await testBrowserPath();

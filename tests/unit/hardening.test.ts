@@ -11,6 +11,7 @@ import { maskIdNumber } from '../../shared/rules/mask';
 import type { Input, MethodName } from '../../shared/contract';
 import { setUpCommunity, tempDir } from '../support/ledger';
 import { validId } from '../support/sheets';
+import { browserArgs } from '../../main/shells/browser/findBrowser';
 
 const PASSWORD = 'correct-horse-2026';
 const apps: App[] = [];
@@ -202,5 +203,25 @@ describe('a masked ID cannot be rebuilt, and digits are no probe', () => {
     // Someone who may reveal sees the date, and finds by fragments.
     expect(await as(app, admin, 'residents.get', { id: list.rows[0]!.id })).toMatchObject({ birthDate: '1977-07-07' });
     expect(((await as(app, admin, 'residents.search', { q: '1381234' } as never)) as unknown as { total: number }).total).toBe(1);
+  });
+});
+
+describe('the window and the packaged app', () => {
+  it('the app window is opened through a local page in a private window: no token or launch code on the command line', () => {
+    const args = browserArgs('file:///home/u/.config/Linli/browser-profile/linli-open.html', '/home/u/.config/Linli/browser-profile', false);
+    expect(args).toContain('--incognito');
+    expect(args.join(' ')).not.toMatch(/launch=|[?&]t=/);
+    expect(args[0]).toBe('--app=file:///home/u/.config/Linli/browser-profile/linli-open.html');
+  });
+
+  it('Electron is pinned to a supported major and packaged with its fuses set', () => {
+    const root = path.resolve(__dirname, '..', '..');
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    // Only the newest three majors get security fixes: 43–45 as of December 2026.
+    expect(Number(/(\d+)\./.exec(pkg.devDependencies.electron!)![1])).toBeGreaterThanOrEqual(43);
+    expect(pkg.devDependencies.electron).toMatch(/^~/);
+    const builder = fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8');
+    for (const line of ['runAsNode: false', 'enableNodeOptionsEnvironmentVariable: false', 'enableNodeCliInspectArguments: false', 'enableEmbeddedAsarIntegrityValidation: true', 'onlyLoadAppFromAsar: true'])
+      expect(builder).toContain(line);
   });
 });

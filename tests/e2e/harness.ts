@@ -34,18 +34,9 @@ export async function closeBrowser() {
   browser = undefined;
 }
 
-/**
- * Starts the real browser shell (the built app: dist/) on its own ledger in its own folder and opens
- * it in Chromium, as `npm start -- --browser` does. `prepare` runs CLI commands on the ledger first.
- */
-export async function startApp(prepare?: (db: string) => void, options: { fresh?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Running> {
-  const dir = tempDir('linli-e2e-');
-  const db = path.join(dir, 'ledger.db');
-  // Unless the test is about the first run, the ledger has its administrator, who signs in below.
-  if (!options.fresh) ledgerCli(db, 'init', '--admin', ADMIN.username);
-  prepare?.(db);
-  const viewport = options.viewport ?? { width: 1400, height: 900 };
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main/browser.cjs'), '--db', db, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** The built browser shell as its own process on a ledger, and the one-time address it prints (with --no-open). */
+export async function startShellProcess(db: string, extra: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main/browser.cjs'), '--db', db, '--no-open', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`browser shell did not start: ${out}`)), 20_000);
@@ -60,6 +51,21 @@ export async function startApp(prepare?: (db: string) => void, options: { fresh?
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => reject(new Error(`browser shell exited ${code}: ${out}`)));
   });
+  return { child, url };
+}
+
+/**
+ * Starts the real browser shell (the built app: dist/) on its own ledger in its own folder and opens
+ * it in Chromium, as `npm start -- --browser` does. `prepare` runs CLI commands on the ledger first.
+ */
+export async function startApp(prepare?: (db: string) => void, options: { fresh?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Running> {
+  const dir = tempDir('linli-e2e-');
+  const db = path.join(dir, 'ledger.db');
+  // Unless the test is about the first run, the ledger has its administrator, who signs in below.
+  if (!options.fresh) ledgerCli(db, 'init', '--admin', ADMIN.username);
+  prepare?.(db);
+  const viewport = options.viewport ?? { width: 1400, height: 900 };
+  const { child, url } = await startShellProcess(db);
   const context = await (await sharedBrowser()).newContext({ viewport, acceptDownloads: true, locale: 'zh-CN' });
   const page = await context.newPage();
   const problems: string[] = [];

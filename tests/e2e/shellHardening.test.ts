@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { startShellProcess } from './harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { tempDir } from '../support/ledger';
 import { testBrowserPath, TEST_CHROMIUM_FLAGS } from '../support/browser';
-import { ADMIN, CLI, ROOT, ledgerCli } from '../support/cli';
+import { ADMIN, CLI, ledgerCli } from '../support/cli';
 import { keysPathFor, readKeys } from '../../main/core/keys';
 import { browserArgs } from '../../main/shells/browser/findBrowser';
 
@@ -21,20 +22,7 @@ interface Shell {
 }
 
 async function startShell(db: string): Promise<Shell> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/main/browser.cjs'), '--db', db, '--no-open', '--no-auto-backup'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const launchUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Linli: (http:\/\/127\.0\.0\.1:\d+\/\?launch=[\w-]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  });
+  const { child, url: launchUrl } = await startShellProcess(db, ['--no-auto-backup']);
   const url = new URL(launchUrl);
   return { child, launchUrl, origin: url.origin, port: Number(url.port) };
 }

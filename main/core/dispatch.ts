@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contract, isMethodName, type CallFailure, type CallResult, type InputIssue, type MethodName, type Output, type ParsedInput } from '../../shared/contract';
 import { DEFAULT_IDLE_MINUTES } from '../../shared/rules/roles';
 import { AppError } from './errors';
+import { textProblem } from '../../shared/rules/text';
 import { getSetting, noteWrite, type Db } from './ledger';
 import { appendAudit, type AuditEntry } from './audit';
 import type { Session } from './session';
@@ -66,22 +67,13 @@ function storageFailure(err: unknown): CallFailure | undefined {
   return undefined;
 }
 
-/* eslint-disable no-control-regex -- these are exactly the characters looked for */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/* eslint-enable no-control-regex */
-const INVISIBLE_ONLY = /^[\s\p{Cf}]*\p{Cf}[\s\p{Cf}]*$/u;
-
 /**
- * Text no person types, refused in every field of every call before anything else looks at it: control
- * characters (a NUL cut strings short in SQLite and C code), direction overrides (U+202E makes a name
- * read backwards on screen and paper), lone surrogates (stored as garbage), and text that is only
- * invisible characters (a name of one zero-width space looks empty but is not).
+ * Text no person types (shared/rules/text.ts), refused in every string of every call before anything
+ * else looks at it; the forms' own schemas say the same on the screen as it is typed.
  */
-export function unsafeText(value: unknown, at: string[] = [], depth = 0): InputIssue | undefined {
+function unsafeText(value: unknown, at: string[] = [], depth = 0): InputIssue | undefined {
   if (typeof value === 'string') {
-    const messageKey = CONTROL.test(value) || LONE_SURROGATE.test(value) ? 'validation.controlChars' : BIDI.test(value) ? 'validation.bidiChars' : INVISIBLE_ONLY.test(value) ? 'validation.invisibleOnly' : undefined;
+    const messageKey = textProblem(value);
     return messageKey ? { path: at.join('.'), messageKey } : undefined;
   }
   if (depth > 20 || value === null || typeof value !== 'object') return undefined;

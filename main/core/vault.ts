@@ -71,7 +71,8 @@ export class Vault {
   /** `keyProven`: the key came out of a slot (its GCM tag held), so a file it cannot read is a damaged file. */
   open(key: Buffer | null, keyProven = true, creating = false): Ledger {
     if (this.current) return this.current;
-    if (!creating && this.onDisk !== 'plain' && this.onDisk !== 'encrypted') throw this.goneError();
+    const kind = this.onDisk;
+    if (!creating && kind !== 'plain' && kind !== 'encrypted') throw this.goneError();
     let ledger: Ledger;
     try {
       ledger = openLedger(this.ledgerPath, { key, nativeBinding: this.options.nativeBinding });

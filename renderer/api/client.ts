@@ -27,12 +27,13 @@ let claiming: Promise<string> | undefined;
 
 async function browserToken(): Promise<string> {
   if (token) return token;
+  if (claiming) return claiming; // calls made while the window trades its launch code wait for the token
   const url = new URL(window.location.href);
   const launch = url.searchParams.get('launch');
   if (!launch) return (token = sessionStorage.getItem(TOKEN_KEY) ?? '');
   url.searchParams.delete('launch');
   window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-  claiming ??= fetch('/session/claim', { method: 'POST', headers: { 'content-type': 'application/json', 'x-linli-launch': launch }, body: '{}' })
+  claiming = fetch('/session/claim', { method: 'POST', headers: { 'content-type': 'application/json', 'x-linli-launch': launch }, body: '{}' })
     .then(async (res) => (res.ok ? ((await res.json()) as { token: string }).token : ''))
     .catch(() => '');
   token = await claiming;

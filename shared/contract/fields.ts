@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { checkIdNumber } from '../rules/idNumber';
 import { checkPhone } from '../rules/phone';
+import { textProblem } from '../rules/text';
 import { isCode, type CodeListName } from '../rules/codes';
 
 // Messages are i18n keys under the `errors` namespace; the renderer translates them.
-export const text = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' });
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: 'validation.tooLong' })
+    .superRefine((v, ctx) => {
+      const problem = textProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 export const requiredText = (max: number) => text(max).min(1, { error: 'validation.required' });
 export const optionalText = (max: number) => text(max).optional().default('');
 export const id = z.number().int().positive();

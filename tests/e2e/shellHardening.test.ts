@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { tempDir } from '../support/ledger';
 import { testBrowserPath, TEST_CHROMIUM_FLAGS } from '../support/browser';
-import { ADMIN, CLI, ledgerCli } from '../support/cli';
+import { ADMIN, CLI, ROOT as ROOT_DIR, ledgerCli } from '../support/cli';
 import { keysPathFor, readKeys } from '../../main/core/keys';
 import { browserArgs } from '../../main/shells/browser/findBrowser';
 
@@ -210,6 +210,50 @@ describe('the command line', () => {
     const throttle = Object.values(readKeys(keysPathFor(db))!.throttle)[0]!;
     expect(Date.parse(throttle.until)).toBeGreaterThan(Date.now());
     expect(await run(ADMIN.password)).toContain('密码输错次数太多');
+  });
+});
+
+describe('opening the window', () => {
+  it('the launch code reaches the window through a page only the user can read, is used once, and the page goes', async () => {
+    const dir = tempDir('linli-launch-');
+    const db = path.join(dir, 'ledger.db');
+    ledgerCli(db, 'init', '--admin', ADMIN.username);
+    // A stand-in for Chromium: it records its command line, opens the --app page as a browser would
+    // (reads the address the page sends it to) and claims the token there.
+    const fake = path.join(dir, 'fake-browser.cjs');
+    const seen = path.join(dir, 'seen.json');
+    fs.writeFileSync(
+      fake,
+      `#!${process.execPath}
+const fs = require('node:fs');
+const app = process.argv.find((a) => a.startsWith('--app=')).slice(6);
+const page = fs.readFileSync(new URL(app), 'utf8');
+const mode = fs.statSync(new URL(app)).mode & 0o777;
+const launch = new URL(page.slice(page.indexOf('location.replace("') + 18, page.indexOf('")')));
+fetch(launch.origin + '/session/claim', { method: 'POST', headers: { 'content-type': 'application/json', 'x-linli-launch': launch.searchParams.get('launch') }, body: '{}' })
+  .then((r) => r.json())
+  .then((claimed) => fs.writeFileSync(${JSON.stringify(seen)}, JSON.stringify({ argv: process.argv, mode, page: new URL(app).pathname, claimed: !!claimed.token })));
+setTimeout(() => undefined, 60000);
+`,
+      { mode: 0o755 },
+    );
+    const child = spawn(process.execPath, [path.join(ROOT_DIR, 'dist/main/browser.cjs'), '--db', db, '--no-auto-backup'], { env: { ...process.env, CHROME_PATH: fake }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await expect.poll(() => fs.existsSync(seen), { timeout: 20_000 }).toBe(true);
+      const record = JSON.parse(fs.readFileSync(seen, 'utf8')) as { argv: string[]; mode: number; page: string; claimed: boolean };
+      expect(record.claimed).toBe(true);
+      expect(record.mode).toBe(0o600);
+      expect(record.argv.join(' ')).not.toMatch(/launch=|[?&]t=/);
+      expect(record.argv).toContain('--incognito');
+      expect(out).not.toMatch(/launch=/);
+      // Once used, the page that held the code is gone.
+      await expect.poll(() => fs.existsSync(record.page), { timeout: 5_000 }).toBe(false);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
   });
 });
 

@@ -81,7 +81,7 @@ export function openLedger(file: string, options: { key?: Buffer | null; nativeB
     db.pragma('temp_store = MEMORY');
     let migrationBackup: string | undefined;
     if (version < LATEST_VERSION) {
-      if (existed && version > 0) migrationBackup = backupBeforeMigration(db, file, version);
+      if (existed && version > 0) migrationBackup = backupBeforeMigration(db, file);
       for (const m of migrations) {
         if (m.version <= version) continue;
         db.transaction(() => {
@@ -121,7 +121,7 @@ export function ensureBackupDir(dir: string): void {
  * Under the ledger's key when it has one; a ledger from before encryption gives a plain copy, which
  * encrypting it replaces by an encrypted one (see encryptInPlace).
  */
-export function backupBeforeMigration(db: Db, file: string, _version: number, why = 'before-migration'): string {
+export function backupBeforeMigration(db: Db, file: string, why = 'before-migration'): string {
   const dir = path.join(path.dirname(file), 'backups');
   ensureBackupDir(dir);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -138,7 +138,7 @@ export function backupBeforeMigration(db: Db, file: string, _version: number, wh
  */
 export function encryptInPlace(ledger: Ledger, key: Buffer): string {
   const db = ledger.db;
-  const copy = backupBeforeMigration(db, ledger.path, db.pragma('user_version', { simple: true }) as number, 'before-encryption');
+  const copy = backupBeforeMigration(db, ledger.path, 'before-encryption');
   db.pragma('journal_mode = DELETE');
   db.pragma(`rekey = "x'${key.toString('hex')}'"`);
   db.pragma('journal_mode = WAL');

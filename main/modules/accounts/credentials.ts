@@ -22,8 +22,10 @@ export interface UserRecord {
 export const userByName = (db: Db, username: string) => stmt(db, 'SELECT * FROM users WHERE username = ?').get(username.trim()) as UserRecord | undefined;
 export const userById = (db: Db, id: number) => stmt(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRecord | undefined;
 
-/** Is the ledger encrypted (open under a key, or sealed on disk)? Then passwords are checked by their key slot. */
-// A ledger gone from beside its key file was encrypted: its passwords are still checked by their slots.
+/**
+ * Is the ledger encrypted (open under a key, sealed on disk, or gone from beside its key file)? Then
+ * passwords are checked by their key slot.
+ */
 export const encrypted = (vault: Vault) => vault.key !== null || vault.onDisk === 'encrypted' || vault.onDisk === 'gone';
 
 function keyFile(vault: Vault, keys: KeyFile | null): KeyFile {
@@ -141,8 +143,8 @@ export async function verifyCredentials(vault: Vault, username: string, password
   }
   const user = userByName(vault.ledger.db, username);
   if (!user) {
-    if (!encrypted(vault)) await checkPassword(password, DECOY_HASH);
     if (encrypted(vault)) throw new AppError('auth.badCredentials'); // a slot without its user: a removed account
+    await checkPassword(password, DECOY_HASH); // as long as a wrong password takes
     appendAudit(vault.ledger.db, { actor: '', userId: null, action: 'login_failed', method, detail: 'unknown user' });
     throw new AppError('auth.badCredentials');
   }

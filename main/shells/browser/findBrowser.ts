@@ -20,7 +20,8 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | unde
   return candidates.find((c): c is string => !!c && fs.existsSync(c));
 }
 
-export const CHROMIUM_FLAGS = ['--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// No translation bar over the app: it has its own languages, and the offer to translate confuses.
+export const CHROMIUM_FLAGS = ['--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=Translate'];
 
 /**
  * The app window: a private (incognito) window of its own profile, so that nothing typed or visited —

@@ -47,10 +47,16 @@ export async function runBrowserShell(argv: string[]): Promise<void> {
   }
   const profile = path.join(path.dirname(ledgerPath), 'browser-profile');
   const launchPage = writeLaunchPage(profile, shell.launchUrl);
-  void shell.claimed.then(() => fs.rmSync(launchPage, { force: true }));
-  const child = spawn(browser, browserArgs(launchPage, profile), { stdio: 'ignore' });
+  let claimed = false;
+  void shell.claimed.then(() => {
+    claimed = true;
+    fs.rmSync(launchPage, { force: true });
+  });
+  const child = spawn(browser, browserArgs(pathToFileURL(launchPage).href, profile), { stdio: 'ignore' });
   const started = Date.now();
-  const cannotShow = () => console.log('Linli: the browser window could not be shown; open the address above in a browser on this computer.');
+  // While no window has taken the launch code, the address with it still opens Linli (once).
+  const cannotShow = () =>
+    console.log(claimed ? 'Linli: the browser window closed at once; start Linli again.' : `Linli: the browser window could not be shown; open ${shell.launchUrl} in a browser on this computer (it works once).`);
   child.on('error', cannotShow);
   child.on('exit', (code) => {
     // A browser that dies at once (no display, a policy) leaves the service running for a browser opened by hand;
@@ -69,5 +75,5 @@ function writeLaunchPage(profile: string, launchUrl: string): string {
   const file = path.join(profile, 'linli-open.html');
   fs.writeFileSync(file, `<!doctype html><meta charset="utf-8"><script>location.replace(${JSON.stringify(launchUrl)})</script>`, { mode: 0o600 });
   fs.chmodSync(file, 0o600);
-  return pathToFileURL(file).href;
+  return file;
 }

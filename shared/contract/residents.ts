@@ -119,19 +119,52 @@ export const fileOut = z.object({ fileName: z.string(), base64: z.string() });
 
 const token = z.string().max(64);
 
-export const importIssue = z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export const importIssue = z.object({
+  sheet: z.string(),
+  row: z.number(),
+  column: z.string(),
+  code: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type ImportIssue = z.infer<typeof importIssue>;
+/** A worksheet of the workbook: whether its header was found, its columns as guessed or chosen, and its row count. */
+export const importSheet = z.object({
+  name: z.string(),
+  headerRow: z.number().nullable(),
+  rows: z.number(),
+  included: z.boolean(),
+  /** Where the column mapping came from: Linli's guess, the one remembered for these headers, or the user's. */
+  mapping: z.enum(['guessed', 'remembered', 'chosen']),
+  columns: z.array(z.object({ index: z.number(), header: z.string(), field: z.string().nullable(), samples: z.array(z.string()) })),
+});
+export type ImportSheet = z.infer<typeof importSheet>;
 export const importReport = z.object({
   token: z.string(),
+  fileName: z.string(),
+  sheets: z.array(importSheet),
   rows: z.number(),
   valid: z.number(),
   invalid: z.number(),
   toUpdate: z.number(),
+  households: z.number(),
+  /** Buildings named by the rows that the ledger does not have yet; those without a grid wait for one. */
+  newBuildings: z.array(z.object({ name: z.string(), grid: z.string(), rows: z.number() })),
+  waiting: z.number(),
   /** The same file was partly imported before (a crash or a cancel): committing continues after these rows. */
   resume: z.object({ runId: z.number(), rowsDone: z.number() }).optional(),
+  skipped: z.array(z.object({ sheet: z.string(), row: z.number(), reason: z.string(), text: z.string() })),
   errors: z.array(importIssue),
   warnings: z.array(importIssue),
 });
+/** What the user changed in the dry run: sheets left out, and columns mapped by hand (index → field, '' for none). */
+export const importChoices = z
+  .object({
+    leaveOut: z.array(z.string().max(100)).max(200).default([]),
+    columns: z.record(z.string().max(100), z.record(z.string().regex(/^\d{1,4}$/), z.string().max(40))).default({}),
+  })
+  .strict();
+export type ImportChoices = z.output<typeof importChoices>;
 export type ImportReport = z.infer<typeof importReport>;
 
 export const residentsContract = {
@@ -209,6 +242,10 @@ export const residentsContract = {
   }),
   'residents.importTemplate': method({ input: z.object({}).strict(), output: fileOut, kind: 'read', permission: 'residents.import' }),
   'residents.importCheck': method({ input: file.extend({ lang }), output: importReport, kind: 'read', permission: 'residents.import' }),
+  /** The same file checked again with the user's choices: sheets left out, columns mapped by hand. */
+  'residents.importRecheck': method({ input: z.object({ token, lang, choices: importChoices }).strict(), output: importReport, kind: 'read', permission: 'residents.import' }),
+  /** The dry run's new buildings that have no grid yet, added to the grid the user picked; then checked again. */
+  'residents.importAddBuildings': method({ input: z.object({ token, lang, gridId: id }).strict(), output: importReport, kind: 'job', permission: 'residents.import' }),
   'residents.importReportFile': method({ input: z.object({ token }).strict(), output: fileOut, kind: 'read', permission: 'residents.import' }),
   'residents.importCommit': method({
     input: z.object({ token }).strict(),
@@ -224,5 +261,6 @@ export const residentsContract = {
   }),
   /** Stops a running import after the batch in hand; without one running, forgets the checked file. */
   'residents.importCancel': method({ input: z.object({ token }).strict(), output: z.object({}), kind: 'read', permission: 'residents.import' }),
-  'residents.export': method({ input: residentFilters.extend({ lang }), output: fileOut, kind: 'read', permission: 'residents.export' }),
+  /** full: the whole ID numbers and phones, for a copy to import again; only for a role that may reveal, and logged. */
+  'residents.export': method({ input: residentFilters.extend({ lang, full: z.boolean().default(false) }), output: fileOut, kind: 'read', permission: 'residents.export' }),
 };

@@ -75,7 +75,8 @@ describe('spreadsheet import', () => {
   });
 
   it('refuses files it cannot read with a clear key', async () => {
-    expect(await app.call('residents.importCheck', { fileName: 'a.xls', base64: 'AAAA', lang: 'zh-CN' })).toMatchObject({ ok: false, code: 'import.fileType' });
+    expect(await app.call('residents.importCheck', { fileName: 'a.doc', base64: 'AAAA', lang: 'zh-CN' })).toMatchObject({ ok: false, code: 'import.fileType' });
+    expect(await app.call('residents.importCheck', { fileName: 'a.xls', base64: 'AAAA', lang: 'zh-CN' })).toMatchObject({ ok: false, code: 'import.unreadable' });
     expect(await app.call('residents.importCheck', { fileName: 'a.xlsx', base64: 'AAAA', lang: 'zh-CN' })).toMatchObject({ ok: false, code: 'import.notXlsx' });
     const noHeader = Buffer.from('a,b,c\n1,2,3\n').toString('base64');
     expect(await app.call('residents.importCheck', { fileName: 'a.csv', base64: noHeader, lang: 'zh-CN' })).toMatchObject({ ok: false, code: 'import.noHeader' });

@@ -5,8 +5,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
 import { stmt, type Db } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
-import { cellText, findHeader, isBlankRow, monthOrDate, readSheet, Staging, type SheetIssue } from '../residents/sheets';
-import type { SheetRow } from '../residents/xlsxReader';
+import { cellText, monthOrDate, readTable, Staging, type SheetIssue, type SheetRow } from '../../core/sheets';
 import { saveNeed } from './needs';
 import { saveResource } from './matching';
 
@@ -78,7 +77,7 @@ function checker<C extends string>(raw: SheetRow, header: Map<C, number>, column
  * linked to that resident (and takes their grid).
  */
 export async function checkListImport(db: Db, list: 'needs' | 'resources', fileName: string, buffer: Buffer) {
-  const all = await readSheet(fileName, buffer, 20_000, 'lists.importTooMany');
+  const limit = { maxRows: 20_000, tooManyKey: 'lists.importTooMany' };
   const { categories, grids } = lookups(db);
   const errors: SheetIssue[] = [];
   const warnings: SheetIssue[] = [];
@@ -86,11 +85,11 @@ export async function checkListImport(db: Db, list: 'needs' | 'resources', fileN
   let count = 0;
   const today = todayIso();
   if (list === 'needs') {
-    const header = findHeader(all, NEED_COLUMNS, 'content', 2);
-    if (!header) throw new AppError('lists.importNoHeader');
+    const table = await readTable(fileName, buffer, NEED_COLUMNS, 'content', 2, limit);
+    if (!table) throw new AppError('lists.importNoHeader');
+    const { header } = table;
     const residentByIdNumber = stmt(db, "SELECT id FROM residents WHERE id_number = ? AND status = 'active'").pluck();
-    for (const raw of all.slice(header.index + 1)) {
-      if (isBlankRow(raw)) continue;
+    for (const raw of table.rows) {
       count++;
       const bad: SheetIssue[] = [];
       const c = checker(raw, header.columns, NEED_COLUMNS, bad);
@@ -141,10 +140,10 @@ export async function checkListImport(db: Db, list: 'needs' | 'resources', fileN
       });
     }
   } else {
-    const header = findHeader(all, RESOURCE_COLUMNS, 'provider', 3);
-    if (!header) throw new AppError('lists.importNoHeader');
-    for (const raw of all.slice(header.index + 1)) {
-      if (isBlankRow(raw)) continue;
+    const table = await readTable(fileName, buffer, RESOURCE_COLUMNS, 'provider', 3, limit);
+    if (!table) throw new AppError('lists.importNoHeader');
+    const { header } = table;
+    for (const raw of table.rows) {
       count++;
       const bad: SheetIssue[] = [];
       const c = checker(raw, header.columns, RESOURCE_COLUMNS, bad);

@@ -3,7 +3,7 @@ import { checkIdNumber } from '../../../shared/rules/idNumber';
 import { checkPhone } from '../../../shared/rules/phone';
 import { AppError } from '../../core/errors';
 import { stmt, type Db } from '../../core/ledger';
-import { cellText, findHeader, isBlankRow, monthOrDate, readSheet, Staging, type SheetIssue } from '../residents/sheets';
+import { cellText, monthOrDate, readTable, Staging, type SheetIssue } from '../../core/sheets';
 import { requireBranch, saveMember, type MemberFields } from './members';
 
 /** The roster's columns as branches keep them (党员花名册 / 信息采集表), with the spellings seen in practice. */
@@ -34,9 +34,9 @@ const staged = new Staging<{ branchId: number; members: MemberFields[] }>();
  */
 export async function checkMemberImport(db: Db, fileName: string, buffer: Buffer, branchId: number) {
   requireBranch(db, branchId);
-  const all = await readSheet(fileName, buffer, 20_000, 'party.importTooMany');
-  const header = findHeader(all, COLUMNS, 'name', 3);
-  if (!header) throw new AppError('party.importNoHeader');
+  const table = await readTable(fileName, buffer, COLUMNS, 'name', 3, { maxRows: 20_000, tooManyKey: 'party.importTooMany' });
+  if (!table) throw new AppError('party.importNoHeader');
+  const { header } = table;
   const errors: SheetIssue[] = [];
   const warnings: SheetIssue[] = [];
   const members: MemberFields[] = [];
@@ -44,8 +44,7 @@ export async function checkMemberImport(db: Db, fileName: string, buffer: Buffer
   const residentByIdNumber = stmt(db, 'SELECT id FROM residents WHERE id_number = ?').pluck();
   const onRoster = stmt(db, 'SELECT 1 FROM party_members m LEFT JOIN residents r ON r.id = m.resident_id WHERE m.id_number = ? OR r.id_number = ?');
   let rows = 0;
-  for (const raw of all.slice(header.index + 1)) {
-    if (isBlankRow(raw)) continue;
+  for (const raw of table.rows) {
     rows++;
     const cell = (k: Column) => (header.columns.has(k) ? raw.cells[header.columns.get(k)!] : null);
     const bad: SheetIssue[] = [];

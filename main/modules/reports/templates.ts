@@ -6,7 +6,8 @@ import { ageOn } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
 import { loadExcel } from '../../core/excel';
 import { stmt, type Db } from '../../core/ledger';
-import { columnForHeader, type ColumnKey } from '../residents/columns';
+import { guessColumn } from '../../core/sheets';
+import { RESIDENT_COLUMNS, type ColumnKey } from '../residents/columns';
 
 /**
  * 一表通 ("one ledger, many forms"): an upper department's own spreadsheet, kept as sent. The
@@ -16,15 +17,14 @@ import { columnForHeader, type ColumnKey } from '../residents/columns';
  */
 
 /** Header names the departments use for fields the resident import does not know by these words. */
-const MORE_HEADERS: Record<string, SheetField> = { 序号: 'serial', 编号: 'serial', 年龄: 'age', 现住址: 'address', 家庭住址: 'address', 住址: 'address', 居住地址: 'address', 状态: 'status', 人员状态: 'status', 所属楼栋: 'building', 户主关系: 'relation' };
-const FROM_IMPORT: Partial<Record<ColumnKey, SheetField>> = { tags: 'careTags', unit: 'address', room: 'address' };
+const FROM_IMPORT: Partial<Record<ColumnKey, SheetField | null>> = { tags: 'careTags', unit: 'address', room: 'address', estate: 'address' };
 
-/** What a header most likely asks for, so that most columns come already mapped; the administrator checks it. */
+/** What a header most likely asks for (the same words the resident import knows), so most columns come mapped. */
 export function guessField(header: string): SheetField | undefined {
-  const h = header.normalize('NFKC').replace(/[\s*＊:：()（）]/g, '');
-  if (MORE_HEADERS[h]) return MORE_HEADERS[h];
-  const k = columnForHeader(h);
-  return k ? (FROM_IMPORT[k] ?? (k as SheetField)) : undefined;
+  const k = guessColumn(header, RESIDENT_COLUMNS);
+  if (!k) return undefined;
+  const f = k in FROM_IMPORT ? FROM_IMPORT[k] : (k as SheetField);
+  return f ?? undefined;
 }
 
 const text = (v: ExcelJS.CellValue): string => {

@@ -1,31 +1,52 @@
-/** Spreadsheet columns: the template's header, and the other names staff's own sheets use. */
-export const IMPORT_COLUMNS = [
-  { key: 'name', header: '姓名', aliases: ['名字', '居民姓名'] },
-  { key: 'idNumber', header: '公民身份号码', aliases: ['身份证号', '身份证号码', '身份证', '证件号码', '证件号'] },
-  { key: 'gender', header: '性别', aliases: [] },
-  { key: 'birthDate', header: '出生日期', aliases: ['出生年月', '生日'] },
-  { key: 'ethnicity', header: '民族', aliases: [] },
-  { key: 'phone', header: '联系电话', aliases: ['手机号', '手机号码', '电话', '联系方式', '手机'] },
-  { key: 'grid', header: '网格', aliases: ['所属网格', '网格名称'] },
-  { key: 'building', header: '楼栋', aliases: ['楼号', '楼栋号', '楼'] },
-  { key: 'unit', header: '单元', aliases: ['单元号'] },
-  { key: 'room', header: '房号', aliases: ['门牌号', '房间号', '室号', '户室号'] },
-  { key: 'householdNumber', header: '户号', aliases: ['户编号'] },
-  { key: 'relation', header: '与户主关系', aliases: ['关系', '家庭关系'] },
-  { key: 'residenceType', header: '人员类型', aliases: ['人口类型', '居住类型', '人口属性'] },
-  { key: 'hukouAddress', header: '户籍地址', aliases: ['户籍地', '户籍所在地'] },
-  { key: 'political', header: '政治面貌', aliases: [] },
-  { key: 'education', header: '文化程度', aliases: ['学历'] },
-  { key: 'marital', header: '婚姻状况', aliases: ['婚姻'] },
-  { key: 'occupation', header: '工作单位/职业', aliases: ['工作单位', '职业', '工作单位及职务'] },
-  { key: 'tags', header: '特殊人群', aliases: ['特殊人群标签', '标签', '人群类别'] },
-  { key: 'note', header: '备注', aliases: [] },
-] as const;
-export type ColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
+import { translate } from '../../../shared/i18n/resources';
+import { LANGUAGES } from '../../../shared/i18n/languages';
+import type { Vocabulary } from '../../core/sheets';
 
-const byName = new Map<string, ColumnKey>();
-for (const c of IMPORT_COLUMNS) for (const n of [c.header, ...c.aliases]) byName.set(n, c.key);
+/**
+ * The resident sheet's columns: the template's header first, then the words committees' own 台账
+ * use for it, and Linli's own export headers in every language (so an export comes back in).
+ */
+const WORDS = {
+  name: ['姓名', '名字', '居民姓名', '人员姓名', '成员姓名'],
+  idNumber: ['公民身份号码', '身份证号', '身份证号码', '身份证', '证件号码', '证件号', '公民身份证号码', '身份证件号码'],
+  gender: ['性别'],
+  birthDate: ['出生日期', '出生年月', '出生年月日', '生日', '出生时间'],
+  ethnicity: ['民族'],
+  phone: ['联系电话', '手机号', '手机号码', '电话', '联系方式', '手机', '电话号码', '联系电话(手机)'],
+  grid: ['网格', '所属网格', '网格名称', '网格号'],
+  estate: ['小区', '小区名称', '所在小区', '小区(院落)', '院落'],
+  address: ['现住址', '居住地址', '家庭住址', '住址', '现居住地址', '现居住地', '详细地址', '地址', '居住地', '房屋地址'],
+  building: ['楼栋', '楼号', '楼栋号', '楼', '幢', '栋', '楼幢', '所属楼栋'],
+  unit: ['单元', '单元号'],
+  room: ['房号', '门牌号', '房间号', '室号', '户室号', '室', '房屋号'],
+  householdNumber: ['户号', '户编号', '户籍编号', '家庭编号', '户档案号'],
+  relation: ['与户主关系', '关系', '家庭关系', '户主关系', '与户主的关系', '亲属关系'],
+  residenceType: ['人员类型', '人员类别', '户籍类型', '人口类型', '居住类型', '人口属性', '人口类别', '户籍性质', '居住状态'],
+  hukouAddress: ['户籍地址', '户籍地', '户籍所在地', '户口所在地', '户籍详细地址'],
+  political: ['政治面貌'],
+  education: ['文化程度', '学历'],
+  marital: ['婚姻状况', '婚姻', '婚姻状态'],
+  occupation: ['工作单位/职业', '工作单位', '职业', '工作单位及职务', '工作单位或职业', '就业情况'],
+  tags: ['特殊人群', '特殊人群标签', '标签', '人群类别', '重点人群'],
+  note: ['备注', '说明'],
+  // Known so that they are not offered as unknown, but not read: the ledger works them out itself.
+  serial: ['序号', '编号'],
+  age: ['年龄', '周岁'],
+  status: ['状态', '人员状态'],
+} as const;
+export type ColumnKey = keyof typeof WORDS;
 
-export function columnForHeader(text: string): ColumnKey | undefined {
-  return byName.get(text.normalize('NFKC').replace(/[\s*＊:：]/g, ''));
-}
+/** Columns read as known words only, never written into a resident. */
+export const INFORMATIONAL: readonly ColumnKey[] = ['serial', 'age', 'status'];
+
+export const RESIDENT_COLUMNS: Vocabulary<ColumnKey> = Object.fromEntries(
+  Object.entries(WORDS).map(([key, words]) => {
+    const exportKey = key === 'serial' ? 'index' : key;
+    const labels = LANGUAGES.map((lang) => translate(lang, `residents:fields.${exportKey}`)).filter((l) => l && !l.includes('fields.'));
+    return [key, [...words, ...labels]];
+  }),
+) as unknown as Vocabulary<ColumnKey>;
+
+/** The template's columns, in its order. */
+export const TEMPLATE_COLUMNS: ColumnKey[] = ['name', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'phone', 'grid', 'building', 'unit', 'room', 'householdNumber', 'relation', 'residenceType', 'hukouAddress', 'political', 'education', 'marital', 'occupation', 'tags', 'note'];
+export const headerOf = (k: ColumnKey) => RESIDENT_COLUMNS[k][0]!;

@@ -6,7 +6,8 @@ import type { HandlerMap } from '../../core/dispatch';
 import { mayReveal } from '../../core/session';
 import { ROW_COLUMNS, countResidents, iterateResidents, searchResidents, toRow, type RowRecord } from './search';
 import { addEvent, existingByIdNumber, insertResident, leaveHousehold, placeInHousehold, reindex, resolvePlacement, updateResident } from './store';
-import { cancelImport, checkImport, commitImport, importErrorsWorkbook, importProgress, importTemplate } from './import';
+import { addImportBuildings, checkImport, recheckImport } from './import';
+import { cancelImport, commitImport, importErrorsWorkbook, importProgress, importTemplate } from './importCommit';
 import { exportWorkbook } from './export';
 
 interface DetailRecord extends RowRecord {
@@ -76,6 +77,8 @@ export const residentsHandlers: HandlerMap<
   | 'residents.importReportFile'
   | 'residents.importCommit'
   | 'residents.importProgress'
+  | 'residents.importRecheck'
+  | 'residents.importAddBuildings'
   | 'residents.importCancel'
   | 'residents.export'
 > = {
@@ -215,6 +218,12 @@ export const residentsHandlers: HandlerMap<
   },
   'residents.importTemplate': () => importTemplate(),
   'residents.importCheck': (input, ctx) => checkImport(ctx.db, input.fileName, Buffer.from(input.base64, 'base64'), input.lang),
+  'residents.importRecheck': ({ token, lang, choices }, ctx) => recheckImport(ctx.db, token, lang, choices),
+  'residents.importAddBuildings': ({ token, lang, gridId }, ctx) => {
+    const added = ctx.batch(() => addImportBuildings(ctx.db, token, gridId));
+    ctx.record(`grid:${gridId}:buildings+${added.length}`);
+    return recheckImport(ctx.db, token, lang);
+  },
   'residents.importReportFile': ({ token }) => importErrorsWorkbook(token),
   'residents.importCommit': ({ token }, ctx) => commitImport(ctx, token),
   'residents.importProgress': ({ token }) => importProgress(token),

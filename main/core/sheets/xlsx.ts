@@ -1,16 +1,13 @@
 import zlib from 'node:zlib';
 import { AppError } from '../../core/errors';
 
+import { excelDate, type Cell, type Merge, type SheetRow } from './cells';
+
 /**
- * A streaming reader for the first sheet of an .xlsx, for imports: cell values only (text, numbers,
+ * A streaming reader for the worksheets of an .xlsx, for imports: cell values only (text, numbers,
  * dates), row by row, with memory bounded by one compressed file plus one row. exceljs's own streaming
  * reader gives the same values about four times slower; exceljs still writes every file we hand out.
  */
-export type Cell = string | number | Date | null;
-export interface SheetRow {
-  rowNumber: number;
-  cells: Cell[];
-}
 
 /** A sheet that inflates past this is refused (a zip bomb, or a file to split). */
 export const MAX_SHEET_BYTES = 512 * 1024 * 1024;
@@ -102,19 +99,34 @@ function dateStyles(xml: string | undefined): boolean[] {
   });
 }
 
-function firstSheetPath(entries: Map<string, ZipEntry>, buf: Buffer): string {
+interface SheetEntry {
+  name: string;
+  path: string;
+}
+
+/** The visible worksheets in workbook order; hidden ones hold drop-down lists, not people. */
+function sheetEntries(entries: Map<string, ZipEntry>, buf: Buffer): SheetEntry[] {
   const workbook = readSmall(buf, entries, 'xl/workbook.xml') ?? '';
-  const rid = /<sheet\b[^>]*r:id="([^"]+)"/.exec(workbook)?.[1];
   const rels = readSmall(buf, entries, 'xl/_rels/workbook.xml.rels') ?? '';
+  const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    if (rid && new RegExp(`Id="${rid}"`).test(m[1]!)) {
-      const target = /Target="([^"]+)"/.exec(m[1]!)?.[1] ?? '';
-      return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-    }
+    const id = /\bId="([^"]+)"/.exec(m[1]!)?.[1];
+    const target = /Target="([^"]+)"/.exec(m[1]!)?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
-  const fallback = [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort()[0];
-  if (!fallback) throw new AppError('import.notXlsx');
-  return fallback;
+  const out: SheetEntry[] = [];
+  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+    const a = m[1]!;
+    if (/\bstate="(hidden|veryHidden)"/.test(a)) continue;
+    const path = targets.get(/\br:id="([^"]+)"/.exec(a)?.[1] ?? '');
+    if (path && entries.has(path)) out.push({ name: xmlText(/\bname="([^"]*)"/.exec(a)?.[1] ?? ''), path });
+  }
+  if (!out.length) {
+    const fallback = [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort();
+    if (!fallback.length) throw new AppError('import.notXlsx');
+    fallback.forEach((path, i) => out.push({ name: `Sheet${i + 1}`, path }));
+  }
+  return out;
 }
 
 function columnIndex(ref: string): number {
@@ -127,23 +139,86 @@ function columnIndex(ref: string): number {
   return n - 1;
 }
 
-/** Excel's day numbers to a date (UTC midnight); the 1900 system counts the non-existent 1900-02-29. */
-function excelDate(serial: number, date1904: boolean): Date {
-  const days = date1904 ? serial + 1462 : serial < 60 ? serial + 1 : serial;
-  return new Date(Math.round((days - 25569) * 86400000));
-}
-
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
-export async function* readFirstSheet(buf: Buffer, maxBytes = MAX_SHEET_BYTES): AsyncGenerator<SheetRow> {
+/** A worksheet read lazily: its rows are inflated and parsed only while they are iterated. */
+export interface XlsxSheet {
+  name: string;
+  rows(): AsyncGenerator<SheetRow>;
+  /** The merged ranges, found in a pass of their own: Excel writes them after the rows. */
+  merges(): Promise<Merge[]>;
+}
+
+export function readXlsx(buf: Buffer, maxBytes = MAX_SHEET_BYTES): XlsxSheet[] {
   if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) throw new AppError('import.notXlsx');
   const entries = zipEntries(buf);
+  if (!entries.has('xl/workbook.xml')) throw new AppError('import.notXlsx');
   const strings = sharedStrings(readSmall(buf, entries, 'xl/sharedStrings.xml'));
   const dates = dateStyles(readSmall(buf, entries, 'xl/styles.xml'));
   const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(readSmall(buf, entries, 'xl/workbook.xml') ?? '');
-  const sheet = entries.get(firstSheetPath(entries, buf));
-  if (!sheet) throw new AppError('import.notXlsx');
+  return sheetEntries(entries, buf).map(({ name, path }) => {
+    const entry = entries.get(path)!;
+    return {
+      name,
+      rows: () => sheetRows(buf, entry, maxBytes, strings, dates, date1904),
+      merges: () => sheetMerges(buf, entry, maxBytes),
+    };
+  });
+}
 
+/** The first sheet's rows, for callers that need no more. */
+export async function* readFirstSheet(buf: Buffer, maxBytes = MAX_SHEET_BYTES): AsyncGenerator<SheetRow> {
+  yield* readXlsx(buf, maxBytes)[0]!.rows();
+}
+
+async function* inflated(buf: Buffer, sheet: ZipEntry, maxBytes: number): AsyncGenerator<Buffer> {
+  const source = compressed(buf, sheet);
+  if (sheet.method === 0) {
+    yield source;
+    return;
+  }
+  const inflater = zlib.createInflateRaw();
+  inflater.end(source);
+  let total = 0;
+  for await (const chunk of inflater as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      inflater.destroy();
+      throw new AppError('import.tooLarge');
+    }
+    yield chunk;
+  }
+}
+
+const SHEET_DATA_END = Buffer.from('</sheetData>');
+
+/** A1:B3 → the merge's rows and columns. */
+export function mergeFromRef(ref: string): Merge | undefined {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) return undefined;
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { left: col(m[1]!), top: Number(m[2]), right: col(m[3]!), bottom: Number(m[4]) };
+}
+
+async function sheetMerges(buf: Buffer, sheet: ZipEntry, maxBytes: number): Promise<Merge[]> {
+  // Only the bytes after </sheetData> are decoded: the rows are skipped as raw bytes.
+  let tail: Buffer[] | undefined;
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of inflated(buf, sheet, maxBytes)) {
+    if (tail) {
+      tail.push(chunk);
+      continue;
+    }
+    const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const at = joined.indexOf(SHEET_DATA_END);
+    if (at >= 0) tail = [joined.subarray(at)];
+    else carry = joined.subarray(Math.max(0, joined.length - SHEET_DATA_END.length));
+  }
+  const xml = tail ? Buffer.concat(tail).toString('utf8') : '';
+  return Array.from(xml.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g), (m) => mergeFromRef(m[1]!)).filter((m): m is Merge => !!m);
+}
+
+async function* sheetRows(buf: Buffer, sheet: ZipEntry, maxBytes: number, strings: string[], dates: boolean[], date1904: boolean): AsyncGenerator<SheetRow> {
   const parseRow = (xml: string, attrs: string, fallback: number): SheetRow => {
     const cells: Cell[] = [];
     let next = 0;
@@ -173,20 +248,10 @@ export async function* readFirstSheet(buf: Buffer, maxBytes = MAX_SHEET_BYTES): 
     return { rowNumber: r ? Number(r) : fallback, cells };
   };
 
-  const source = compressed(buf, sheet);
-  const inflater = sheet.method === 0 ? null : zlib.createInflateRaw();
-  const chunks: AsyncIterable<Buffer> | Iterable<Buffer> = inflater ?? [source];
-  if (inflater) inflater.end(source);
   const decoder = new TextDecoder('utf-8');
   let carry = '';
-  let inflated = 0;
   let rowCount = 0;
-  for await (const chunk of chunks) {
-    inflated += chunk.length;
-    if (inflated > maxBytes) {
-      inflater?.destroy();
-      throw new AppError('import.tooLarge');
-    }
+  for await (const chunk of inflated(buf, sheet, maxBytes)) {
     carry += decoder.decode(chunk, { stream: true });
     let from = 0;
     for (;;) {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readFirstSheet, type SheetRow } from '../../main/modules/residents/xlsxReader';
+import { readFirstSheet } from '../../main/core/sheets/xlsx';
+import type { SheetRow } from '../../main/core/sheets';
 
 async function rows(buf: Buffer, max?: number): Promise<SheetRow[]> {
   const out: SheetRow[] = [];

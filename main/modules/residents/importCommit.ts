@@ -1,0 +1,259 @@
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../core/excel';
+import { CARE_TAG } from '../../../shared/rules/codes';
+import { translate } from '../../../shared/i18n/resources';
+import { AppError } from '../../core/errors';
+import { stmt, type Db } from '../../core/ledger';
+import { rememberMapping } from '../../core/sheets';
+import type { CallContext } from '../../core/dispatch';
+import { takeBackup } from '../../core/backups';
+import { indexResidents } from './indexing';
+import { TEMPLATE_COLUMNS, headerOf } from './columns';
+import { imports, type ParsedRow } from './import';
+import { addEvent, createHousehold, existingByIdNumber, findOrCreateDwelling, householdPlace, insertResident, leaveHousehold, placeInHousehold, updateResident, type HouseholdPlace } from './store';
+
+/**
+ * The resident import's committing half: the checked rows written in batches, each one transaction,
+ * resumable after a crash; the template and the problem report as files.
+ */
+interface Running {
+  rowsDone: number;
+  rows: number;
+  stop: boolean;
+}
+/** The import in hand: one at a time, so two runs never interleave their households. */
+const running = new Map<string, Running>();
+
+export function importProgress(token: string): { rowsDone: number; rows: number; running: boolean } {
+  const r = running.get(token);
+  if (r) return { rowsDone: r.rowsDone, rows: r.rows, running: true };
+  const s = imports.get(token);
+  return { rowsDone: 0, rows: s.rows.length, running: false };
+}
+
+export function cancelImport(token: string): void {
+  const r = running.get(token);
+  if (r) r.stop = true;
+  else imports.drop(token);
+}
+
+// ---------- committing ----------
+
+/** Rows per transaction. Each batch is all or nothing; a crash keeps every batch before it. */
+const batchRows = () => Number(process.env.LINLI_IMPORT_BATCH_ROWS) || 2000;
+/** SQLite's default log size before a checkpoint, and the import's: 64 MB between checkpoints instead of 4. */
+const DEFAULT_CHECKPOINT_PAGES = 1000;
+const IMPORT_CHECKPOINT_PAGES = 16384;
+
+/**
+ * Commits the checked rows in batches, each one transaction tagged with the run id and its rows counted
+ * in `import_runs.rows_done`. A run cut off (crash, power cut, Stop) continues from there when the
+ * same file is checked and committed again; the order of rows is fixed, so the same rows come next.
+ */
+export async function commitImport(ctx: CallContext, token: string) {
+  const { db } = ctx;
+  const s = imports.get(token);
+  if (running.size) throw new AppError('import.busy');
+  const resumeFrom = s.report.resume;
+  // A checked copy first (once per run), so a wrong import can be undone from the backups screen.
+  if (!resumeFrom && stmt(db, 'SELECT 1 FROM residents LIMIT 1').get()) await takeBackup(ctx.vault, 'before-import');
+  const runId = resumeFrom
+    ? resumeFrom.runId
+    : Number(
+        ctx.batch(() => stmt(db, "INSERT INTO import_runs(file_name, rows, file_hash, state) VALUES (?, ?, ?, 'running')").run(s.fileName, s.rows.length, s.fileHash).lastInsertRowid),
+      );
+  ctx.record(`import_run:${runId}`);
+  // The mapping used is remembered, so the next sheet with these headers comes mapped the same way.
+  ctx.batch(() => {
+    for (const m of s.mappings) rememberMapping(db, 'residents', m.headers, m.mapping);
+  });
+  const progress: Running = { rowsDone: resumeFrom?.rowsDone ?? 0, rows: s.rows.length, stop: false };
+  running.set(token, progress);
+  // Fewer, larger checkpoints while the batches pour in (each copies every changed page from the log to the file).
+  db.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
+  try {
+    const importer = rowImporter(db, s.fileName, runId);
+    // Heads first, so that a household's members find their head already in place. A stable sort of
+    // the same file gives the same order, which is what lets a cut-off run continue.
+    const ordered = [...s.rows].sort((a, b) => Number(b.fields.relation === '02') - Number(a.fields.relation === '02'));
+    while (progress.rowsDone < ordered.length && !progress.stop) {
+      const from = progress.rowsDone;
+      const to = Math.min(from + batchRows(), ordered.length);
+      ctx.batch(() => {
+        importer.newBatch();
+        const touched = ordered.slice(from, to).map(importer.put);
+        indexResidents(db, touched);
+        stmt(db, `UPDATE import_runs SET rows_done = ?, created = created + ?, updated = updated + ?, state = ? WHERE id = ?`).run(
+          to,
+          importer.created,
+          importer.updated,
+          to === ordered.length ? 'done' : 'running',
+          runId,
+        );
+      });
+      progress.rowsDone = to;
+      // Let the progress and Stop calls in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const stopped = progress.rowsDone < ordered.length;
+    if (stopped) ctx.batch(() => stmt(db, "UPDATE import_runs SET state = 'stopped' WHERE id = ?").run(runId));
+    else imports.drop(token);
+    const totals = stmt(db, 'SELECT created, updated FROM import_runs WHERE id = ?').get(runId) as { created: number; updated: number };
+    if (stopped) s.report.resume = { runId, rowsDone: progress.rowsDone };
+    return { runId, ...totals, rowsDone: progress.rowsDone, rows: ordered.length, stopped };
+  } catch (err) {
+    // The disk filled (or failed) after some batches had committed: those rows are kept, and saying
+    // "nothing was saved" would be false. Say how many, and that the same file continues from there.
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (progress.rowsDone > 0 && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'))) {
+      throw new AppError(code === 'SQLITE_FULL' ? 'import.fullPartly' : 'import.ioErrorPartly', { done: progress.rowsDone, rows: s.rows.length, next: progress.rowsDone + 1 });
+    }
+    throw err;
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
+    running.delete(token);
+  }
+}
+
+/** Writes one checked row: a new resident, or the update of the one with the same ID number. */
+function rowImporter(db: Db, fileName: string, runId: number) {
+  const grids = new Map<string, number>();
+  const buildings = new Map<string, number>();
+  const gridId = (name: string) => {
+    let id = grids.get(name);
+    if (id === undefined) {
+      id = (stmt(db, 'SELECT id FROM grids WHERE name = ?').get(name) as { id: number } | undefined)?.id;
+      id ??= Number(stmt(db, 'INSERT INTO grids(name) VALUES (?)').run(name).lastInsertRowid);
+      grids.set(name, id);
+    }
+    return id;
+  };
+  const buildingId = (r: ParsedRow) => {
+    if (r.buildingId !== null) return r.buildingId;
+    // A building new to the ledger, in the grid its rows named (the check let no other row through).
+    const key = `${r.grid}\u0001${r.building}`;
+    let id = buildings.get(key);
+    if (id === undefined) {
+      const g = gridId(r.grid);
+      id = (stmt(db, 'SELECT id FROM buildings WHERE grid_id = ? AND name = ?').get(g, r.building) as { id: number } | undefined)?.id;
+      id ??= Number(stmt(db, 'INSERT INTO buildings(grid_id, name) VALUES (?, ?)').run(g, r.building).lastInsertRowid);
+      buildings.set(key, id);
+    }
+    return id;
+  };
+  const byNumber = stmt(db, 'SELECT id, head_id FROM households WHERE number = ?');
+  const firstAt = stmt(db, 'SELECT id, head_id FROM households WHERE dwelling_id = ? ORDER BY id LIMIT 1');
+  const headedAt = stmt(
+    db,
+    "SELECT h.id, h.head_id FROM households h JOIN residents r ON r.id = h.head_id WHERE h.dwelling_id = ? AND r.name = ? AND coalesce(r.id_number, '') = ? ORDER BY h.id LIMIT 1",
+  );
+  // Households found within one batch are remembered for that batch only: a batch that rolled back
+  // must not leave a household id behind, and between batches the staff may have changed a head.
+  const places = new Map<string, HouseholdPlace & { headId: number | null }>();
+  const placeOf = (r: ParsedRow) => {
+    let p = places.get(r.household);
+    if (!p) {
+      const dwelling = findOrCreateDwelling(db, buildingId(r), r.unit, r.room);
+      // The first household at an address is the one the ledger has there; a second one (一址多户) is found by its head.
+      const existing = (
+        r.householdNumber ? byNumber.get(r.householdNumber) : r.nth === 0 ? firstAt.get(dwelling) : r.head ? headedAt.get(dwelling, r.head.name, r.head.idNumber) : undefined
+      ) as { id: number; head_id: number | null } | undefined;
+      const id = existing?.id ?? createHousehold(db, dwelling, r.householdNumber);
+      places.set(r.household, (p = { ...householdPlace(db, id), headId: existing?.head_id ?? null }));
+    }
+    return p;
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  const setHead = stmt(db, 'UPDATE households SET head_id = ? WHERE id = ?');
+  const importer = {
+    created: 0,
+    updated: 0,
+    newBatch() {
+      grids.clear();
+      buildings.clear();
+      places.clear();
+      importer.created = importer.updated = 0;
+    },
+    put(r: ParsedRow): number {
+      const p = placeOf(r);
+      // A second 户主 for a household whose head the ledger already has: the ledger's head stays, the row becomes 其他亲属.
+      let relation = r.fields.relation;
+      const existing = existingByIdNumber(db, r.fields.idNumber);
+      if (relation === '02' && p.headId !== null && p.headId !== existing?.id) relation = '97';
+      if (existing) {
+        const changed = updateResident(db, existing.id, r.fields, runId);
+        const current = stmt(db, 'SELECT household_id, relation FROM residents WHERE id = ?').get(existing.id) as { household_id: number | null; relation: string };
+        if (current.household_id !== p.householdId || current.relation !== relation) {
+          if (current.household_id !== p.householdId) leaveHousehold(db, existing.id);
+          placeInHousehold(db, existing.id, p.householdId, relation);
+          changed.push('household');
+        }
+        if (changed.length) addEvent(db, existing.id, 'updated', today, '', changed.join(','), runId);
+        if (relation === '02') {
+          if (p.headId === null) setHead.run(existing.id, p.householdId);
+          p.headId = existing.id;
+        }
+        importer.updated++;
+        return existing.id;
+      }
+      const id = insertResident(db, r.fields, runId, { at: p, relation });
+      addEvent(db, id, 'imported', today, fileName, relation === r.fields.relation ? '' : 'relation', runId);
+      if (relation === '02') {
+        setHead.run(id, p.householdId);
+        p.headId = id;
+      }
+      importer.created++;
+      return id;
+    },
+  };
+  return importer;
+}
+
+// ---------- files out: the template and the report ----------
+
+async function toBase64(wb: ExcelJS.Workbook): Promise<string> {
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+export async function importTemplate(): Promise<{ fileName: string; base64: string }> {
+  const wb = new (await loadExcel()).Workbook();
+  const ws = wb.addWorksheet('居民信息');
+  ws.addRow(TEMPLATE_COLUMNS.map(headerOf));
+  ws.getRow(1).font = { bold: true };
+  ws.columns.forEach((col, i) => {
+    col.width = i === 1 ? 22 : 12;
+    col.numFmt = '@'; // text cells: Excel must not turn ID numbers into 1.10105E+17
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const help = wb.addWorksheet('填写说明');
+  help.addRow(['列', '说明']);
+  help.addRow(['公民身份号码', '18位，单元格设为文本格式；15位旧号码会自动升位。']);
+  help.addRow(['性别 / 民族', '可填"男""女"，"汉"或"汉族"；有身份证号时可不填性别与出生日期。']);
+  help.addRow(['与户主关系', '户主、配偶、子、女、长子、次女、儿媳、女婿、孙子、外孙女、父亲、岳母、兄、弟媳、侄子、外甥、其他亲属、非亲属 等（GB/T 4761 全部）；写“子女”时按身份证号分子、女。']);
+  help.addRow(['人员类型', '户籍人口、常住人口、流动人口、人在户不在、户在人不在、人户分离。']);
+  help.addRow(['出生日期', '1956-03-12、1956.3.12、1956/3/12、19560312、1956年3月12日 或 Excel 日期单元格都可以。']);
+  help.addRow(['联系电话', '一格写了两个号码时，第一个作联系电话，其余记入备注。']);
+  help.addRow(['现住址（一列）', '也可以不分列，只填一列“现住址”：XX小区15号楼4单元1502室、15-4-1502、15栋4单元1502 都能识别。']);
+  help.addRow(['特殊人群', CARE_TAG.map((t) => t.zh).join('、') + '；多个用顿号分隔。']);
+  help.addRow(['网格 / 楼栋 / 单元 / 房号', '同一房号的居民归为一户；有户号时按户号归户。']);
+  help.addRow(['示例', '张三丰, 11010519491231002X, 男, , 汉族, 13800138000, 第一网格, 3号楼, 2, 301, , 户主, 户籍人口']);
+  help.getColumn(1).width = 24;
+  help.getColumn(2).width = 90;
+  return { fileName: '居民信息导入模板.xlsx', base64: await toBase64(wb) };
+}
+
+export async function importErrorsWorkbook(token: string): Promise<{ fileName: string; base64: string }> {
+  const s = imports.get(token);
+  const t = (k: string) => translate(s.lang, `residents:import.report.${k}`);
+  const wb = new (await loadExcel()).Workbook();
+  const ws = wb.addWorksheet(t('sheet'));
+  ws.addRow([t('sheetName'), t('row'), t('column'), t('problem'), t('kind')]);
+  ws.getRow(1).font = { bold: true };
+  for (const e of s.report.errors) ws.addRow([e.sheet, e.row, e.column, e.message, t('error')]);
+  for (const w of s.report.warnings) ws.addRow([w.sheet, w.row, w.column, w.message, t('warning')]);
+  for (const k of s.report.skipped) ws.addRow([k.sheet, k.row, '', `${translate(s.lang, `residents:import.skip.${k.reason}`)}：${k.text}`, t('skipped')]);
+  ws.getColumn(1).width = 16;
+  ws.getColumn(3).width = 16;
+  ws.getColumn(4).width = 70;
+  return { fileName: `${t('fileName')}-${s.fileName.replace(/\.[^.]+$/, '')}.xlsx`, base64: await toBase64(wb) };
+}

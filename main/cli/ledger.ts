@@ -23,7 +23,8 @@ const USAGE = `usage: npm run ledger -- <command> [--db FILE] [--json] [--user N
   seed --residents N [--needs N --resources N]
                                     add a deterministic synthetic community of N residents,
                                     and open needs and resources on its two lists
-  import residents FILE [--dry-run] check, then import a .xlsx or .csv
+  import residents FILE [--dry-run] [--grid NAME]  check, then import a workbook (.xlsx .xls .et .ods .csv);
+                                    --grid: add buildings the ledger lacks to that grid
   export residents --out FILE       the resident list as .xlsx (IDs and phones masked)
   backup --out FILE                 a consistent copy of the ledger
   backups                           the automatic backups, newest first
@@ -130,13 +131,20 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
     case 'import': {
       if (sub !== 'residents' || !file) throw new CliFailure(USAGE);
       const started = performance.now();
-      const report = unwrap<{ token: string; rows: number; valid: number; invalid: number; errors: { row: number; column: string; code: string; message: string }[] }>(
-        await call('residents.importCheck', { fileName: file, base64: fs.readFileSync(file).toString('base64'), lang }),
-      );
-      const summary = { rows: report.rows, valid: report.valid, invalid: report.invalid, errors: report.errors.map(({ row, column, code, message }) => ({ row, column, code, message })) };
+      type Report = { token: string; rows: number; valid: number; invalid: number; waiting: number; newBuildings: { name: string; grid: string; rows: number }[]; errors: { sheet: string; row: number; column: string; code: string; message: string }[] };
+      let report = unwrap<Report>(await call('residents.importCheck', { fileName: file, base64: fs.readFileSync(file).toString('base64'), lang }));
+      // --grid NAME: buildings the ledger does not have yet are added to that grid, as the wizard's one step does.
+      const gridName = option(argv, '--grid');
+      if (gridName && report.waiting) {
+        const grid = unwrap<{ id: number; name: string }[]>(await call('community.tree', {})).find((g) => g.name === gridName);
+        if (!grid) throw new CliFailure(`no grid named ${gridName}`);
+        report = unwrap<Report>(await call('residents.importAddBuildings', { token: report.token, lang, gridId: grid.id }));
+      }
+      if (report.waiting) process.stderr.write(`${report.waiting} rows wait for buildings the ledger does not have (${report.newBuildings.filter((b) => !b.grid).map((b) => b.name).join(', ')}): add them with --grid NAME\n`);
+      const summary = { rows: report.rows, valid: report.valid, invalid: report.invalid, waiting: report.waiting, errors: report.errors.map(({ sheet, row, column, code, message }) => ({ sheet, row, column, code, message })) };
       if (argv.includes('--dry-run')) {
         await call('residents.importCancel', { token: report.token });
-        return out(`${report.rows} rows: ${report.valid} valid, ${report.invalid} invalid\n${summary.errors.map((e) => `  row ${e.row} ${e.column}: ${e.message}`).join('\n')}`, summary);
+        return out(`${report.rows} rows: ${report.valid} valid, ${report.invalid} invalid\n${summary.errors.map((e) => `  ${e.sheet} row ${e.row} ${e.column}: ${e.message}`).join('\n')}`, summary);
       }
       const checked = performance.now();
       const resume = (report as { resume?: { rowsDone: number } }).resume;

@@ -231,8 +231,9 @@ export const residentsHandlers: HandlerMap<
     cancelImport(token);
     return {};
   },
-  'residents.export': ({ lang, ...filters }, ctx) => {
-    ctx.audit('export', 'residents', `masked; ${JSON.stringify(filters)}`);
-    return exportWorkbook(ctx.db, { ...filters, reveal: mayReveal(ctx.session) }, lang);
+  'residents.export': ({ lang, full, ...filters }, ctx) => {
+    if (full && !mayReveal(ctx.session)) throw new AppError('call.forbidden');
+    ctx.audit('export', 'residents', `${full ? 'full numbers' : 'masked'}; ${JSON.stringify(filters)}`);
+    return exportWorkbook(ctx.db, { ...filters, reveal: mayReveal(ctx.session) }, lang, full);
   },
 };

@@ -23,7 +23,7 @@ import {
   type SkippedRow,
 } from '../../core/sheets';
 import { INFORMATIONAL, RESIDENT_COLUMNS, headerOf, type ColumnKey } from './columns';
-import { householdGrouper, placeFinder, type At, type Place } from './importPlaces';
+import { householdGrouper, nameNewBuildings, placeFinder, type At, type Place } from './importPlaces';
 import type { ResidentFields } from './store';
 
 /**
@@ -41,6 +41,8 @@ export interface ParsedRow {
   unit: string;
   room: string;
   householdNumber: string;
+  /** A building new to the ledger: its 小区 and number as the sheet wrote them, for naming it. */
+  fresh?: { estate: string; number: string };
   /** The household this row belongs to, and for a second household at an address, its head's name and ID. */
   household: string;
   nth: number;
@@ -94,13 +96,14 @@ interface SheetCheck {
 }
 
 function rowChecker(db: Db, lang: Language) {
-  const findPlace = placeFinder(db);
+  const places = placeFinder(db);
+  const findPlace = places.find;
   const group = householdGrouper();
   const seenIds = new Map<string, At>();
   const heads = new Map<string, At>();
   const groupHeads = new Map<string, { name: string; idNumber: string }>();
 
-  return (raw: SheetRow, s: SheetCheck, errors: Issue[], warnings: Issue[]): ParsedRow | undefined => {
+  const check = (raw: SheetRow, s: SheetCheck, errors: Issue[], warnings: Issue[]): ParsedRow | undefined => {
     const at = s.at(raw.rowNumber);
     const bad: Issue[] = [];
     const cell = (k: ColumnKey): Cell => {
@@ -201,7 +204,8 @@ function rowChecker(db: Db, lang: Language) {
     }
     const householdNumber = cellText(cell('householdNumber'));
     const isHead = fields.relation === '02';
-    const g = group(place, householdNumber, isHead, at);
+    // New buildings are grouped by number (and 小区 where the row gives one): their names are settled at the end.
+    const g = group(place.fresh ? { ...place, building: `${place.fresh.estate}\u0001${place.fresh.number}` } : place, householdNumber, isHead, at);
     if (isHead) {
       const first = heads.get(g.key);
       if (first) {
@@ -222,11 +226,13 @@ function rowChecker(db: Db, lang: Language) {
       unit: place.unit,
       room: place.room,
       householdNumber,
+      ...(place.fresh ? { fresh: place.fresh } : {}),
       household: g.key,
       nth: g.nth,
       head: g.nth > 0 ? (groupHeads.get(g.key) ?? null) : null,
     };
   };
+  return { check, namesCarryEstate: places.namesCarryEstate };
 }
 
 const withMessage = (lang: Language) => (i: Issue): ImportIssue => ({
@@ -237,7 +243,7 @@ const withMessage = (lang: Language) => (i: Issue): ImportIssue => ({
 /** Checks a workbook: every sheet with a recognised header, unless the user left it out. Nothing is written. */
 export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang: Language = 'zh-CN', choices: ImportChoices = { leaveOut: [], columns: {} }, token: string = randomUUID()): Promise<ImportReport> {
   const workbook = openWorkbook(fileName, buffer);
-  const check = rowChecker(db, lang);
+  const { check, namesCarryEstate } = rowChecker(db, lang);
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const skipped: SkippedRow[] = [];
@@ -296,6 +302,12 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
   if (!sheets.some((s) => s.headerRow !== null)) throw new AppError('import.noHeader');
   if (count === 0) throw new AppError('import.empty');
 
+  const unplaced = nameNewBuildings(parsed, namesCarryEstate);
+  for (const r of unplaced) {
+    const row = r as ParsedRow;
+    errors.push({ sheet: row.sheet, row: row.rowNumber, column: headerOf('address'), code: 'import.estateNeeded', params: { building: row.building } });
+  }
+  if (unplaced.size) parsed.splice(0, parsed.length, ...parsed.filter((r) => !unplaced.has(r)));
   // Buildings the ledger does not have: listed with their rows; without a grid named, the rows wait.
   const fresh = new Map<string, { name: string; grid: string; rows: number }>();
   for (const r of parsed) {

@@ -18,7 +18,7 @@ export interface PlaceCells {
 }
 
 export type Place =
-  | { ok: true; grid: string; buildingId: number | null; building: string; unit: string; room: string }
+  | { ok: true; grid: string; buildingId: number | null; building: string; unit: string; room: string; fresh?: { estate: string; number: string } }
   | { ok: false; column: 'address' | 'building' | 'room' | 'grid'; code: string; params?: Record<string, string> };
 
 interface KnownBuilding {
@@ -57,12 +57,12 @@ export function placeFinder(db: Db) {
     let place: Place;
     if (candidates.length === 1) place = { ok: true, grid: candidates[0]!.grid, buildingId: candidates[0]!.id, building: candidates[0]!.name, unit: '', room: '' };
     else if (candidates.length > 1) place = { ok: false, column: 'grid', code: 'import.buildingAmbiguous', params: { names: candidates.map((b) => `${b.grid} ${b.name}`).join('、') } };
-    else place = { ok: true, grid, buildingId: null, building: number ? buildingName(estate, number) : name, unit: '', room: '' };
+    else place = { ok: true, grid, buildingId: null, building: number ? buildingName(estate, number) : name, unit: '', room: '', ...(number ? { fresh: { estate, number } } : {}) };
     cache.set(key, place);
     return place;
   };
 
-  return (c: PlaceCells): Place => {
+  const find = (c: PlaceCells): Place => {
     let estate = c.estate;
     let unit = cleanUnit(c.unit);
     let room = cleanRoom(c.room);
@@ -90,6 +90,33 @@ export function placeFinder(db: Db) {
     const b = building(c.grid, parts.number ? estate : '', parts.number, name);
     return b.ok ? { ...b, unit, room } : b;
   };
+  /** Whether the ledger's building names carry their 小区 ("金色家园7号楼"), so new ones should too. */
+  const namesCarryEstate = known.some((b) => b.estate && b.number);
+  return { find, namesCarryEstate };
+}
+
+/**
+ * The names of the buildings new to the ledger, settled once every row is read: named as the ledger
+ * names its buildings (7号楼, or 金色家园7号楼 when it keeps 小区 names), with the 小区 only where the
+ * sheet has the same number in two 小区. A row without 小区 for such a number cannot be placed.
+ */
+export function nameNewBuildings(rows: { grid: string; building: string; fresh?: { estate: string; number: string } }[], namesCarryEstate: boolean): Set<object> {
+  const estates = new Map<string, Set<string>>();
+  for (const r of rows) if (r.fresh) {
+    const key = `${r.grid}\u0001${r.fresh.number}`;
+    const set = estates.get(key) ?? new Set<string>();
+    if (r.fresh.estate) set.add(r.fresh.estate);
+    estates.set(key, set);
+  }
+  const ambiguous = new Set<object>();
+  for (const r of rows) if (r.fresh) {
+    const seen = estates.get(`${r.grid}\u0001${r.fresh.number}`)!;
+    const keepEstate = namesCarryEstate || seen.size > 1;
+    if (keepEstate && !r.fresh.estate && seen.size > 1) ambiguous.add(r);
+    const estate = keepEstate ? r.fresh.estate || [...seen][0] || '' : '';
+    r.building = buildingName(estate, r.fresh.number);
+  }
+  return ambiguous;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -68,10 +68,10 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
     },
   ];
 
-  const exportXlsx = async () => {
+  const exportXlsx = async (full: boolean) => {
     setExporting(true);
     try {
-      saveFile(await call('residents.export', { ...filters, lang: i18n.language as Language }));
+      saveFile(await call('residents.export', { ...filters, lang: i18n.language as Language, full }));
     } catch (err) {
       message.error(errorText(t, err));
     } finally {
@@ -106,9 +106,16 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
             </Button>
           )}
           {can('residents.export') && (
-            <Button size="large" icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
+            <Button size="large" icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx(false)}>
               {t('residents:list.export')}
             </Button>
+          )}
+          {can('residents.export') && can('residents.reveal') && (
+            <Popconfirm title={t('residents:exportFullConfirm')} okText={t('residents:exportFull')} cancelText={t('actions.cancel')} onConfirm={() => void exportXlsx(true)} okButtonProps={{ size: 'large' }} cancelButtonProps={{ size: 'large' }}>
+              <Button size="large" loading={exporting}>
+                {t('residents:exportFull')}
+              </Button>
+            </Popconfirm>
           )}
         </Space>
         <Space wrap>

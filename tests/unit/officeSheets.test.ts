@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, openTempApp } from '../support/ledger';
+import { OFFICE, officeGbkCsv, officeXls, officeXlsx } from '../support/officeSheets';
+
+/**
+ * The committee's own sheets as they are: the same 台账 as .xlsx, as .xls and (one sheet) as GBK CSV
+ * checks with every good row valid and every planted mistake named by its sheet and row.
+ */
+describe.each([
+  ['.xlsx', '居民台账.xlsx', officeXlsx],
+  ['.xls (Excel 97–2003)', '居民台账.xls', async () => officeXls()],
+])('a committee workbook as %s', (_kind, fileName, make) => {
+  const app = openTempApp();
+  afterAll(() => app.close());
+  beforeAll(async () => {
+    await ok(app, 'community.setup', { streetName: '朝阳门街道', communityName: '幸福里社区', grids: [{ name: '第一网格', buildings: ['7号楼'] }, { name: '第二网格', buildings: ['9号楼'] }] });
+  });
+
+  it('offers the sheets with a header, maps their columns, skips the foot, names each mistake by sheet and row', async () => {
+    const base64 = (await make()).toString('base64');
+    const report = await ok(app, 'residents.importCheck', { fileName, base64, lang: 'zh-CN' });
+    expect(report.sheets.map((s) => [s.name, s.headerRow, s.included])).toEqual([
+      ['7号楼', 3, true],
+      ['8号楼', 2, true],
+      ['填表说明', null, false],
+    ]);
+    const seven = report.sheets[0]!;
+    expect(Object.fromEntries(seven.columns.filter((c) => c.field).map((c) => [c.header, c.field]))).toMatchObject({ 户号: 'householdNumber', '姓 名': 'name', 与户主关系: 'relation', 现住址: 'address', 人员类别: 'residenceType' });
+    expect(seven.columns.find((c) => c.field === 'name')!.samples).toEqual(['王建国', '李秀英', '王小明']);
+
+    // Exactly the planted rows have errors, each with its planted problem among them.
+    expect([...new Set(report.errors.map((e) => `${e.sheet}:${e.row}`))]).toEqual(OFFICE.mistakes.map((m) => `${m.sheet}:${m.row}`));
+    for (const m of OFFICE.mistakes) expect(report.errors.filter((e) => e.sheet === m.sheet && e.row === m.row).map((e) => e.code)).toContain(m.code);
+    expect(report.errors.find((e) => e.code === 'import.unknownValue')!.message).toMatch(/最接近的可填写法：.*子/);
+    expect(report.skipped.map((s) => ({ sheet: s.sheet, row: s.row, reason: s.reason }))).toEqual(OFFICE.skipped);
+    expect(report.rows).toBe(Object.keys(OFFICE.people).length + OFFICE.mistakes.length);
+    expect(report.newBuildings.map((b) => [b.name, b.grid])).toEqual(OFFICE.newBuildings.map((n) => [n, '']));
+    // 8号楼 is new and has no grid: its rows wait for the one step that adds it.
+    expect(report.waiting).toBe(7);
+    expect(report.valid).toBe(Object.keys(OFFICE.people).length - 7);
+    expect(report.warnings.some((w) => w.code === 'import.secondHousehold' && w.sheet === '8号楼' && w.row === 8)).toBe(true);
+
+    const grids = await ok(app, 'community.tree', {});
+    const after = await ok(app, 'residents.importAddBuildings', { token: report.token, lang: 'zh-CN', gridId: grids[0]!.id });
+    expect([after.waiting, after.valid, after.newBuildings.length, after.households]).toEqual([0, Object.keys(OFFICE.people).length, 0, OFFICE.households]);
+
+    const done = await ok(app, 'residents.importCommit', { token: after.token });
+    expect(done.created).toBe(Object.keys(OFFICE.people).length);
+    const list = await ok(app, 'residents.search', { limit: 100 });
+    const byName = new Map(list.rows.map((r) => [r.name, r]));
+    expect([...byName.keys()].sort()).toEqual(Object.keys(OFFICE.people).sort());
+    for (const [name, want] of Object.entries(OFFICE.people)) {
+      const r = byName.get(name)!;
+      expect([name, r.relation]).toEqual([name, want.relation]);
+      expect([name, r.householdId]).toEqual([name, byName.get(want.head)!.householdId]);
+    }
+    const wang = await ok(app, 'residents.get', { id: byName.get('王建国')!.id });
+    expect([wang.note, wang.birthDate]).toEqual(['另一电话：13900139000', '1956-03-12']);
+    expect((await ok(app, 'residents.reveal', { id: wang.id, reason: '核对导入' })).phone).toBe('13800138000');
+    expect((await ok(app, 'residents.get', { id: byName.get('张淑兰')!.id })).education).toBe('91');
+    expect((await ok(app, 'residents.get', { id: byName.get('王小明')!.id })).residenceType).toBe('separated');
+    expect(byName.get('刘二')!.address).toBe('7号楼2单元603室');
+    expect(byName.get('陈平')!.address).toBe('8号楼1单元101室');
+    // Two families at 8号楼2单元201: two households, one address.
+    expect(byName.get('孙李')!.householdId).not.toBe(byName.get('吴郑')!.householdId);
+    expect(byName.get('孙李')!.address).toBe(byName.get('吴郑')!.address);
+  });
+});
+
+describe('a sheet saved as CSV on Chinese Windows (GBK)', () => {
+  const app = openTempApp();
+  afterAll(() => app.close());
+  it('reads the GBK text, skips the totals row and lists 8号楼 as new', async () => {
+    await ok(app, 'community.setup', { streetName: '朝阳门街道', communityName: '幸福里社区', grids: [{ name: '第一网格', buildings: ['7号楼'] }] });
+    const report = await ok(app, 'residents.importCheck', { fileName: '8号楼.csv', base64: officeGbkCsv().toString('base64'), lang: 'zh-CN' });
+    expect(report.sheets.map((s) => [s.name, s.headerRow])).toEqual([['8号楼', 2]]);
+    const planted = OFFICE.mistakes.filter((m) => m.sheet === '8号楼');
+    expect([...new Set(report.errors.map((e) => e.row))]).toEqual(planted.map((m) => m.row));
+    for (const m of planted) expect(report.errors.filter((e) => e.row === m.row).map((e) => e.code)).toContain(m.code);
+    expect(report.skipped.map((s) => s.row)).toEqual([13]);
+    expect(report.newBuildings).toEqual([{ name: '8号楼', grid: '', rows: 7 }]);
+  });
+});

@@ -66,7 +66,7 @@ export function monthOrDate(c: Cell | undefined): string | null {
 // The dots people put between the parts of a Uyghur, Kazakh or foreign name, all as the one U+00B7.
 const NAME_DOTS = /[\u2022\u2027\u30fb\uff65\u2219\u22c5\u0387\u16eb\u2e31\u318d\u00b7.．]/g;
 
-/** 王　芳 → 王芳 (spaces that align two-character names), 阿依古丽•买买提 → 阿依古丽·买买提. */
+/** 王\u3000芳 → 王芳 (spaces that align two-character names), 阿依古丽•买买提 → 阿依古丽·买买提. */
 export function cleanName(c: Cell | undefined): string {
   const s = cellText(c).replace(NAME_DOTS, '·').replace(/\s*·\s*/g, '·');
   // Between Chinese characters a space is alignment; between Latin words it is part of the name.

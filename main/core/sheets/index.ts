@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { SheetRow } from './cells';
-import { findHeader, HEADER_SEARCH_ROWS, skipReason, type HeaderFound, type SkipReason, type Vocabulary } from './header';
+import { findHeader, HEADER_SEARCH_ROWS, skipReason, type HeaderFound, type Vocabulary } from './header';
 import { openWorkbook, withMerges, type Sheet } from './workbook';
 
 /**

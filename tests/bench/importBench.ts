@@ -13,7 +13,7 @@ const ROWS = Number(process.env.LINLI_BENCH_IMPORT_ROWS ?? 100_000);
 const HEADERS = ['姓名', '公民身份号码', '性别', '出生日期', '民族', '联系电话', '网格', '楼栋', '单元', '房号', '户号', '与户主关系', '人员类型'];
 
 /** 100,000 residents as a staff member's sheet: 13 columns, IDs as text. */
-async function makeSheet(dir: string): Promise<{ file: string; rows: string[][] }> {
+export async function makeSheet(dir: string): Promise<{ file: string; rows: string[][] }> {
   const source = path.join(dir, 'import-source.db');
   const app = openApp(source, 'cli', { key: randomBytes(32) });
   seedCommunity(app.ledger.db, ROWS, 777);

@@ -81,3 +81,25 @@ describe('a sheet saved as CSV on Chinese Windows (GBK)', () => {
     expect(report.newBuildings).toEqual([{ name: '8号楼', grid: '', rows: 7 }]);
   });
 });
+
+describe('a bulk load sets indexes aside and never loses them', () => {
+  it('a crash between dropping and rebuilding leaves them listed, and the next open builds them', async () => {
+    const { deferIndexes } = await import('../../main/core/ledger/bulk');
+    const { openLedger } = await import('../../main/core/ledger');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bulk-')), 'l.db');
+    const first = openLedger(file);
+    const before = first.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'residents' ORDER BY name").pluck().all();
+    const dropped = first.db.transaction(() => deferIndexes(first.db, 'residents'))();
+    expect(dropped).toBeGreaterThan(5);
+    // The unique rule stays while the others are aside.
+    expect(first.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'residents'").pluck().all()).toContain('residents_id_number');
+    first.db.close(); // the "crash": no restore
+    const second = openLedger(file);
+    expect(second.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'residents' ORDER BY name").pluck().all()).toEqual(before);
+    expect(second.db.prepare('SELECT count(*) FROM deferred_indexes').pluck().get()).toBe(0);
+    second.close();
+  });
+});

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { restoreIndexes } from './bulk';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../errors';
@@ -90,6 +91,8 @@ export function openLedger(file: string, options: { key?: Buffer | null; nativeB
         })();
       }
     }
+    // A bulk load cut off by a crash set indexes aside: build them again before anyone searches.
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'deferred_indexes'").get()) db.transaction(() => restoreIndexes(db)).immediate();
     // No ANALYZE statistics, on purpose: the search's query shapes are chosen for plans that hold at any
     // size, and measured statistics steered SQLite off them (a grid filter went from 0.2 ms to 95 ms).
     return { db, path: file, migrationBackup, close: () => db.close() };

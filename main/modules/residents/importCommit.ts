@@ -4,6 +4,7 @@ import { CARE_TAG } from '../../../shared/rules/codes';
 import { translate } from '../../../shared/i18n/resources';
 import { AppError } from '../../core/errors';
 import { stmt, type Db } from '../../core/ledger';
+import { deferIndexes, restoreIndexes } from '../../core/ledger/bulk';
 import { rememberMapping } from '../../core/sheets';
 import type { CallContext } from '../../core/dispatch';
 import { takeBackup } from '../../core/backups';
@@ -44,6 +45,8 @@ const batchRows = () => Number(process.env.LINLI_IMPORT_BATCH_ROWS) || 2000;
 /** SQLite's default log size before a checkpoint, and the import's: 64 MB between checkpoints instead of 4. */
 const DEFAULT_CHECKPOINT_PAGES = 1000;
 const IMPORT_CHECKPOINT_PAGES = 16384;
+/** From this many rows the indexes are cheaper built once than kept row by row (measured: see tests/bench/RESULTS.md). */
+const DEFER_INDEXES_ROWS = 5000;
 
 /**
  * Commits the checked rows in batches, each one transaction tagged with the run id and its rows counted
@@ -71,6 +74,8 @@ export async function commitImport(ctx: CallContext, token: string) {
   running.set(token, progress);
   // Fewer, larger checkpoints while the batches pour in (each copies every changed page from the log to the file).
   db.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
+  // A large load sets the residents' secondary indexes aside and builds them once at the end (bulk.ts).
+  const deferred = s.rows.length - progress.rowsDone >= DEFER_INDEXES_ROWS && ctx.batch(() => deferIndexes(db, 'residents') + deferIndexes(db, 'resident_events')) > 0;
   try {
     const importer = rowImporter(db, s.fileName, runId);
     // Heads first, so that a household's members find their head already in place. A stable sort of
@@ -110,6 +115,7 @@ export async function commitImport(ctx: CallContext, token: string) {
     }
     throw err;
   } finally {
+    if (deferred) ctx.batch(() => restoreIndexes(db));
     db.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
     running.delete(token);
   }

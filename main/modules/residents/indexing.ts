@@ -4,14 +4,21 @@ import { stmt, type Db } from '../../core/ledger';
 let pinyinLib: typeof import('pinyin-pro') | undefined;
 
 /** Initials and full pinyin stored beside the name so `zsf` and `zhangsanfeng` find 张三丰. */
+const pinyinCache = new Map<string, { initials: string; full: string }>();
 export function pinyinOf(name: string): { initials: string; full: string } {
+  // Names repeat (张伟, 王芳 …): an import of a large community asks for the same one many times.
+  const hit = pinyinCache.get(name);
+  if (hit) return hit;
+  if (pinyinCache.size > 50_000) pinyinCache.clear();
   pinyinLib ??= require('pinyin-pro') as typeof import('pinyin-pro');
   const { pinyin } = pinyinLib;
   const opts = { toneType: 'none', separator: '', surname: 'head', v: true } as const;
-  return {
+  const out = {
     initials: pinyin(name, { ...opts, pattern: 'first' }).toLowerCase().replace(/[^a-z]/g, ''),
     full: pinyin(name, opts).toLowerCase().replace(/[^a-z]/g, ''),
   };
+  pinyinCache.set(name, out);
+  return out;
 }
 
 /** Single characters and adjacent pairs of a name: what trigram cannot answer (张, 三丰). */

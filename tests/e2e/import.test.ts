@@ -19,12 +19,12 @@ it('imports a messy spreadsheet: a report by Excel row first, then only the vali
   const summary = page.getByTestId('import-summary');
   await summary.waitFor();
   const stats = await summary.locator('.ant-statistic-content-value').allTextContents();
-  expect(stats).toEqual(['8', String(expected.valid), String(expected.invalid), '0']);
+  expect(stats).toEqual(['8', String(expected.valid), String(expected.invalid), '3', '0']); // 张三丰 and 李四 are one household
   const issues = await page.getByTestId('import-issues').locator('.ant-table-tbody tr').allInnerTexts();
-  const byRow = (row: number) => issues.filter((t) => t.startsWith(`${row}\t`)).join(' ');
+  const byRow = (row: number) => issues.filter((t) => t.startsWith(`台账\t${row}\t`)).join(' ');
   expect(byRow(6)).toContain('校验位不对');
   expect(byRow(7)).toContain('Excel');
-  expect(byRow(9)).toContain('与第 5 行的身份证号重复');
+  expect(byRow(9)).toContain('“台账”第 5 行的身份证号重复');
   expect(byRow(10)).toContain('电话号码不对');
   expect(byRow(10)).toContain('15 位旧号码'); // the upgrade is shown, as a note
 
@@ -52,8 +52,10 @@ it('the export of the list opens in Excel with IDs masked', async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(saved);
   const ws = wb.worksheets[0]!;
-  expect(ws.rowCount).toBe(5);
-  expect(ws.getRow(1).getCell(7).value).toBe('公民身份号码');
-  const ids = [2, 3, 4, 5].map((r) => String(ws.getRow(r).getCell(7).value));
+  // The first line says a masked copy cannot be imported again; the header is under it.
+  expect(String(ws.getRow(1).getCell(1).value)).toContain('不能再导入');
+  expect(ws.rowCount).toBe(6);
+  expect(ws.getRow(2).getCell(7).value).toBe('公民身份号码');
+  const ids = [3, 4, 5, 6].map((r) => String(ws.getRow(r).getCell(7).value));
   expect(ids).toContain('110105********002X');
 });

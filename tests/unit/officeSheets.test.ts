@@ -45,6 +45,7 @@ describe.each([
     expect([after.waiting, after.valid, after.newBuildings.length, after.households]).toEqual([0, Object.keys(OFFICE.people).length, 0, OFFICE.households]);
 
     const done = await ok(app, 'residents.importCommit', { token: after.token });
+    expect((await ok(app, 'app.info', {})).setupDone).toBe(true);
     expect(done.created).toBe(Object.keys(OFFICE.people).length);
     const list = await ok(app, 'residents.search', { limit: 100 });
     const byName = new Map(list.rows.map((r) => [r.name, r]));

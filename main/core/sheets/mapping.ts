@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { stmt, type Db } from '../ledger';
+import { getSetting, setSetting, type Db } from '../ledger';
 import { headerKey } from './header';
 
 /**
@@ -13,7 +13,7 @@ const settingKey = (kind: string, headers: readonly string[]) =>
   `columns:${kind}:${createHash('sha256').update(headers.map(headerKey).join('\u0001')).digest('hex').slice(0, 32)}`;
 
 export function recallMapping(db: Db, kind: string, headers: readonly string[]): ColumnMapping | undefined {
-  const v = stmt(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(settingKey(kind, headers)) as string | undefined;
+  const v = getSetting(db, settingKey(kind, headers));
   if (!v) return undefined;
   try {
     return JSON.parse(v) as ColumnMapping;
@@ -23,5 +23,5 @@ export function recallMapping(db: Db, kind: string, headers: readonly string[]):
 }
 
 export function rememberMapping(db: Db, kind: string, headers: readonly string[], mapping: ColumnMapping): void {
-  stmt(db, 'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(settingKey(kind, headers), JSON.stringify(mapping));
+  setSetting(db, settingKey(kind, headers), JSON.stringify(mapping));
 }

@@ -7,6 +7,7 @@ import { stmt } from '../../core/ledger';
 import { buildReport, type ReportInput } from './reports';
 import { reportFile } from './xlsx';
 import { fillTemplate, guessField, readTemplate, sheetPeople } from './templates';
+import { recallMapping, rememberMapping } from '../../core/sheets';
 
 type Run = ReportInput & { xlsx: boolean; forPrint: boolean };
 
@@ -66,11 +67,14 @@ export const reportsHandlers: HandlerMap<
     if (!fileName.toLowerCase().endsWith('.xlsx')) throw new AppError('sheets.fileType');
     const file = Buffer.from(base64, 'base64');
     const read = await readTemplate(file);
-    const mapping: Record<string, SheetField> = {};
-    for (const c of read.columns) {
-      const field = guessField(c.header);
-      if (field && !Object.values(mapping).includes(field)) mapping[String(c.index)] = field;
-    }
+    // The same form sent again (next month, or to another committee) comes mapped as it was last saved.
+    const remembered = recallMapping(ctx.db, 'upper-sheet', read.columns.map((c) => c.header)) as Record<string, SheetField> | undefined;
+    const mapping: Record<string, SheetField> = remembered ?? {};
+    if (!remembered)
+      for (const c of read.columns) {
+        const field = guessField(c.header);
+        if (field && !Object.values(mapping).includes(field)) mapping[String(c.index)] = field;
+      }
     const id = ctx.batch(() => {
       if (stmt(ctx.db, 'SELECT 1 FROM sheet_templates WHERE name = ?').get(name)) throw new AppError('sheets.nameTaken', { name });
       const insert = stmt(ctx.db, 'INSERT INTO sheet_templates(name, department, file_name, file, sheet, header_row, columns, mapping, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -86,6 +90,7 @@ export const reportsHandlers: HandlerMap<
     if (stray) throw new AppError('sheets.noSuchColumn', { column: stray });
     if (!Object.keys(mapping).length) throw new AppError('sheets.notMapped');
     stmt(ctx.db, "UPDATE sheet_templates SET mapping = ?, updated_at = datetime('now') WHERE id = ?").run(JSON.stringify(mapping), id);
+    rememberMapping(ctx.db, 'upper-sheet', t.columns.map((c) => c.header), mapping);
     ctx.record(`sheet_template:${id}`);
     return template(ctx, id);
   },

@@ -6,13 +6,13 @@ import { SHEET_FIELDS, type SheetField, type SheetTemplate } from '../../../shar
 import { call } from '../../api/client';
 import { useCall, useWrite } from '../../api/hooks';
 import { CodeSelect } from '../../components/CodeSelect';
+import { ColumnMapping } from '../../components/ColumnMapping';
 import { fileToBase64, saveFile } from '../../components/download';
 import { errorText } from '../../components/errors';
 import { requiredRule } from '../../components/StepDialog';
 import { useCan } from '../accounts/session';
 
 /** 1 → A, 27 → AA: how the department's sheet names its columns. */
-const columnLetter = (index: number): string => (index > 26 ? columnLetter(Math.floor((index - 1) / 26)) : '') + String.fromCharCode(65 + ((index - 1) % 26));
 
 /** The administrator's upload: a name for the form, whose it is, and the file as the department sent it. */
 function UploadTemplate({ onUploaded }: { onUploaded: (t: SheetTemplate) => void }) {
@@ -89,38 +89,12 @@ function MappingDialog({ template, onClose }: { template: SheetTemplate; onClose
       }
     >
       <Typography.Paragraph type="secondary">{t('reports:sheets.mappingHint', { row: template.headerRow })}</Typography.Paragraph>
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="index"
-        dataSource={template.columns}
-        scroll={{ y: 420 }}
-        columns={[
-          { title: t('reports:sheets.column'), dataIndex: 'index', width: 70, render: (i: number) => columnLetter(i) },
-          { title: t('reports:sheets.header'), dataIndex: 'header' },
-          {
-            title: t('reports:sheets.field'),
-            width: 260,
-            render: (_, c) => (
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                placeholder={t('reports:sheets.leaveEmpty')}
-                value={mapping[String(c.index)]}
-                onChange={(v?: SheetField) => {
-                  const next = { ...mapping };
-                  if (v) next[String(c.index)] = v;
-                  else delete next[String(c.index)];
-                  setMapping(next);
-                }}
-                options={SHEET_FIELDS.map((f) => ({ value: f, label: t(`reports:field.${f}`) }))}
-                style={{ width: '100%' }}
-                data-testid={`mapping-${columnLetter(c.index)}`}
-              />
-            ),
-          },
-        ]}
+      {/* exceljs counts columns from 1; the shared table counts from 0 like the import. */}
+      <ColumnMapping
+        columns={template.columns.map((c) => ({ key: String(c.index - 1), header: c.header }))}
+        value={Object.fromEntries(Object.entries(mapping).map(([k, f]) => [String(Number(k) - 1), f]))}
+        onChange={(next) => setMapping(Object.fromEntries(Object.entries(next).map(([k, f]) => [String(Number(k) + 1), f as SheetField])))}
+        options={SHEET_FIELDS.map((f) => ({ value: f, label: t(`reports:field.${f}`) }))}
       />
     </Modal>
   );

@@ -104,3 +104,31 @@ describe('a bulk load sets indexes aside and never loses them', () => {
     second.close();
   });
 });
+
+describe('round trip', () => {
+  it('an export with full numbers imports into another ledger with every row valid; a masked one says it cannot', async () => {
+    const from = openTempApp();
+    const to = openTempApp();
+    try {
+      for (const a of [from, to]) await ok(a, 'community.setup', { streetName: '朝阳门街道', communityName: '幸福里社区', grids: [{ name: '第一网格', buildings: ['7号楼'] }] });
+      const first = await ok(from, 'residents.importCheck', { fileName: 'a.xlsx', base64: (await officeXlsx()).toString('base64'), lang: 'zh-CN' });
+      const grid = (await ok(from, 'community.tree', {}))[0]!.id;
+      await ok(from, 'residents.importCommit', { token: (await ok(from, 'residents.importAddBuildings', { token: first.token, lang: 'zh-CN', gridId: grid })).token });
+      const people = Object.keys(OFFICE.people).length;
+
+      const full = await ok(from, 'residents.export', { lang: 'zh-CN', full: true });
+      const back = await ok(to, 'residents.importCheck', { fileName: full.fileName, base64: full.base64, lang: 'zh-CN' });
+      expect([back.rows, back.invalid, back.errors]).toEqual([people, 0, []]);
+      const again = back.waiting ? await ok(to, 'residents.importAddBuildings', { token: back.token, lang: 'zh-CN', gridId: (await ok(to, 'community.tree', {}))[0]!.id }) : back;
+      expect([again.valid, again.households]).toEqual([people, OFFICE.households]);
+
+      const masked = await ok(from, 'residents.export', { lang: 'zh-CN' });
+      const refused = await ok(to, 'residents.importCheck', { fileName: masked.fileName, base64: masked.base64, lang: 'zh-CN' });
+      expect(refused.valid).toBe(0);
+      expect(refused.errors.filter((e) => e.code === 'import.maskedId')).toHaveLength(people);
+    } finally {
+      from.close();
+      to.close();
+    }
+  });
+});

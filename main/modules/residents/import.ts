@@ -323,7 +323,9 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
   // One read transaction for all the look-ups: outside one, each read pays for its own snapshot.
   const byId = stmt(db, 'SELECT 1 FROM residents WHERE id_number = ?').pluck();
   const toUpdate = db.transaction(() => ready.filter((r) => r.fields.idNumber && byId.get(r.fields.idNumber)).length)();
-  const fileHash = createHash('sha256').update(buffer).update(JSON.stringify(choices)).digest('hex');
+  // The file, and the user's choices when there are any: the same file read another way is another run.
+  const chose = choices.leaveOut.length > 0 || Object.keys(choices.columns).length > 0;
+  const fileHash = createHash('sha256').update(buffer).update(chose ? JSON.stringify(choices) : '').digest('hex');
   const resume = stmt(db, "SELECT id AS runId, rows_done AS rowsDone FROM import_runs WHERE file_hash = ? AND state <> 'done' AND rows = ? ORDER BY id DESC LIMIT 1").get(fileHash, ready.length) as
     | { runId: number; rowsDone: number }
     | undefined;

@@ -14,7 +14,7 @@ const HEADERS = ['姓名', '公民身份号码', '性别', '出生日期', '民�
 
 /** 100,000 residents as a staff member's sheet: 13 columns, IDs as text. */
 export async function makeSheet(dir: string, count = ROWS): Promise<{ file: string; rows: string[][] }> {
-  const source = path.join(dir, 'import-source.db');
+  const source = path.join(dir, `import-source-${count}.db`);
   const app = openApp(source, 'cli', { key: randomBytes(32) });
   seedCommunity(app.ledger.db, count, 777);
   const rows = (

@@ -49,6 +49,48 @@ export interface ParsedRow {
   head: { name: string; idNumber: string } | null;
 }
 
+/** What the commit needs of a checked row. */
+export type StagedRow = Omit<ParsedRow, 'sheet' | 'rowNumber' | 'fresh'>;
+
+// A staged row is kept as one string, not an object of strings: a 100,000-row file then waits in
+// ~30 MB instead of ~150 MB, and the collector has that much less to walk while the batches are written.
+const FIELD_ORDER = ['name', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'phone', 'hukouAddress', 'relation', 'residenceType', 'political', 'education', 'marital', 'occupation', 'note'] as const;
+const SEP = '\u0000';
+const clean = (v: string | number) => String(v).replaceAll(SEP, '');
+
+export function packRow(r: ParsedRow): string {
+  return [
+    ...FIELD_ORDER.map((k) => clean(r.fields[k])),
+    r.fields.tags.join(' '),
+    r.grid,
+    r.buildingId ?? '',
+    r.building,
+    r.unit,
+    r.room,
+    r.householdNumber,
+    r.household,
+    r.nth,
+    r.head ? '1' : '',
+    r.head?.name ?? '',
+    r.head?.idNumber ?? '',
+  ]
+    .map(clean)
+    .join(SEP);
+}
+
+export function unpackRow(packed: string): StagedRow {
+  const v = packed.split(SEP);
+  const fields = Object.fromEntries(FIELD_ORDER.map((k, i) => [k, v[i]!])) as unknown as ResidentFields;
+  let i = FIELD_ORDER.length;
+  fields.tags = v[i++] ? v[i - 1]!.split(' ') : [];
+  const grid = v[i++]!;
+  const buildingId = v[i++] ? Number(v[i - 1]) : null;
+  const [building, unit, room, householdNumber, household] = [v[i++]!, v[i++]!, v[i++]!, v[i++]!, v[i++]!];
+  const nth = Number(v[i++]);
+  const head = v[i++] ? { name: v[i]!, idNumber: v[i + 1]! } : null;
+  return { fields, grid, buildingId, building, unit, room, householdNumber, household, nth, head };
+}
+
 export interface StagedImport {
   fileName: string;
   fileHash: string;
@@ -56,7 +98,8 @@ export interface StagedImport {
   choices: ImportChoices;
   /** The header words of each sheet with its final mapping, remembered when the import is committed. */
   mappings: { headers: string[]; mapping: Record<string, string> }[];
-  rows: ParsedRow[];
+  /** Packed rows (packRow), heads first so that a household's members find their head in place. */
+  rows: string[];
   report: ImportReport;
   lang: Language;
 }
@@ -345,7 +388,9 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
     errors: errors.map(withMessage(lang)),
     warnings: warnings.map(withMessage(lang)),
   };
-  imports.put({ fileName, fileHash, buffer, choices, mappings, rows: ready, report, lang }, token);
+  // Heads first; otherwise the sheet's order (a stable order of the same file is what lets a cut-off run continue).
+  const rows = [...ready.filter((r) => r.fields.relation === '02'), ...ready.filter((r) => r.fields.relation !== '02')].map(packRow);
+  imports.put({ fileName, fileHash, buffer, choices, mappings, rows, report, lang }, token);
   return report;
 }
 

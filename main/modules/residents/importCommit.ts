@@ -10,7 +10,7 @@ import type { CallContext } from '../../core/dispatch';
 import { takeBackup } from '../../core/backups';
 import { indexResidents } from './indexing';
 import { TEMPLATE_COLUMNS, headerOf } from './columns';
-import { imports, type ParsedRow } from './import';
+import { imports, unpackRow, type StagedRow } from './import';
 import { addEvent, createHousehold, existingByIdNumber, findOrCreateDwelling, householdPlace, insertResident, leaveHousehold, placeInHousehold, updateResident, type HouseholdPlace } from './store';
 
 /**
@@ -78,15 +78,13 @@ export async function commitImport(ctx: CallContext, token: string) {
   const deferred = s.rows.length - progress.rowsDone >= DEFER_INDEXES_ROWS && ctx.batch(() => deferIndexes(db, 'residents') + deferIndexes(db, 'resident_events')) > 0;
   try {
     const importer = rowImporter(db, s.fileName, runId);
-    // Heads first, so that a household's members find their head already in place. A stable sort of
-    // the same file gives the same order, which is what lets a cut-off run continue.
-    const ordered = [...s.rows].sort((a, b) => Number(b.fields.relation === '02') - Number(a.fields.relation === '02'));
+    const ordered = s.rows;
     while (progress.rowsDone < ordered.length && !progress.stop) {
       const from = progress.rowsDone;
       const to = Math.min(from + batchRows(), ordered.length);
       ctx.batch(() => {
         importer.newBatch();
-        const touched = ordered.slice(from, to).map(importer.put);
+        const touched = ordered.slice(from, to).map((packed) => importer.put(unpackRow(packed)));
         indexResidents(db, touched);
         stmt(db, `UPDATE import_runs SET rows_done = ?, created = created + ?, updated = updated + ?, state = ? WHERE id = ?`).run(
           to,
@@ -134,7 +132,7 @@ function rowImporter(db: Db, fileName: string, runId: number) {
     }
     return id;
   };
-  const buildingId = (r: ParsedRow) => {
+  const buildingId = (r: StagedRow) => {
     if (r.buildingId !== null) return r.buildingId;
     // A building new to the ledger, in the grid its rows named (the check let no other row through).
     const key = `${r.grid}\u0001${r.building}`;
@@ -156,7 +154,7 @@ function rowImporter(db: Db, fileName: string, runId: number) {
   // Households found within one batch are remembered for that batch only: a batch that rolled back
   // must not leave a household id behind, and between batches the staff may have changed a head.
   const places = new Map<string, HouseholdPlace & { headId: number | null }>();
-  const placeOf = (r: ParsedRow) => {
+  const placeOf = (r: StagedRow) => {
     let p = places.get(r.household);
     if (!p) {
       const dwelling = findOrCreateDwelling(db, buildingId(r), r.unit, r.room);
@@ -180,7 +178,7 @@ function rowImporter(db: Db, fileName: string, runId: number) {
       places.clear();
       importer.created = importer.updated = 0;
     },
-    put(r: ParsedRow): number {
+    put(r: StagedRow): number {
       const p = placeOf(r);
       // A second 户主 for a household whose head the ledger already has: the ledger's head stays, the row becomes 其他亲属.
       let relation = r.fields.relation;

@@ -25,7 +25,7 @@ export function excelDate(serial: number, date1904 = false): Date {
 }
 
 export const cellText = (c: Cell | undefined): string =>
-  c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).normalize('NFKC').trim();
+  c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).normalize('NFKC').replaceAll('\u0000', '').trim();
 
 const realDate = (y: number, m: number, d: number) => {
   const t = new Date(Date.UTC(y, m - 1, d));

@@ -23,7 +23,8 @@ import {
   type SkippedRow,
 } from '../../core/sheets';
 import { INFORMATIONAL, RESIDENT_COLUMNS, headerOf, type ColumnKey } from './columns';
-import { householdGrouper, nameNewBuildings, placeFinder, type At, type Place } from './importPlaces';
+import { buildingName } from '../../../shared/rules/address';
+import { householdGrouper, placeFinder, type At, type Place } from './importPlaces';
 import type { ResidentFields } from './store';
 
 /**
@@ -56,11 +57,12 @@ export type StagedRow = Omit<ParsedRow, 'sheet' | 'rowNumber' | 'fresh'>;
 // ~30 MB instead of ~150 MB, and the collector has that much less to walk while the batches are written.
 const FIELD_ORDER = ['name', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'phone', 'hukouAddress', 'relation', 'residenceType', 'political', 'education', 'marital', 'occupation', 'note'] as const;
 const SEP = '\u0000';
-const clean = (v: string | number) => String(v).replaceAll(SEP, '');
+// Cell text never holds the separator (cellText drops NUL); the pack only has to join.
+const clean = (v: string | number) => String(v);
 
 export function packRow(r: ParsedRow): string {
   return [
-    ...FIELD_ORDER.map((k) => clean(r.fields[k])),
+    ...FIELD_ORDER.map((k) => r.fields[k]),
     r.fields.tags.join(' '),
     r.grid,
     r.buildingId ?? '',
@@ -78,14 +80,15 @@ export function packRow(r: ParsedRow): string {
     .join(SEP);
 }
 
-export function unpackRow(packed: string): StagedRow {
+export function unpackRow(packed: string, buildingNames: Map<string, string>): StagedRow {
   const v = packed.split(SEP);
   const fields = Object.fromEntries(FIELD_ORDER.map((k, i) => [k, v[i]!])) as unknown as ResidentFields;
   let i = FIELD_ORDER.length;
   fields.tags = v[i++] ? v[i - 1]!.split(' ') : [];
   const grid = v[i++]!;
   const buildingId = v[i++] ? Number(v[i - 1]) : null;
-  const [building, unit, room, householdNumber, household] = [v[i++]!, v[i++]!, v[i++]!, v[i++]!, v[i++]!];
+  const [packedBuilding, unit, room, householdNumber, household] = [v[i++]!, v[i++]!, v[i++]!, v[i++]!, v[i++]!];
+  const building = buildingNames.get(packedBuilding) ?? packedBuilding;
   const nth = Number(v[i++]);
   const head = v[i++] ? { name: v[i]!, idNumber: v[i + 1]! } : null;
   return { fields, grid, buildingId, building, unit, room, householdNumber, household, nth, head };
@@ -100,6 +103,8 @@ export interface StagedImport {
   mappings: { headers: string[]; mapping: Record<string, string> }[];
   /** Packed rows (packRow), heads first so that a household's members find their head in place. */
   rows: string[];
+  /** The names of buildings new to the ledger, settled once every row was read (packed rows hold a key). */
+  buildingNames: Map<string, string>;
   report: ImportReport;
   lang: Language;
 }
@@ -278,6 +283,70 @@ function rowChecker(db: Db, lang: Language) {
   return { check, namesCarryEstate: places.namesCarryEstate };
 }
 
+/**
+ * The checked rows as they will wait for the commit: packed at once (a 100,000-row sheet never sits in
+ * memory as objects), heads first, only rows whose building is known or has a grid. A building new to
+ * the ledger is packed under a key and named at the end, when every row's 小区 has been seen.
+ */
+function stagedRows(namesCarryEstate: boolean) {
+  const heads: string[] = [];
+  const members: string[] = [];
+  const ids: string[] = [];
+  const households = new Set<string>();
+  let waiting = 0;
+  const fresh = new Map<string, { grid: string; estate: string; number: string; rows: number }>();
+  const estates = new Map<string, Set<string>>();
+  const withoutEstate: { at: At; key: string; list: string[]; index: number; numberKey: string }[] = [];
+  return {
+    add(r: ParsedRow) {
+      let key = '';
+      if (r.fresh) {
+        key = `\u0002${r.grid}\u0001${r.fresh.estate}\u0001${r.fresh.number}`;
+        const f = fresh.get(key) ?? { grid: r.grid, estate: r.fresh.estate, number: r.fresh.number, rows: 0 };
+        f.rows++;
+        fresh.set(key, f);
+        const numberKey = `${r.grid}\u0001${r.fresh.number}`;
+        const seen = estates.get(numberKey) ?? new Set<string>();
+        if (r.fresh.estate) seen.add(r.fresh.estate);
+        estates.set(numberKey, seen);
+      }
+      // A new building without a grid: its rows wait for the step that adds it to one.
+      if (r.buildingId === null && !r.grid) {
+        waiting++;
+        return;
+      }
+      const list = r.fields.relation === '02' ? heads : members;
+      list.push(packRow(key ? { ...r, building: key } : r));
+      if (r.fresh && !r.fresh.estate) withoutEstate.push({ at: { sheet: r.sheet, row: r.rowNumber }, key, list, index: list.length - 1, numberKey: `${r.grid}\u0001${r.fresh.number}` });
+      if (r.fields.idNumber) ids.push(r.fields.idNumber);
+      households.add(r.household);
+    },
+    finish() {
+      const buildingNames = new Map<string, string>();
+      const named = new Map<string, { name: string; grid: string; rows: number }>();
+      for (const [key, f] of fresh) {
+        const seen = estates.get(`${f.grid}\u0001${f.number}`)!;
+        // Named as the ledger names its buildings; with the 小区 only where the sheet has one number in two.
+        const keepEstate = namesCarryEstate || seen.size > 1;
+        const name = buildingName(keepEstate ? f.estate || (seen.size === 1 ? [...seen][0]! : '') : '', f.number);
+        buildingNames.set(key, name);
+        const n = named.get(`${f.grid}\u0001${name}`) ?? { name, grid: f.grid, rows: 0 };
+        n.rows += f.rows;
+        named.set(`${f.grid}\u0001${name}`, n);
+      }
+      // A row with no 小区 for a number two 小区 share cannot be placed.
+      const unplaced: At[] = [];
+      for (const w of withoutEstate) {
+        if ((estates.get(w.numberKey)?.size ?? 0) < 2) continue;
+        unplaced.push(w.at);
+        w.list[w.index] = '';
+      }
+      const rows = [...heads, ...members].filter(Boolean);
+      return { rows, buildingNames, newBuildings: [...named.values()].sort((a, b) => b.rows - a.rows), waiting, ids, households: households.size, unplaced };
+    },
+  };
+}
+
 const withMessage = (lang: Language) => (i: Issue): ImportIssue => ({
   ...i,
   message: translate(lang, `errors:${i.code}`, { ...(i.params ?? {}), sheet: i.sheet }),
@@ -290,7 +359,7 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const skipped: SkippedRow[] = [];
-  const parsed: ParsedRow[] = [];
+  const staged = stagedRows(namesCarryEstate);
   const sheets: ImportSheet[] = [];
   const mappings: StagedImport['mappings'] = [];
   let count = 0;
@@ -316,7 +385,7 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
           return;
         }
         rows++;
-        if (samples.size < h.headers.length || rows <= 3) {
+        if (rows <= 50) {
           raw.cells.forEach((c, i) => {
             const t = cellText(c);
             const list = samples.get(i) ?? [];
@@ -326,7 +395,7 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
         if (!included) return;
         count++;
         const r = check(raw, { at, columns, headers: h.headers }, errors, warnings);
-        if (r) parsed.push(r);
+        if (r) staged.add(r);
       },
     );
     const fieldOf = new Map([...columns].map(([k, i]) => [i, k]));
@@ -345,31 +414,15 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
   if (!sheets.some((s) => s.headerRow !== null)) throw new AppError('import.noHeader');
   if (count === 0) throw new AppError('import.empty');
 
-  const unplaced = nameNewBuildings(parsed, namesCarryEstate);
-  for (const r of unplaced) {
-    const row = r as ParsedRow;
-    errors.push({ sheet: row.sheet, row: row.rowNumber, column: headerOf('address'), code: 'import.estateNeeded', params: { building: row.building } });
-  }
-  if (unplaced.size) parsed.splice(0, parsed.length, ...parsed.filter((r) => !unplaced.has(r)));
-  // Buildings the ledger does not have: listed with their rows; without a grid named, the rows wait.
-  const fresh = new Map<string, { name: string; grid: string; rows: number }>();
-  for (const r of parsed) {
-    if (r.buildingId !== null) continue;
-    const key = `${r.grid}\u0001${r.building}`;
-    const b = fresh.get(key) ?? { name: r.building, grid: r.grid, rows: 0 };
-    b.rows++;
-    fresh.set(key, b);
-  }
-  const ready = parsed.filter((r) => r.buildingId !== null || r.grid);
-  const waiting = parsed.length - ready.length;
-
+  const { rows, buildingNames, newBuildings, waiting, ids, households, unplaced } = staged.finish();
+  for (const at of unplaced) errors.push({ ...at, column: headerOf('address'), code: 'import.estateNeeded' });
   // One read transaction for all the look-ups: outside one, each read pays for its own snapshot.
   const byId = stmt(db, 'SELECT 1 FROM residents WHERE id_number = ?').pluck();
-  const toUpdate = db.transaction(() => ready.filter((r) => r.fields.idNumber && byId.get(r.fields.idNumber)).length)();
+  const toUpdate = db.transaction(() => ids.filter((id) => byId.get(id)).length)();
   // The file, and the user's choices when there are any: the same file read another way is another run.
   const chose = choices.leaveOut.length > 0 || Object.keys(choices.columns).length > 0;
   const fileHash = createHash('sha256').update(buffer).update(chose ? JSON.stringify(choices) : '').digest('hex');
-  const resume = stmt(db, "SELECT id AS runId, rows_done AS rowsDone FROM import_runs WHERE file_hash = ? AND state <> 'done' AND rows = ? ORDER BY id DESC LIMIT 1").get(fileHash, ready.length) as
+  const resume = stmt(db, "SELECT id AS runId, rows_done AS rowsDone FROM import_runs WHERE file_hash = ? AND state <> 'done' AND rows = ? ORDER BY id DESC LIMIT 1").get(fileHash, rows.length) as
     | { runId: number; rowsDone: number }
     | undefined;
   const report: ImportReport = {
@@ -377,20 +430,18 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
     fileName,
     sheets,
     rows: count,
-    valid: ready.length,
+    valid: rows.length,
     invalid: new Set(errors.map((e) => `${e.sheet}\u0001${e.row}`)).size,
     toUpdate,
-    households: new Set(ready.map((r) => r.household)).size,
-    newBuildings: [...fresh.values()].sort((a, b) => b.rows - a.rows),
+    households,
+    newBuildings,
     waiting,
     ...(resume ? { resume } : {}),
     skipped,
     errors: errors.map(withMessage(lang)),
     warnings: warnings.map(withMessage(lang)),
   };
-  // Heads first; otherwise the sheet's order (a stable order of the same file is what lets a cut-off run continue).
-  const rows = [...ready.filter((r) => r.fields.relation === '02'), ...ready.filter((r) => r.fields.relation !== '02')].map(packRow);
-  imports.put({ fileName, fileHash, buffer, choices, mappings, rows, report, lang }, token);
+  imports.put({ fileName, fileHash, buffer, choices, mappings, rows, buildingNames, report, lang }, token);
   return report;
 }
 

@@ -84,7 +84,7 @@ export async function commitImport(ctx: CallContext, token: string) {
       const to = Math.min(from + batchRows(), ordered.length);
       ctx.batch(() => {
         importer.newBatch();
-        const touched = ordered.slice(from, to).map((packed) => importer.put(unpackRow(packed)));
+        const touched = ordered.slice(from, to).map((packed) => importer.put(unpackRow(packed, s.buildingNames)));
         indexResidents(db, touched);
         stmt(db, `UPDATE import_runs SET rows_done = ?, created = created + ?, updated = updated + ?, state = ? WHERE id = ?`).run(
           to,

@@ -96,30 +96,6 @@ export function placeFinder(db: Db) {
 }
 
 /**
- * The names of the buildings new to the ledger, settled once every row is read: named as the ledger
- * names its buildings (7号楼, or 金色家园7号楼 when it keeps 小区 names), with the 小区 only where the
- * sheet has the same number in two 小区. A row without 小区 for such a number cannot be placed.
- */
-export function nameNewBuildings(rows: { grid: string; building: string; fresh?: { estate: string; number: string } }[], namesCarryEstate: boolean): Set<object> {
-  const estates = new Map<string, Set<string>>();
-  for (const r of rows) if (r.fresh) {
-    const key = `${r.grid}\u0001${r.fresh.number}`;
-    const set = estates.get(key) ?? new Set<string>();
-    if (r.fresh.estate) set.add(r.fresh.estate);
-    estates.set(key, set);
-  }
-  const ambiguous = new Set<object>();
-  for (const r of rows) if (r.fresh) {
-    const seen = estates.get(`${r.grid}\u0001${r.fresh.number}`)!;
-    const keepEstate = namesCarryEstate || seen.size > 1;
-    if (keepEstate && !r.fresh.estate && seen.size > 1) ambiguous.add(r);
-    const estate = keepEstate ? r.fresh.estate || [...seen][0] || '' : '';
-    r.building = buildingName(estate, r.fresh.number);
-  }
-  return ambiguous;
-}
-
-/**
  * Rows become households in the order of the sheet: by the household number where the sheet has one,
  * otherwise by address, a 户主 opening the household and the rows after it joining it. A second 户主
  * at an address (tenants, a split household: 一址多户) opens a second household there.

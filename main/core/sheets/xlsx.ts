@@ -139,7 +139,30 @@ function columnIndex(ref: string): number {
   return n - 1;
 }
 
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+/** The value of attribute `name` in a tag's text (` r="B7" s="3" t="s"`), or undefined. */
+function attribute(tag: string, name: string): string | undefined {
+  let from = 0;
+  for (;;) {
+    const at = tag.indexOf(`${name}="`, from);
+    if (at < 0) return undefined;
+    const before = tag.charCodeAt(at - 1);
+    if (at > 0 && (before === 32 || before === 9 || before === 10 || before === 13)) {
+      const start = at + name.length + 2;
+      return tag.slice(start, tag.indexOf('"', start));
+    }
+    from = at + 1;
+  }
+}
+
+/** The text inside the first <name>…</name> (or <name attr…>…</name>) of a cell's body. */
+function element(body: string, name: string): string | undefined {
+  const open = body.indexOf(`<${name}`);
+  if (open < 0) return undefined;
+  const gt = body.indexOf('>', open);
+  if (gt < 0 || body.charCodeAt(gt - 1) === 47) return '';
+  const end = body.indexOf(`</${name}>`, gt);
+  return body.slice(gt + 1, end < 0 ? body.length : end);
+}
 
 /** A worksheet read lazily: its rows are inflated and parsed only while they are iterated. */
 export interface XlsxSheet {
@@ -219,32 +242,51 @@ async function sheetMerges(buf: Buffer, sheet: ZipEntry, maxBytes: number): Prom
 }
 
 async function* sheetRows(buf: Buffer, sheet: ZipEntry, maxBytes: number, strings: string[], dates: boolean[], date1904: boolean): AsyncGenerator<SheetRow> {
+  // Scanned with indexOf, not a regular expression per cell: a 100,000-row sheet has over a million
+  // cells, and the match objects alone were most of the reader's garbage.
   const parseRow = (xml: string, attrs: string, fallback: number): SheetRow => {
     const cells: Cell[] = [];
     let next = 0;
-    for (const m of xml.matchAll(CELL)) {
-      const a = m[1]!;
-      const ref = /\br="([A-Z]+)\d*"/.exec(a)?.[1];
+    let p = 0;
+    for (;;) {
+      const c = xml.indexOf('<c', p);
+      if (c < 0) break;
+      const after = xml.charCodeAt(c + 2);
+      if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
+        p = c + 2; // <col …> and the like
+        continue;
+      }
+      const close = xml.indexOf('>', c);
+      if (close < 0) break;
+      const selfClosing = xml.charCodeAt(close - 1) === 47;
+      const tag = xml.slice(c + 2, selfClosing ? close - 1 : close);
+      let body = '';
+      if (selfClosing) p = close + 1;
+      else {
+        const end = xml.indexOf('</c>', close);
+        body = xml.slice(close + 1, end < 0 ? xml.length : end);
+        p = end < 0 ? xml.length : end + 4;
+      }
+      const ref = attribute(tag, 'r');
       const col = ref ? columnIndex(ref) : next;
       next = col + 1;
-      const body = m[2] ?? '';
-      const type = /\bt="(\w+)"/.exec(a)?.[1] ?? 'n';
-      const v = /<v>([^<]*)<\/v>/.exec(body)?.[1];
+      const type = attribute(tag, 't') ?? 'n';
+      const v = element(body, 'v');
       let value: Cell = null;
       if (type === 's') value = v === undefined ? null : (strings[Number(v)] ?? null);
-      else if (type === 'inlineStr') value = runsText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
+      else if (type === 'inlineStr') value = runsText(element(body, 'is') ?? '');
       else if (type === 'str' || type === 'e') value = v === undefined ? null : xmlText(v);
       else if (type === 'b') value = v === '1' ? 'TRUE' : 'FALSE';
       else if (type === 'd') value = v ? new Date(v) : null;
       else if (v !== undefined && v !== '') {
         const n = Number(v);
-        const style = Number(/\bs="(\d+)"/.exec(a)?.[1] ?? 0);
+        const style = Number(attribute(tag, 's') ?? 0);
         value = dates[style] && Number.isFinite(n) ? excelDate(n, date1904) : n;
       }
       cells[col] = value;
     }
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    const r = /\br="(\d+)"/.exec(attrs)?.[1];
+    const r = attribute(attrs, 'r');
     return { rowNumber: r ? Number(r) : fallback, cells };
   };
 

@@ -38,23 +38,30 @@ export function splitAddress(raw: string): AddressParts | undefined {
   const s = withoutPrefix(raw.normalize('NFKC').replace(/\s+/g, '').replace(/[（(][^)）]*[)）]$/, ''));
   if (!s) return undefined;
   // 15-4-1502, 金色家园15-4-1502, 15栋-4-1502
-  let m = new RegExp(`^(.*?)${NUM}${BUILDING_WORD}?${DASH}${NUM}(?:单元)?${DASH}(\\d+[A-Za-z]?)(?:室|号|户)?$`).exec(s);
+  let m = DASHED.exec(s);
   if (m) return { estate: cleanEstate(m[1]!), building: cnNumber(m[2]!), unit: cnNumber(m[3]!), room: m[4]! };
   // 7号楼2单元602室, 15栋4单元1502, 3幢二单元301, 7座2门602
-  m = new RegExp(`^(.*?)${NUM}${BUILDING_WORD}${DASH}?${NUM}(?:单元|门|单|梯)${DASH}?(?:\\d+层)?(\\d+[A-Za-z]?)(?:室|号|户)?$`).exec(s);
+  m = WORDED.exec(s);
   if (m) return { estate: cleanEstate(m[1]!), building: cnNumber(m[2]!), unit: cnNumber(m[3]!), room: m[4]! };
   // 7号楼602室 (no unit), 7-602
-  m = new RegExp(`^(.*?)${NUM}${BUILDING_WORD}${DASH}?(?:\\d+层)?(\\d+[A-Za-z]?)(?:室|号|户)?$`).exec(s) ?? new RegExp(`^(.*?)${NUM}${DASH}(\\d{3,}[A-Za-z]?)(?:室|号|户)?$`).exec(s);
+  m = NO_UNIT.exec(s) ?? NO_UNIT_DASHED.exec(s);
   if (m) return { estate: cleanEstate(m[1]!), building: cnNumber(m[2]!), unit: '', room: m[3]! };
   return undefined;
 }
+
+// Compiled once: the import splits every row's address with them.
+const DASHED = new RegExp(`^(.*?)${NUM}${BUILDING_WORD}?${DASH}${NUM}(?:单元)?${DASH}(\\d+[A-Za-z]?)(?:室|号|户)?$`);
+const WORDED = new RegExp(`^(.*?)${NUM}${BUILDING_WORD}${DASH}?${NUM}(?:单元|门|单|梯)${DASH}?(?:\\d+层)?(\\d+[A-Za-z]?)(?:室|号|户)?$`);
+const NO_UNIT = new RegExp(`^(.*?)${NUM}${BUILDING_WORD}${DASH}?(?:\\d+层)?(\\d+[A-Za-z]?)(?:室|号|户)?$`);
+const NO_UNIT_DASHED = new RegExp(`^(.*?)${NUM}${DASH}(\\d{3,}[A-Za-z]?)(?:室|号|户)?$`);
+const BUILDING = new RegExp(`^(.*?)${NUM}${BUILDING_WORD}?$`);
 
 const cleanEstate = (s: string) => s.replace(/[-—－_,，、]+$/, '');
 
 /** "金色家园7号楼", "7栋", "7幢", "7" → 小区 and number; a name with no number ("综合楼") stays a name. */
 export function buildingParts(name: string): { estate: string; number: string } {
   const s = name.normalize('NFKC').replace(/\s+/g, '');
-  const m = new RegExp(`^(.*?)${NUM}${BUILDING_WORD}?$`).exec(s);
+  const m = BUILDING.exec(s);
   if (m) return { estate: m[1]!, number: cnNumber(m[2]!).toUpperCase() };
   return { estate: s, number: '' };
 }

@@ -200,7 +200,8 @@ async function* inflated(buf: Buffer, sheet: ZipEntry, maxBytes: number): AsyncG
     yield source;
     return;
   }
-  const inflater = zlib.createInflateRaw();
+  // Large chunks: fewer round trips to the thread pool for a sheet of tens of megabytes.
+  const inflater = zlib.createInflateRaw({ chunkSize: 1 << 20 });
   inflater.end(source);
   let total = 0;
   for await (const chunk of inflater as AsyncIterable<Buffer>) {

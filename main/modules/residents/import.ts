@@ -442,7 +442,6 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
     warnings: warnings.map(withMessage(lang)),
   };
   imports.put({ fileName, fileHash, buffer, choices, mappings, rows, buildingNames, report, lang }, token);
-  if (process.env.LINLI_MEM) { (global as { gc?: () => void }).gc?.(); console.error('MEM after check', Math.round(process.memoryUsage().rss / 2 ** 20), Math.round(process.memoryUsage().heapUsed / 2 ** 20), Math.round(process.memoryUsage().external / 2 ** 20)); if (process.env.LINLI_SNAP) require('node:v8').writeHeapSnapshot('/tmp/prof/check.heapsnapshot'); }
   return report;
 }
 

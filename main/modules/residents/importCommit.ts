@@ -85,7 +85,7 @@ export async function commitImport(ctx: CallContext, token: string) {
       ctx.batch(() => {
         importer.newBatch();
         const touched = ordered.slice(from, to).map((packed) => importer.put(unpackRow(packed, s.buildingNames)));
-        indexResidents(db, touched);
+        indexResidents(db, touched, importer.inserted);
         stmt(db, `UPDATE import_runs SET rows_done = ?, created = created + ?, updated = updated + ?, state = ? WHERE id = ?`).run(
           to,
           importer.created,
@@ -172,7 +172,10 @@ function rowImporter(db: Db, fileName: string, runId: number) {
   const importer = {
     created: 0,
     updated: 0,
+    /** The ids inserted in this batch (not updated): nothing of theirs to take out of the search index. */
+    inserted: new Set<number>(),
     newBatch() {
+      importer.inserted.clear();
       grids.clear();
       buildings.clear();
       places.clear();
@@ -201,6 +204,7 @@ function rowImporter(db: Db, fileName: string, runId: number) {
         return existing.id;
       }
       const id = insertResident(db, r.fields, runId, { at: p, relation });
+      importer.inserted.add(id);
       addEvent(db, id, 'imported', today, fileName, relation === r.fields.relation ? '' : 'relation', runId);
       if (relation === '02') {
         setHead.run(id, p.householdId);

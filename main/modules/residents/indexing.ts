@@ -44,15 +44,20 @@ export function indexResident(db: Db, r: IndexedFields): void {
   stmt(db, 'INSERT INTO resident_short(rowid, grams) VALUES (?, ?)').run(r.id, nameGrams(r.name));
 }
 
-/** Bulk work (imports, seeding): one pass over the rows just written instead of a call per row. */
-export function indexResidents(db: Db, ids: readonly number[]): void {
+/**
+ * Bulk work (imports, seeding): one pass over the rows just written instead of a call per row.
+ * `fresh` ids were inserted in this transaction and have no entries to remove first.
+ */
+export function indexResidents(db: Db, ids: readonly number[], fresh: ReadonlySet<number> = new Set()): void {
   const delFts = stmt(db, 'DELETE FROM resident_fts WHERE rowid = ?');
   const delShort = stmt(db, 'DELETE FROM resident_short WHERE rowid = ?');
   const addShort = stmt(db, 'INSERT INTO resident_short(rowid, grams) VALUES (?, ?)');
   const nameOf = stmt(db, 'SELECT name FROM residents WHERE id = ?').pluck();
   for (const id of ids) {
-    delFts.run(id);
-    delShort.run(id);
+    if (!fresh.has(id)) {
+      delFts.run(id);
+      delShort.run(id);
+    }
     addShort.run(id, nameGrams(nameOf.get(id) as string));
   }
   stmt(

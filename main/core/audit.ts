@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { stmt, type Db } from './ledger';
+import { plucked, stmt, type Db } from './ledger';
 import { maskIdNumber, maskPhone } from '../../shared/rules/mask';
 
 export interface AuditEntry {
@@ -43,7 +43,7 @@ export function scrubDigits(text: string): string {
 
 function appendInTransaction(db: Db, raw: AuditEntry): void {
   const e: AuditEntry = { ...raw, actor: scrubDigits(raw.actor), record: raw.record && scrubDigits(raw.record), detail: raw.detail && scrubDigits(raw.detail) };
-  const prev = (stmt(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? '';
+  const prev = (plucked(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as string | undefined) ?? '';
   const at = new Date().toISOString();
   const hash = entryHash(prev, at, e);
   stmt(db, 'INSERT INTO audit_log(at, actor, user_id, action, method, record, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
@@ -85,7 +85,7 @@ export function verifyAudit(db: Db): { ok: boolean; entries: number; brokenAt: n
     prev = r.hash;
     lastId = r.id;
   }
-  const last = stmt(db, "SELECT value FROM settings WHERE key = 'audit_last_hash'").pluck().get() as string | undefined;
+  const last = plucked(db, "SELECT value FROM settings WHERE key = 'audit_last_hash'").get() as string | undefined;
   // The newest entry's hash is also kept aside, so that cutting entries off the end is noticed too.
   if (last !== undefined && last !== prev) return { ok: false, entries, brokenAt: lastId + 1 };
   return { ok: true, entries, brokenAt: null };

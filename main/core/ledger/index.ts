@@ -158,6 +158,20 @@ export function stmt(db: Db, sql: string): Database.Statement {
   return s;
 }
 
+/**
+ * The same, for statements that return the first column's value. A cache of its own: better-sqlite3's
+ * pluck() changes the statement itself, and a plucked statement handed to another caller of the same
+ * SQL answered a bare value where a row was expected.
+ */
+const pluckCache = new WeakMap<Db, Map<string, Database.Statement>>();
+export function plucked(db: Db, sql: string): Database.Statement {
+  let m = pluckCache.get(db);
+  if (!m) pluckCache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql).pluck()));
+  return s;
+}
+
 export function getSetting(db: Db, key: string): string | undefined {
   const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value;
@@ -175,7 +189,7 @@ export function noteWrite(db: Db): void {
   ownWrites.set(db, (ownWrites.get(db) ?? 0) + 1);
 }
 export function generation(db: Db): string {
-  return `${ownWrites.get(db) ?? 0}:${stmt(db, 'PRAGMA data_version').pluck().get() as number}`;
+  return `${ownWrites.get(db) ?? 0}:${plucked(db, 'PRAGMA data_version').get() as number}`;
 }
 
 /** SQLite's quick_check: 'ok', or the first problem it found. Run by the shells before they serve a ledger. */

@@ -4,7 +4,7 @@ import { loadExcel } from '../../core/excel';
 import { PERMISSIONS, type Permission } from '../../../shared/contract';
 import { DEFAULT_IDLE_MINUTES } from '../../../shared/rules/roles';
 import { AppError } from '../../core/errors';
-import { getSetting, stmt, type Db } from '../../core/ledger';
+import { plucked, getSetting, stmt, type Db } from '../../core/ledger';
 import { appendAudit, verifyAudit } from '../../core/audit';
 import { hashPassword, hashPasswordSync } from '../../core/passwords';
 import { encryptInPlace, quickCheck } from '../../core/ledger';
@@ -17,7 +17,7 @@ import type { CallContext, HandlerMap } from '../../core/dispatch';
 import type { Session } from '../../core/session';
 
 function permissionsOf(db: Db, role: string): Permission[] {
-  const row = stmt(db, 'SELECT permissions FROM roles WHERE name = ?').pluck().get(role) as string | undefined;
+  const row = plucked(db, 'SELECT permissions FROM roles WHERE name = ?').get(role) as string | undefined;
   return row ? (JSON.parse(row) as Permission[]) : [];
 }
 
@@ -199,7 +199,7 @@ export const accountsHandlers: HandlerMap<
     // The administrator can never take away what is needed to give it back.
     if (role === 'admin' && !(['users.manage', 'backups.manage', 'audit.view'] as const).every((p) => permissions.includes(p))) throw new AppError('roles.adminKeeps');
     const unique = PERMISSIONS.filter((p) => permissions.includes(p));
-    const before = stmt(ctx.db, 'SELECT permissions FROM roles WHERE name = ?').pluck().get(role) as string;
+    const before = plucked(ctx.db, 'SELECT permissions FROM roles WHERE name = ?').get(role) as string;
     stmt(ctx.db, 'UPDATE roles SET permissions = ? WHERE name = ?').run(JSON.stringify(unique), role);
     ctx.record(`role:${role}`);
     ctx.audit('permissions_changed', `role:${role}`, `${before} → ${JSON.stringify(unique)}`);
@@ -240,7 +240,7 @@ export const accountsHandlers: HandlerMap<
   'users.setDisabled': ({ id, disabled }, ctx) => {
     const u = userById(ctx.db, id);
     if (!u) throw new AppError('auth.userNotFound');
-    if (disabled && u.role === 'admin' && (stmt(ctx.db, "SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0").pluck().get() as number) <= 1)
+    if (disabled && u.role === 'admin' && (plucked(ctx.db, "SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0").get() as number) <= 1)
       throw new AppError('auth.lastAdmin');
     if (disabled && id === ctx.session.user?.id) throw new AppError('auth.notYourself');
     stmt(ctx.db, 'UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
@@ -251,7 +251,7 @@ export const accountsHandlers: HandlerMap<
   },
   'audit.list': ({ offset, limit, ...filters }, ctx) => {
     const { where, params } = auditWhere(filters);
-    const total = stmt(ctx.db, `SELECT count(*) FROM audit_log ${where}`).pluck().get(...params) as number;
+    const total = plucked(ctx.db, `SELECT count(*) FROM audit_log ${where}`).get(...params) as number;
     const rows = stmt(ctx.db, `SELECT id, at, actor, action, method, record, detail FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as AuditRow[];
     return { total, rows };
   },

@@ -5,7 +5,7 @@ import { translate } from '../../../shared/i18n/resources';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
 import { loadExcel } from '../../core/excel';
-import { stmt } from '../../core/ledger';
+import { plucked, stmt } from '../../core/ledger';
 import type { HandlerMap } from '../../core/dispatch';
 import { findResidentsToLink } from '../residents/search';
 import { approve, certificateById, draft, issue, itemById, items, monthlyCounts, refuse, register, verify, voidCertificate } from './register';
@@ -21,7 +21,7 @@ export const certificatesHandlers: HandlerMap<CertMethod> = {
     if (banned) throw new AppError('certs.itemAbolished', { name: banned.name });
     const unknown = unknownPlaceholders(input.template);
     if (unknown.length) throw new AppError('certs.unknownPlaceholder', { names: unknown.join('、') });
-    const clash = stmt(ctx.db, 'SELECT id FROM cert_items WHERE name = ? AND id IS NOT ?').pluck().get(input.name, input.id ?? null);
+    const clash = plucked(ctx.db, 'SELECT id FROM cert_items WHERE name = ? AND id IS NOT ?').get(input.name, input.id ?? null);
     if (clash) throw new AppError('certs.itemExists', { name: input.name });
     const row = [input.name, input.basis, JSON.stringify(input.purposes), JSON.stringify(input.checks), input.needsApproval ? 1 : 0, input.fullId ? 1 : 0, input.template, input.active ? 1 : 0];
     let id = input.id;

@@ -4,7 +4,7 @@ import { certificateNumber, fillTemplate } from '../../../shared/rules/certifica
 import { maskIdNumber } from '../../../shared/rules/mask';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
-import { getSetting, setSetting, stmt, type Db } from '../../core/ledger';
+import { plucked, getSetting, setSetting, stmt, type Db } from '../../core/ledger';
 
 interface ItemRecord {
   id: number;
@@ -186,7 +186,7 @@ export function issue(db: Db, id: number, handler: string, today = todayIso()): 
   if (c.status !== 'draft' && c.status !== 'approved') throw new AppError('certs.notDraft');
   if (c.needsApproval && c.status !== 'approved') throw new AppError('certs.needsApproval');
   const year = Number(today.slice(0, 4));
-  const serial = stmt(db, 'INSERT INTO cert_sequences(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last').pluck().get(year) as number;
+  const serial = plucked(db, 'INSERT INTO cert_sequences(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last').get(year) as number;
   const number = certificateNumber(year, serial);
   const verifyCode = verifyCodeFor(db, number, c.body);
   stmt(db, "UPDATE certificates SET status = 'issued', year = ?, serial = ?, number = ?, verify_code = ?, issued_at = ?, handler = ? WHERE id = ?").run(
@@ -208,7 +208,7 @@ export function voidCertificate(db: Db, id: number, reason: string): void {
 }
 
 export function refuse(db: Db, requested: string, name: string, instead: string, residentId: number | null, handler: string): number {
-  const person = residentId ? ((stmt(db, 'SELECT name FROM residents WHERE id = ?').pluck().get(residentId) as string | undefined) ?? '') : '';
+  const person = residentId ? ((plucked(db, 'SELECT name FROM residents WHERE id = ?').get(residentId) as string | undefined) ?? '') : '';
   return Number(
     stmt(db, "INSERT INTO certificates(status, item_name, resident_id, person_name, requested, refusal, handler) VALUES ('refused', ?, ?, ?, ?, ?, ?)").run(
       name,

@@ -1,6 +1,6 @@
 import type { Output } from '../../../shared/contract';
 import { addMonths } from '../../../shared/rules/party';
-import { stmt } from '../../core/ledger';
+import { plucked, stmt } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 import { caseList } from '../mediation/cases';
 import { fileBoard } from '../party/development';
@@ -52,7 +52,7 @@ export function dashboard(ctx: CallContext, today: string): Dashboard {
       active: byStatus.find((s) => s.key === 'active')?.n ?? 0,
       movedOut: byStatus.find((s) => s.key === 'moved_out')?.n ?? 0,
       deceased: byStatus.find((s) => s.key === 'deceased')?.n ?? 0,
-      households: (stmt(db, "SELECT n FROM ledger_counts WHERE name = 'households'").pluck().get() as number | undefined) ?? 0,
+      households: (plucked(db, "SELECT n FROM ledger_counts WHERE name = 'households'").get() as number | undefined) ?? 0,
       careGroups,
       careByGrid,
       pyramid,
@@ -67,7 +67,7 @@ export function dashboard(ctx: CallContext, today: string): Dashboard {
     out.party = {
       full: members.find((m) => m.key === 'full')?.n ?? 0,
       probationary: members.find((m) => m.key === 'probationary')?.n ?? 0,
-      mobile: stmt(db, "SELECT count(*) FROM party_members WHERE status = 'mobile'").pluck().get() as number,
+      mobile: plucked(db, "SELECT count(*) FROM party_members WHERE status = 'mobile'").get() as number,
       pipeline: [...stages].map(([key, n]) => ({ key, n })),
       meetings: byMonth(months, stmt(db, 'SELECT substr(date, 1, 7) AS month, count(*) AS n FROM party_meetings WHERE date >= ? GROUP BY 1').all(from) as { month: string; n: number }[]),
     };
@@ -91,7 +91,7 @@ export function dashboard(ctx: CallContext, today: string): Dashboard {
   }
   if (can('certificates.issue')) {
     const issued = stmt(db, "SELECT substr(issued_at, 1, 7) AS month, count(*) AS n FROM certificates WHERE status = 'issued' AND issued_at >= ? GROUP BY 1").all(from) as { month: string; n: number }[];
-    out.certificates = { thisMonth: issued.find((r) => r.month === month)?.n ?? 0, issued: byMonth(months, issued), pending: stmt(db, "SELECT count(*) FROM certificates WHERE status IN ('draft', 'approved')").pluck().get() as number };
+    out.certificates = { thisMonth: issued.find((r) => r.month === month)?.n ?? 0, issued: byMonth(months, issued), pending: plucked(db, "SELECT count(*) FROM certificates WHERE status IN ('draft', 'approved')").get() as number };
   }
   if (can('lists.view')) {
     const states = stmt(db, 'SELECT state AS key, count(*) AS n FROM list_needs GROUP BY state').all() as Count[];
@@ -100,15 +100,15 @@ export function dashboard(ctx: CallContext, today: string): Dashboard {
       open: n('open'),
       inHand: n('matched', 'claimed', 'serving'),
       fulfilled: n('done', 'evaluated'),
-      overdue: stmt(db, "SELECT count(*) FROM list_needs WHERE state IN ('open', 'matched', 'claimed', 'serving') AND wanted_by != '' AND wanted_by < ?").pluck().get(today) as number,
+      overdue: plucked(db, "SELECT count(*) FROM list_needs WHERE state IN ('open', 'matched', 'claimed', 'serving') AND wanted_by != '' AND wanted_by < ?").get(today) as number,
       raised: byMonth(months, stmt(db, 'SELECT substr(raised_on, 1, 7) AS month, count(*) AS n FROM list_needs WHERE raised_on >= ? GROUP BY 1').all(from) as { month: string; n: number }[]),
       done: byMonth(months, stmt(db, "SELECT substr(done_on, 1, 7) AS month, count(*) AS n FROM list_needs WHERE done_on >= ? AND state IN ('done', 'evaluated') GROUP BY 1").all(from) as { month: string; n: number }[]),
     };
   }
   if (can('visits.view')) {
     out.visits = {
-      thisMonth: stmt(db, 'SELECT count(*) FROM visits WHERE date >= ?').pluck().get(`${month}-01`) as number,
-      openProblems: stmt(db, "SELECT count(*) FROM problems WHERE state IN ('found', 'accepted', 'inHand', 'referred')").pluck().get() as number,
+      thisMonth: plucked(db, 'SELECT count(*) FROM visits WHERE date >= ?').get(`${month}-01`) as number,
+      openProblems: plucked(db, "SELECT count(*) FROM problems WHERE state IN ('found', 'accepted', 'inHand', 'referred')").get() as number,
     };
   }
   return out;

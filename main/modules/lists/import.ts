@@ -3,7 +3,7 @@ import { checkPhone } from '../../../shared/rules/phone';
 import { codeFromText } from '../../../shared/rules/codes';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
-import { stmt, type Db } from '../../core/ledger';
+import { plucked, stmt, type Db } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 import { cellText, monthOrDate, readTable, Staging, type SheetIssue, type SheetRow } from '../../core/sheets';
 import { saveNeed } from './needs';
@@ -88,7 +88,7 @@ export async function checkListImport(db: Db, list: 'needs' | 'resources', fileN
     const table = await readTable(fileName, buffer, NEED_COLUMNS, 'content', 2, limit);
     if (!table) throw new AppError('lists.importNoHeader');
     const { header } = table;
-    const residentByIdNumber = stmt(db, "SELECT id FROM residents WHERE id_number = ? AND status = 'active'").pluck();
+    const residentByIdNumber = plucked(db, "SELECT id FROM residents WHERE id_number = ? AND status = 'active'");
     for (const raw of table.rows) {
       count++;
       const bad: SheetIssue[] = [];

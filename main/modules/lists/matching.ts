@@ -2,7 +2,7 @@ import type { ResourceInput, ResourceRow } from '../../../shared/contract/lists'
 import { isOverdue, periodStart, proposeAssignment, rankResources, relatedCategoryIds, scoreResource, type CapacityPeriod, type MatchNeed, type MatchResource, type ProviderKind, type Urgency } from '../../../shared/rules/lists';
 import { maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
-import { stmt, type Db } from '../../core/ledger';
+import { plucked, stmt, type Db } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 import { actorName, categoryParents, moveNeed, needState } from './needs';
 
@@ -62,7 +62,7 @@ export function resourceRows(db: Db, f: { activeOnly: boolean; categoryId?: numb
   const gridNames = new Map((stmt(db, 'SELECT id, name FROM grids').all() as { id: number; name: string }[]).map((g) => [g.id, g.name]));
   const rows = resourceRecords(db, today, 'WHERE (@active = 0 OR r.active = 1) AND (@category IS NULL OR r.category_id = @category OR c.parent_id = @category)', { active: f.activeOnly ? 1 : 0, category: f.categoryId ?? null });
   // Hours are for the list on screen; the matching does not need them.
-  const hours = stmt(db, 'SELECT coalesce(sum(s.hours), 0) FROM list_matches m JOIN list_services s ON s.match_id = m.id WHERE m.resource_id = ?').pluck();
+  const hours = plucked(db, 'SELECT coalesce(sum(s.hours), 0) FROM list_matches m JOIN list_services s ON s.match_id = m.id WHERE m.resource_id = ?');
   return rows.map((r) => {
     const m = toMatchResource(r);
     return {
@@ -98,7 +98,7 @@ export function saveResource(db: Db, input: Required<Omit<ResourceInput, 'id'>> 
   if (input.providerKind === 'member' && input.reporterId === null) throw new AppError('lists.reporterNeeded');
   if (input.reporterId !== null && !stmt(db, 'SELECT 1 FROM party_reporters WHERE id = ?').get(input.reporterId)) throw new AppError('party.reporterNotFound', { id: input.reporterId });
   // Like the party's own forms: a stored phone is never sent back in full, so an empty one on an edit keeps it.
-  const keptPhone = input.id !== undefined && !input.phone ? (stmt(db, 'SELECT phone FROM list_resources WHERE id = ?').pluck().get(input.id) as string | undefined) : undefined;
+  const keptPhone = input.id !== undefined && !input.phone ? (plucked(db, 'SELECT phone FROM list_resources WHERE id = ?').get(input.id) as string | undefined) : undefined;
   const row = {
     provider_kind: input.providerKind,
     provider: input.provider,

@@ -2,7 +2,7 @@ import type { Category, NeedDetail, NeedInput, NeedRow } from '../../../shared/c
 import { canMoveNeed, isOverdue, needNumber, NEED_STATES, type NeedFor, type NeedState, type ProviderKind, type Urgency } from '../../../shared/rules/lists';
 import { maskName, maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
-import { getSetting, stmt, type Db } from '../../core/ledger';
+import { plucked, getSetting, stmt, type Db } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 
 export const actorName = (ctx: CallContext) => ctx.session.user?.displayName ?? '';
@@ -26,10 +26,10 @@ export function saveCategory(db: Db, input: { id?: number; parentId: number | nu
     // A category may not sit below itself: walk up from the new parent.
     for (let p: number | null = input.parentId, hops = 0; p !== null && hops < 32; p = parents.get(p) ?? null, hops++) if (p === input.id) throw new AppError('lists.categoryCycle');
   }
-  const clash = stmt(db, 'SELECT id FROM list_categories WHERE name = ?').pluck().get(input.name) as number | undefined;
+  const clash = plucked(db, 'SELECT id FROM list_categories WHERE name = ?').get(input.name) as number | undefined;
   if (clash !== undefined && clash !== input.id) throw new AppError('lists.categoryExists', { name: input.name });
   if (input.id === undefined) {
-    const sort = (stmt(db, 'SELECT coalesce(max(sort), 0) + 1 FROM list_categories').pluck().get() as number) + (input.parentId === null ? 100 : 0);
+    const sort = (plucked(db, 'SELECT coalesce(max(sort), 0) + 1 FROM list_categories').get() as number) + (input.parentId === null ? 100 : 0);
     return Number(stmt(db, 'INSERT INTO list_categories(parent_id, name, sort, active) VALUES (?, ?, ?, ?)').run(input.parentId, input.name, sort, input.active ? 1 : 0).lastInsertRowid);
   }
   if (!parents.has(input.id)) throw new AppError('lists.categoryNotFound', { id: input.id });
@@ -162,9 +162,9 @@ export function needDetail(db: Db, id: number, today: string): NeedDetail {
     : [];
   const address = (
     n.resident_id !== null
-      ? stmt(db, 'SELECT address FROM residents WHERE id = ?').pluck().get(n.resident_id)
+      ? plucked(db, 'SELECT address FROM residents WHERE id = ?').get(n.resident_id)
       : n.household_id !== null
-        ? stmt(db, 'SELECT address FROM residents WHERE household_id = ? ORDER BY relation LIMIT 1').pluck().get(n.household_id)
+        ? plucked(db, 'SELECT address FROM residents WHERE household_id = ? ORDER BY relation LIMIT 1').get(n.household_id)
         : ''
   ) as string | undefined;
   return {
@@ -241,7 +241,7 @@ function resolveBeneficiary(db: Db, input: NeedFields, community: string) {
 
 export function saveNeed(ctx: CallContext, input: NeedFields, today: string): { id: number; number: string } {
   const db = ctx.db;
-  const cat = stmt(db, 'SELECT active FROM list_categories WHERE id = ?').pluck().get(input.categoryId) as number | undefined;
+  const cat = plucked(db, 'SELECT active FROM list_categories WHERE id = ?').get(input.categoryId) as number | undefined;
   if (cat === undefined) throw new AppError('lists.categoryNotFound', { id: input.categoryId });
   if (input.raisedOn > today) throw new AppError('validation.futureDate');
   if (input.wantedBy && input.wantedBy < input.raisedOn) throw new AppError('lists.wantedBeforeRaised');
@@ -274,7 +274,7 @@ export function saveNeed(ctx: CallContext, input: NeedFields, today: string): { 
   }
   if (cat === 0) throw new AppError('lists.categoryInactive');
   const year = Number(input.raisedOn.slice(0, 4));
-  const serial = stmt(db, 'INSERT INTO list_sequences(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last').pluck().get(year) as number;
+  const serial = plucked(db, 'INSERT INTO list_sequences(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last').get(year) as number;
   const number = needNumber(year, serial);
   const all = { ...row, year, serial, number, created_by: actorName(ctx) };
   const cols = Object.keys(all);

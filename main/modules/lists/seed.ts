@@ -1,7 +1,7 @@
 import { todayIso } from '../../../shared/rules/idNumber';
 import { addDays } from '../../../shared/rules/mediation';
 import { needNumber, PROVIDER_KINDS } from '../../../shared/rules/lists';
-import { noteWrite, stmt, type Db } from '../../core/ledger';
+import { plucked, noteWrite, stmt, type Db } from '../../core/ledger';
 import { prng } from '../residents/seed';
 
 /** What communities write on their lists, per category of the default tree: for demos, tests and benchmarks. */
@@ -44,10 +44,10 @@ const RESOURCES: Record<string, [string, string][]> = {
  * the default categories, deterministic for a given seed. One transaction.
  */
 export function seedLists(db: Db, needs: number, resources: number, seed = 8) {
-  const rand = prng(seed + (stmt(db, 'SELECT count(*) FROM list_needs').pluck().get() as number));
+  const rand = prng(seed + (plucked(db, 'SELECT count(*) FROM list_needs').get() as number));
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const categories = new Map((stmt(db, 'SELECT name, id FROM list_categories').all() as { name: string; id: number }[]).map((c) => [c.name, c.id]));
-  const grids = stmt(db, 'SELECT id FROM grids').pluck().all() as number[];
+  const grids = plucked(db, 'SELECT id FROM grids').all() as number[];
   const people = stmt(db, "SELECT id, name, grid_id FROM residents WHERE status = 'active' ORDER BY id LIMIT 5000").all() as { id: number; name: string; grid_id: number | null }[];
   const today = todayIso();
   const year = Number(today.slice(0, 4));
@@ -58,7 +58,7 @@ export function seedLists(db: Db, needs: number, resources: number, seed = 8) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'seed')`,
     );
     const addEvent = stmt(db, "INSERT INTO list_need_events(need_id, from_state, to_state, date, actor) VALUES (?, '', 'open', ?, 'seed')");
-    const serial = stmt(db, 'INSERT INTO list_sequences(year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = last + excluded.last RETURNING last').pluck().get(year, needs) as number;
+    const serial = plucked(db, 'INSERT INTO list_sequences(year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = last + excluded.last RETURNING last').get(year, needs) as number;
     const needCategories = Object.keys(NEEDS).filter((c) => categories.has(c));
     for (let i = 0; i < needs; i++) {
       const category = pick(needCategories);

@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors';
-import { stmt } from '../../core/ledger';
+import { plucked, stmt } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 import { activeMatch, moveNeed, needState } from './needs';
 import { createMatch } from './matching';
@@ -69,7 +69,7 @@ export function addService(ctx: CallContext, input: { needId: number; date: stri
 
 export function complete(ctx: CallContext, needId: number, date: string, today: string): void {
   const m = matchInForce(ctx, needId);
-  const last = stmt(ctx.db, 'SELECT max(date) FROM list_services WHERE match_id = ?').pluck().get(m.id) as string | null;
+  const last = plucked(ctx.db, 'SELECT max(date) FROM list_services WHERE match_id = ?').get(m.id) as string | null;
   if (!last) throw new AppError('lists.noService');
   notBefore(date, last, today);
   moveNeed(ctx, needId, 'done', date);

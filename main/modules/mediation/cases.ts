@@ -2,7 +2,7 @@ import type { CaseDetail, CaseRow, PartyInput } from '../../../shared/contract/m
 import { canMove, caseNumber, followUpDue, judicialDeadline, missingItems, nextStates, overdueOpen, type CaseSource, type CaseState } from '../../../shared/rules/mediation';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
-import { stmt, type Db } from '../../core/ledger';
+import { plucked, stmt, type Db } from '../../core/ledger';
 import { mediationSettings } from './files';
 import type { CallContext } from '../../core/dispatch';
 
@@ -44,7 +44,7 @@ const CASE_SELECT = `SELECT c.*,
 const shortName = (db: Db) => mediationSettings(db).shortName;
 
 function nextSerial(db: Db, kind: string, year: number): number {
-  return stmt(db, 'INSERT INTO mediation_sequences(kind, year, last) VALUES (?, ?, 1) ON CONFLICT(kind, year) DO UPDATE SET last = last + 1 RETURNING last').pluck().get(kind, year) as number;
+  return plucked(db, 'INSERT INTO mediation_sequences(kind, year, last) VALUES (?, ?, 1) ON CONFLICT(kind, year) DO UPDATE SET last = last + 1 RETURNING last').get(kind, year) as number;
 }
 
 /** Need-to-know (第15条): a mediator reaches only the cases assigned to them; the committee head reaches all. */

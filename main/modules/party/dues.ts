@@ -1,6 +1,6 @@
 import type { DuesLine } from '../../../shared/contract/party';
 import { AppError } from '../../core/errors';
-import { stmt, type Db } from '../../core/ledger';
+import { plucked, stmt, type Db } from '../../core/ledger';
 import { duesOf, memberRecord, memberRecords, type MemberRecord } from './members';
 
 interface PaidRow {
@@ -55,7 +55,7 @@ export function payDues(db: Db, input: { memberId: number; month: string; paid: 
 /** Months of the year up to `upTo`, from each member's join month, with nothing paid. */
 export function arrears(db: Db, upTo: string, branchId?: number) {
   const year = upTo.slice(0, 4);
-  const paid = new Set((stmt(db, 'SELECT member_id || \'|\' || month FROM party_dues WHERE month BETWEEN ? AND ?').pluck().all(`${year}-01`, upTo) as string[]));
+  const paid = new Set((plucked(db, 'SELECT member_id || \'|\' || month FROM party_dues WHERE month BETWEEN ? AND ?').all(`${year}-01`, upTo) as string[]));
   const out: { memberId: number; name: string; branchName: string; months: string[]; owedFen: number }[] = [];
   for (const m of payersOf(db, upTo, branchId)) {
     const months: string[] = [];

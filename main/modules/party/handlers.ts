@@ -6,7 +6,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { yuan } from '../../../shared/rules/party';
 import { AppError } from '../../core/errors';
 import { loadExcel } from '../../core/excel';
-import { stmt } from '../../core/ledger';
+import { plucked, stmt } from '../../core/ledger';
 import type { HandlerMap } from '../../core/dispatch';
 import { findResidentsToLink } from '../residents/search';
 import { addEvent, branchStats, memberInputOf, memberRecord, memberRecords, saveMember, toMemberRow } from './members';
@@ -29,7 +29,7 @@ export const partyHandlers: HandlerMap<PartyMethod> = {
       ).all() as { id: number; name: string; kind: 'committee' | 'general' | 'branch'; parentId: number | null; secretary: string; committee: string; members: number }[]
     ),
   'party.saveBranch': ({ id, name, kind, parentId, secretary, committee }, ctx) => {
-    const clash = stmt(ctx.db, 'SELECT id FROM party_branches WHERE name = ? AND id IS NOT ?').pluck().get(name, id ?? null);
+    const clash = plucked(ctx.db, 'SELECT id FROM party_branches WHERE name = ? AND id IS NOT ?').get(name, id ?? null);
     if (clash) throw new AppError('party.branchExists', { name });
     if (parentId !== null && (parentId === id || !stmt(ctx.db, 'SELECT 1 FROM party_branches WHERE id = ?').get(parentId))) throw new AppError('party.branchNotFound', { id: parentId });
     let branchId = id;

@@ -2,7 +2,7 @@ import { codeFromText, type CodeListName } from '../../../shared/rules/codes';
 import { checkIdNumber } from '../../../shared/rules/idNumber';
 import { checkPhone } from '../../../shared/rules/phone';
 import { AppError } from '../../core/errors';
-import { stmt, type Db } from '../../core/ledger';
+import { plucked, stmt, type Db } from '../../core/ledger';
 import { cellText, monthOrDate, readTable, Staging, type SheetIssue } from '../../core/sheets';
 import { requireBranch, saveMember, type MemberFields } from './members';
 
@@ -41,7 +41,7 @@ export async function checkMemberImport(db: Db, fileName: string, buffer: Buffer
   const warnings: SheetIssue[] = [];
   const members: MemberFields[] = [];
   const seen = new Map<string, number>();
-  const residentByIdNumber = stmt(db, 'SELECT id FROM residents WHERE id_number = ?').pluck();
+  const residentByIdNumber = plucked(db, 'SELECT id FROM residents WHERE id_number = ?');
   const onRoster = stmt(db, 'SELECT 1 FROM party_members m LEFT JOIN residents r ON r.id = m.resident_id WHERE m.id_number = ? OR r.id_number = ?');
   let rows = 0;
   for (const raw of table.rows) {

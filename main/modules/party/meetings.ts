@@ -1,7 +1,7 @@
 import { MEETING_KINDS, type Meeting, type MeetingInput, type MeetingKind } from '../../../shared/contract/party';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
-import { stmt, type Db } from '../../core/ledger';
+import { plucked, stmt, type Db } from '../../core/ledger';
 import { requireBranch } from './members';
 
 interface MeetingRecord {
@@ -49,7 +49,7 @@ export function meetingDetail(db: Db, id: number): Meeting {
 export function saveMeeting(db: Db, input: Required<MeetingInput>): number {
   requireBranch(db, input.branchId);
   if (input.date > todayIso()) throw new AppError('party.meetingInFuture');
-  const ofBranch = new Set(stmt(db, 'SELECT id FROM party_members WHERE branch_id = ?').pluck().all(input.branchId) as number[]);
+  const ofBranch = new Set(plucked(db, 'SELECT id FROM party_members WHERE branch_id = ?').all(input.branchId) as number[]);
   for (const a of input.attendance) {
     if (!ofBranch.has(a.memberId)) throw new AppError('party.notInBranch', { id: a.memberId });
     if (!a.present && !a.reason) throw new AppError('party.absenceReason');

@@ -3,7 +3,7 @@ import { ageOn, todayIso } from '../../../shared/rules/idNumber';
 import { maskIdNumber, maskPhone } from '../../../shared/rules/mask';
 import { monthlyDues, type DuesKind } from '../../../shared/rules/party';
 import { AppError } from '../../core/errors';
-import { stmt, type Db } from '../../core/ledger';
+import { plucked, stmt, type Db } from '../../core/ledger';
 
 /** A member who lives here reads name, ID, birth, phone and address from the resident record. */
 const own = (col: string) => `iif(r.id IS NULL, m.${col}, coalesce(r.${col}, ''))`;
@@ -139,10 +139,10 @@ export function saveMember(db: Db, input: MemberFields): number {
   if (!linked && !input.name) throw new AppError('party.nameNeeded');
   if (input.category === 'full' && input.joinDate && input.fullDate && input.fullDate < input.joinDate) throw new AppError('party.fullBeforeJoin');
   if (linked) {
-    const other = stmt(db, 'SELECT id FROM party_members WHERE resident_id = ? AND id IS NOT ?').pluck().get(input.residentId, input.id ?? null);
+    const other = plucked(db, 'SELECT id FROM party_members WHERE resident_id = ? AND id IS NOT ?').get(input.residentId, input.id ?? null);
     if (other) throw new AppError('party.alreadyMember', { id: other as number });
   } else if (input.idNumber) {
-    const other = stmt(db, 'SELECT id FROM party_members WHERE id_number = ? AND id IS NOT ?').pluck().get(input.idNumber, input.id ?? null);
+    const other = plucked(db, 'SELECT id FROM party_members WHERE id_number = ? AND id IS NOT ?').get(input.idNumber, input.id ?? null);
     if (other) throw new AppError('party.alreadyMember', { id: other as number });
   }
   const row = {
@@ -189,7 +189,7 @@ export function addEvent(db: Db, memberId: number, kind: string, date: string, d
 
 /** Full members in good standing vote at the 支部大会; those who are away (流动) are not counted as expected to attend. */
 export function entitledVoters(db: Db, branchId: number): number {
-  return stmt(db, "SELECT count(*) FROM party_members WHERE branch_id = ? AND category = 'full' AND status = 'normal'").pluck().get(branchId) as number;
+  return plucked(db, "SELECT count(*) FROM party_members WHERE branch_id = ? AND category = 'full' AND status = 'normal'").get(branchId) as number;
 }
 
 const AGE_BANDS: [string, number][] = [

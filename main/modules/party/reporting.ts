@@ -1,7 +1,7 @@
 import { DEFAULT_SERVICE_POSTS, type ReporterInput, type ReporterRow } from '../../../shared/contract/party';
 import { maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
-import { getSetting, setSetting, stmt, type Db } from '../../core/ledger';
+import { plucked, getSetting, setSetting, stmt, type Db } from '../../core/ledger';
 
 /** 在职党员进社区报到: members employed elsewhere, the posts they claim, the service they give. */
 export function servicePosts(db: Db): string[] {
@@ -71,7 +71,7 @@ export function saveReporter(db: Db, input: Required<ReporterInput>): number {
   if (input.reportedOn && input.posts.length === 0) throw new AppError('party.postNeeded');
   if (input.residentId !== null && !stmt(db, 'SELECT 1 FROM residents WHERE id = ?').get(input.residentId)) throw new AppError('resident.notFound', { id: input.residentId });
   // The form never holds a stored phone in full (need-to-know): left empty on an edit, the number stays.
-  const keptPhone = input.id !== undefined && !input.phone ? (stmt(db, 'SELECT phone FROM party_reporters WHERE id = ?').pluck().get(input.id) as string | undefined) : undefined;
+  const keptPhone = input.id !== undefined && !input.phone ? (plucked(db, 'SELECT phone FROM party_reporters WHERE id = ?').get(input.id) as string | undefined) : undefined;
   const row = {
     resident_id: input.residentId,
     name: input.name,

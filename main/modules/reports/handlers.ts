@@ -3,7 +3,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import type { ReportKind, SheetField, SheetTemplate } from '../../../shared/contract/reports';
 import type { CallContext, HandlerMap } from '../../core/dispatch';
 import { AppError } from '../../core/errors';
-import { stmt } from '../../core/ledger';
+import { plucked, stmt } from '../../core/ledger';
 import { buildReport, type ReportInput } from './reports';
 import { reportFile } from './xlsx';
 import { fillTemplate, guessField, readTemplate, sheetPeople } from './templates';
@@ -107,7 +107,7 @@ export const reportsHandlers: HandlerMap<
     if (filter.minAge !== undefined && filter.maxAge !== undefined && filter.minAge > filter.maxAge) throw new AppError('sheets.ageRange');
     const today = todayIso();
     const people = sheetPeople(ctx.db, filter, today);
-    const file = stmt(ctx.db, 'SELECT file FROM sheet_templates WHERE id = ?').pluck().get(id) as Buffer;
+    const file = plucked(ctx.db, 'SELECT file FROM sheet_templates WHERE id = ?').get(id) as Buffer;
     const filled = await fillTemplate(file, t, people, today, full);
     // Who took which residents, and whether with full numbers, is on record.
     ctx.audit(full ? 'reveal_export' : 'export', `sheet_template:${id}`, `${people.length} rows; ${full ? 'full ID numbers and phones' : 'masked'}; ${JSON.stringify(filter)}`);

@@ -5,7 +5,7 @@ import { ageOn } from '../../../shared/rules/idNumber';
 import { yuan } from '../../../shared/rules/party';
 import { MEETING_KINDS } from '../../../shared/contract/party';
 import { AppError } from '../../core/errors';
-import { getSetting, stmt, type Db } from '../../core/ledger';
+import { plucked, getSetting, stmt, type Db } from '../../core/ledger';
 import { branchStats } from '../party/members';
 import { caseStats } from '../mediation/handlers';
 import { measures } from '../lists/measures';
@@ -81,7 +81,7 @@ function population(db: Db, f: ReportInput, t: Tr): Body {
     if (tags.has(p.id)) g.care++;
   }
   // Grids in the community's own order (第一, 第二 …), people without a grid last.
-  const gridOrder = new Map((stmt(db, 'SELECT name FROM grids ORDER BY id').pluck().all() as string[]).map((n, i) => [n, i]));
+  const gridOrder = new Map((plucked(db, 'SELECT name FROM grids ORDER BY id').all() as string[]).map((n, i) => [n, i]));
   const order = (grid: string) => gridOrder.get(grid) ?? Number.MAX_SAFE_INTEGER;
   const households = new Set(people.map((p) => p.household_id).filter((h) => h !== null)).size;
   const male = people.filter((p) => p.gender === '1').length;
@@ -127,7 +127,7 @@ function party(db: Db, f: ReportInput, t: Tr): Body {
   const scope = f.branchId ? 'AND branch_id = @branch' : '';
   const meetings = stmt(db, `SELECT kind, count(*) AS n FROM party_meetings WHERE date BETWEEN @from AND @to ${scope} GROUP BY kind`).all({ from: f.from, to: f.to, branch: f.branchId ?? null }) as { kind: string; n: number }[];
   const dues = stmt(db, `SELECT count(*) AS n, coalesce(sum(d.paid_fen), 0) AS fen FROM party_dues d JOIN party_members m ON m.id = d.member_id WHERE d.paid_on BETWEEN @from AND @to ${scope.replace('branch_id', 'm.branch_id')}`).get({ from: f.from, to: f.to, branch: f.branchId ?? null }) as { n: number; fen: number };
-  const mobile = stmt(db, `SELECT count(*) FROM party_members WHERE status = 'mobile' ${scope}`).pluck().get({ branch: f.branchId ?? null }) as number;
+  const mobile = plucked(db, `SELECT count(*) FROM party_members WHERE status = 'mobile' ${scope}`).get({ branch: f.branchId ?? null }) as number;
   const band = (rows: { band: string; count: number }[]) => rows.map((r) => [r.band, r.count, percent(r.count, s.total)]);
   return {
     figures: [
@@ -186,7 +186,7 @@ function certificates(db: Db, f: ReportInput, t: Tr): Body {
   ).all({ from: f.from, to: f.to }) as { item: string; issued: number; voided: number; refused: number; reissued: number }[];
   const used = rows.filter((r) => r.issued || r.voided || r.refused);
   const sum = (k: 'issued' | 'voided' | 'refused' | 'reissued') => used.reduce((s, r) => s + r[k], 0);
-  const pending = stmt(db, "SELECT count(*) FROM certificates WHERE status IN ('draft', 'approved')").pluck().get() as number;
+  const pending = plucked(db, "SELECT count(*) FROM certificates WHERE status IN ('draft', 'approved')").get() as number;
   return {
     figures: [
       { label: t('certificates.issued'), value: sum('issued') },
@@ -230,7 +230,7 @@ export function buildReport(db: Db, kind: ReportKind, f: ReportInput): Omit<Repo
   const t: Tr = (key, params) => translate(f.language, `reports:${key}`, params);
   // Only the population report is by grid, and only the party report by branch: the others cover the community.
   const scope =
-    kind === 'population' && f.gridId ? (stmt(db, 'SELECT name FROM grids WHERE id = ?').pluck().get(f.gridId) as string | undefined) : kind === 'party' && f.branchId ? (stmt(db, 'SELECT name FROM party_branches WHERE id = ?').pluck().get(f.branchId) as string | undefined) : undefined;
+    kind === 'population' && f.gridId ? (plucked(db, 'SELECT name FROM grids WHERE id = ?').get(f.gridId) as string | undefined) : kind === 'party' && f.branchId ? (plucked(db, 'SELECT name FROM party_branches WHERE id = ?').get(f.branchId) as string | undefined) : undefined;
   const community = getSetting(db, 'community_name') ?? '';
   return {
     title: t(`kind.${kind}.title`, { community }),

@@ -4,7 +4,7 @@ import { residentFields } from '../../../shared/contract/residents';
 import { CHILD_WORDS, closestCodes, codeFromText, type CodeListName } from '../../../shared/rules/codes';
 import { translate, type Language } from '../../../shared/i18n/resources';
 import { AppError } from '../../core/errors';
-import { stmt, type Db } from '../../core/ledger';
+import { plucked, stmt, type Db } from '../../core/ledger';
 import { toInputIssues } from '../../core/dispatch';
 import {
   cellText,
@@ -417,7 +417,7 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
   const { rows, buildingNames, newBuildings, waiting, ids, households, unplaced } = staged.finish();
   for (const at of unplaced) errors.push({ ...at, column: headerOf('address'), code: 'import.estateNeeded' });
   // One read transaction for all the look-ups: outside one, each read pays for its own snapshot.
-  const byId = stmt(db, 'SELECT 1 FROM residents WHERE id_number = ?').pluck();
+  const byId = plucked(db, 'SELECT 1 FROM residents WHERE id_number = ?');
   const toUpdate = db.transaction(() => ids.filter((id) => byId.get(id)).length)();
   // The file, and the user's choices when there are any: the same file read another way is another run.
   const chose = choices.leaveOut.length > 0 || Object.keys(choices.columns).length > 0;

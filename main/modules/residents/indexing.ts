@@ -1,4 +1,4 @@
-import { stmt, type Db } from '../../core/ledger';
+import { plucked, stmt, type Db } from '../../core/ledger';
 
 /** pinyin-pro's dictionary loads in ~60 ms: on the first write, not at start. */
 let pinyinLib: typeof import('pinyin-pro') | undefined;
@@ -52,7 +52,7 @@ export function indexResidents(db: Db, ids: readonly number[], fresh: ReadonlySe
   const delFts = stmt(db, 'DELETE FROM resident_fts WHERE rowid = ?');
   const delShort = stmt(db, 'DELETE FROM resident_short WHERE rowid = ?');
   const addShort = stmt(db, 'INSERT INTO resident_short(rowid, grams) VALUES (?, ?)');
-  const nameOf = stmt(db, 'SELECT name FROM residents WHERE id = ?').pluck();
+  const nameOf = plucked(db, 'SELECT name FROM residents WHERE id = ?');
   for (const id of ids) {
     if (!fresh.has(id)) {
       delFts.run(id);

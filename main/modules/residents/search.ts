@@ -2,7 +2,7 @@ import type { ResidentFilters, ResidentRow } from '../../../shared/contract/resi
 import { ageOn, todayIso } from '../../../shared/rules/idNumber';
 import { maskIdNumber, maskPhone, shownBirthDate } from '../../../shared/rules/mask';
 import { HIGH_AGE } from '../../../shared/rules/codes';
-import { generation, stmt, type Db } from '../../core/ledger';
+import { plucked, generation, stmt, type Db } from '../../core/ledger';
 
 /**
  * `reveal`: the viewer may see full ID numbers and phones. Without it, digits find a person only by the
@@ -185,7 +185,7 @@ function filteredTotal(db: Db, cond: Sql): number {
   const key = `${cond.sql}|${cond.params.join('\u0001')}`;
   let n = cache.totals.get(key);
   if (n === undefined) {
-    n = stmt(db, `SELECT count(*) FROM residents r ${where(cond.sql)}`).pluck().get(...cond.params) as number;
+    n = plucked(db, `SELECT count(*) FROM residents r ${where(cond.sql)}`).get(...cond.params) as number;
     cache.totals.set(key, n);
   }
   return n;
@@ -279,7 +279,7 @@ export function countResidents(db: Db, f: Filters): number {
   const cond = filterConditions(f);
   const terms = candidates(db, f.q, !!f.reveal);
   if (!terms) return filteredTotal(db, cond);
-  return stmt(db, `SELECT count(*) FROM (${terms.sql}) m CROSS JOIN residents r ON r.id = m.id ${where(cond.sql)}`).pluck().get(...terms.params, ...cond.params) as number;
+  return plucked(db, `SELECT count(*) FROM (${terms.sql}) m CROSS JOIN residents r ON r.id = m.id ${where(cond.sql)}`).get(...terms.params, ...cond.params) as number;
 }
 
 /** Up to 20 active residents for another module to link to (a party member, a certificate): name, birth, masked ID, address. */

@@ -1,5 +1,5 @@
 import { checkCharacter } from '../../../shared/rules/idNumber';
-import { noteWrite, stmt, setSetting, type Db } from '../../core/ledger';
+import { plucked, noteWrite, stmt, setSetting, type Db } from '../../core/ledger';
 import { addressText, naturalKey } from './store';
 import { indexResidents, pinyinOf } from './indexing';
 
@@ -30,7 +30,7 @@ export interface SeedResult {
 /** Seeds a synthetic community of about `count` residents: grids, buildings, households, valid IDs. */
 export function seedCommunity(db: Db, count: number, seed = 20261125): SeedResult {
   // A ledger seeded before gets new people: the same sequence would repeat their ID numbers.
-  const existing = stmt(db, 'SELECT id_number FROM residents WHERE id_number IS NOT NULL').pluck().all() as string[];
+  const existing = plucked(db, 'SELECT id_number FROM residents WHERE id_number IS NOT NULL').all() as string[];
   const rand = prng(seed + existing.length);
   const pick = <T>(xs: ArrayLike<T>) => xs[Math.floor(rand() * xs.length)]!;
   const givenChars = Array.from(GIVEN);
@@ -160,7 +160,7 @@ export function seedCommunity(db: Db, count: number, seed = 20261125): SeedResul
       }
     }
     stmt(db, 'UPDATE import_runs SET created = ? WHERE id = ?').run(made, runId);
-    indexResidents(db, stmt(db, 'SELECT id FROM residents WHERE import_run_id = ?').pluck().all(runId) as number[]);
+    indexResidents(db, plucked(db, 'SELECT id FROM residents WHERE import_run_id = ?').all(runId) as number[]);
     return { residents: made, households, grids, buildings };
   })();
   noteWrite(db);

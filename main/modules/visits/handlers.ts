@@ -1,7 +1,7 @@
 import { mayReveal } from '../../core/session';
 import type { MethodName } from '../../../shared/contract';
 import { todayIso } from '../../../shared/rules/idNumber';
-import { stmt } from '../../core/ledger';
+import { plucked } from '../../core/ledger';
 import { findResidentsToLink } from '../residents/search';
 import type { HandlerMap } from '../../core/dispatch';
 import { dueVisits, logVisit, places, visitList, visitsOfHousehold } from './visits';
@@ -24,7 +24,7 @@ export const visitsHandlers: HandlerMap<VisitsMethod> = {
   'visits.list': (input, ctx) => visitList(ctx.db, input),
   'visits.due': ({ within }, ctx) => dueVisits(ctx.db, within, todayIso()),
   'visits.forResident': ({ residentId }, ctx) => {
-    const household = stmt(ctx.db, 'SELECT household_id FROM residents WHERE id = ?').pluck().get(residentId) as number | null | undefined;
+    const household = plucked(ctx.db, 'SELECT household_id FROM residents WHERE id = ?').get(residentId) as number | null | undefined;
     return { visits: household ? visitsOfHousehold(ctx.db, household) : [], problems: problemsOfResident(ctx.db, residentId, todayIso()) };
   },
   'problems.raise': (input, ctx) => {

@@ -2,7 +2,7 @@ import type { DailyBoard, ProblemDetail, ProblemInput, ProblemRow, VisitSettings
 import { canMoveProblem, DEFAULT_PROBLEM_CATEGORIES, DEFAULT_VISIT_RULES, isClosed, isProblemOverdue, nextProblemStates, problemDeadline, problemNumber, problemRates, type ProblemSource, type ProblemState, type Satisfaction } from '../../../shared/rules/visits';
 import { maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
-import { getSetting, setSetting, stmt, type Db } from '../../core/ledger';
+import { plucked, getSetting, setSetting, stmt, type Db } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 import { openCase } from '../mediation/cases';
 
@@ -184,9 +184,9 @@ export function raise(ctx: CallContext, input: Required<ProblemInput>, today: st
     buildingId ??= r.building_id;
   }
   if (!input.anonymous && !raiser) throw new AppError('problems.raiserNeeded');
-  if (buildingId !== null && gridId === null) gridId = (stmt(db, 'SELECT grid_id FROM buildings WHERE id = ?').pluck().get(buildingId) as number | undefined) ?? null;
+  if (buildingId !== null && gridId === null) gridId = (plucked(db, 'SELECT grid_id FROM buildings WHERE id = ?').get(buildingId) as number | undefined) ?? null;
   const year = Number(input.foundOn.slice(0, 4));
-  const serial = stmt(db, 'INSERT INTO problem_sequences(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last').pluck().get(year) as number;
+  const serial = plucked(db, 'INSERT INTO problem_sequences(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last').get(year) as number;
   const number = problemNumber(year, serial);
   const id = Number(
     stmt(
@@ -203,7 +203,7 @@ export function accept(ctx: CallContext, input: { id: number; date: string; assi
   if (input.assigneeId !== null && !stmt(ctx.db, 'SELECT 1 FROM users WHERE id = ? AND disabled = 0').get(input.assigneeId)) throw new AppError('problems.noSuchStaff');
   const p = move(ctx, input.id, 'accepted', input.date, input.note, today);
   // Unless someone else is named, whoever accepts it owns it (trusted code signed in as no account owns nothing).
-  const me = ctx.session.user && stmt(ctx.db, 'SELECT id FROM users WHERE id = ?').pluck().get(ctx.session.user.id);
+  const me = ctx.session.user && plucked(ctx.db, 'SELECT id FROM users WHERE id = ?').get(ctx.session.user.id);
   stmt(ctx.db, 'UPDATE problems SET accepted_on = ?, assignee_id = ? WHERE id = ?').run(input.date, input.assigneeId ?? p.assignee_id ?? me ?? null, input.id);
 }
 
@@ -319,7 +319,7 @@ export function board(db: Db, date: string): DailyBoard {
     open,
     byGrid: names([...cameIn, ...closed, ...open], (r) => r.grid).map((name) => ({ name, cameIn: byGrid.cameIn.get(name) ?? 0, closed: byGrid.closed.get(name) ?? 0, open: byGrid.open.get(name) ?? 0, overdue: byGrid.overdue.get(name) ?? 0 })),
     byPerson: names(open, (r) => r.assignee).map((name) => ({ name, open: byPerson.open.get(name) ?? 0, overdue: byPerson.overdue.get(name) ?? 0 })),
-    visits: stmt(db, 'SELECT count(*) FROM visits WHERE date = ?').pluck().get(date) as number,
+    visits: plucked(db, 'SELECT count(*) FROM visits WHERE date = ?').get(date) as number,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { VisitInput, VisitRow } from '../../../shared/contract/visits';
 import { visitDue, type VisitKind } from '../../../shared/rules/visits';
 import { AppError } from '../../core/errors';
-import { stmt, type Db } from '../../core/ledger';
+import { plucked, stmt, type Db } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 import { visitSettings } from './problems';
 
@@ -50,7 +50,7 @@ export function logVisit(ctx: CallContext, input: Required<VisitInput>, today: s
   let householdId: number | null = null;
   if (input.kind === 'household') {
     if (input.householdId === null) throw new AppError('visits.householdNeeded');
-    const h = stmt(db, 'SELECT d.building_id FROM households h JOIN dwellings d ON d.id = h.dwelling_id WHERE h.id = ?').pluck().get(input.householdId) as number | undefined;
+    const h = plucked(db, 'SELECT d.building_id FROM households h JOIN dwellings d ON d.id = h.dwelling_id WHERE h.id = ?').get(input.householdId) as number | undefined;
     if (h === undefined) throw new AppError('household.notFound', { id: input.householdId });
     householdId = input.householdId;
     buildingId = h;
@@ -58,7 +58,7 @@ export function logVisit(ctx: CallContext, input: Required<VisitInput>, today: s
     if (input.buildingId === null) throw new AppError('visits.buildingNeeded');
     buildingId = input.buildingId;
   } else if (!input.place) throw new AppError('visits.placeNeeded');
-  const gridId = buildingId === null ? null : (stmt(db, 'SELECT grid_id FROM buildings WHERE id = ?').pluck().get(buildingId) as number | undefined);
+  const gridId = buildingId === null ? null : (plucked(db, 'SELECT grid_id FROM buildings WHERE id = ?').get(buildingId) as number | undefined);
   if (gridId === undefined) throw new AppError('building.notFound', { id: input.buildingId ?? 0 });
   return Number(
     stmt(db, 'INSERT INTO visits(date, kind, household_id, building_id, place, grid_id, visitors, met, seen, words, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(

@@ -144,3 +144,35 @@ export function officeGbkCsv(): Buffer {
   const cptable = require('@e965/xlsx/dist/cpexcel.js') as { utils: { encode(cp: number, s: string): number[] } };
   return Buffer.from(cptable.utils.encode(936, text));
 }
+
+/**
+ * A second everyday shape, the 花名册 kept one sheet per building: the sheet's name is the building
+ * (no building or address column), 户号 and 单元/门牌号 written on the 户主 row only, 本人 for the
+ * head, "无" and "/" for nothing, a note in brackets after a name and after a phone, 出生年月 as the
+ * month alone beside the ID number, 二单元 and 301号, an ID typed with a leading apostrophe.
+ */
+export const ROSTER = {
+  people: {
+    周大成: { head: '周大成', relation: '02', address: '12号楼2单元301室', note: '' },
+    吴小梅: { head: '周大成', relation: '12', address: '12号楼2单元301室', note: '' },
+    周小宝: { head: '周大成', relation: '20', address: '12号楼2单元301室', note: '' },
+    郑老五: { head: '郑老五', relation: '02', address: '12号楼2单元302室', note: '租户' },
+    郑小六: { head: '郑老五', relation: '30', address: '12号楼2单元302室', note: '' },
+  } as Record<string, { head: string; relation: string; address: string; note: string }>,
+};
+
+export async function rosterXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('12号楼');
+  ws.addRow(['12号楼居民花名册']);
+  ws.mergeCells('A1:J1');
+  ws.addRow(['序号', '户号', '姓名', '与户主关系', '性别', '身份证号', '出生年月', '单元', '门牌号', '联系电话']);
+  ws.addRow([1, 'H1201', '周大成', '本人', '男', id('19560312', 11), '1956.03', '二单元', '301号', '13800138000（本人）']);
+  ws.addRow([2, '', '吴小梅', '妻子', '女', `'${id('19580704', 22)}`, new Date(Date.UTC(1958, 6, 1)), '', '', '无']);
+  ws.addRow([3, '', '周小宝', '子女', '', id('19850515', 31), '198505', '', '', '/']);
+  ws.addRow([4, 'H1202', '郑老五（租户）', '户主', '男', id('19700101', 13), '', '2', '302', '13900139000']);
+  ws.addRow([5, '', '郑小六', '女', '女', id('20000202', 24), '2000.2', '', '', '—']);
+  ws.getColumn(6).numFmt = '@';
+  ws.getCell('G4').numFmt = 'yyyy.mm';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

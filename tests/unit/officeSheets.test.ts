@@ -9,6 +9,8 @@ import { OFFICE, officeGbkCsv, officeXls, officeXlsx } from '../support/officeSh
 describe.each([
   ['.xlsx', '居民台账.xlsx', officeXlsx],
   ['.xls (Excel 97–2003)', '居民台账.xls', async () => officeXls()],
+  // WPS saves its own .et in the same compound-file format as .xls.
+  ['WPS .et', '居民台账.et', async () => officeXls()],
 ])('a committee workbook as %s', (_kind, fileName, make) => {
   const app = openTempApp();
   afterAll(() => app.close());
@@ -129,6 +131,30 @@ describe('round trip', () => {
     } finally {
       from.close();
       to.close();
+    }
+  });
+});
+
+describe('the 花名册 shape: one sheet per building, cells written once per household', () => {
+  it('takes the building from the sheet name and the head row’s 户号 and door for the members under it', async () => {
+    const { ROSTER, rosterXlsx } = await import('../support/officeSheets');
+    const app = openTempApp();
+    try {
+      await ok(app, 'community.setup', { streetName: '朝阳门街道', communityName: '幸福里社区', grids: [{ name: '第一网格', buildings: ['12号楼'] }] });
+      const report = await ok(app, 'residents.importCheck', { fileName: '花名册.xlsx', base64: (await rosterXlsx()).toString('base64'), lang: 'zh-CN' });
+      expect(report.errors).toEqual([]);
+      expect([report.valid, report.households, report.waiting]).toEqual([5, 2, 0]);
+      await ok(app, 'residents.importCommit', { token: report.token });
+      const rows = (await ok(app, 'residents.search', { limit: 50 })).rows;
+      const byName = new Map(rows.map((r) => [r.name, r]));
+      expect([...byName.keys()].sort()).toEqual(Object.keys(ROSTER.people).sort());
+      for (const [name, want] of Object.entries(ROSTER.people)) {
+        const r = byName.get(name)!;
+        expect([name, r.relation, r.address, r.householdId]).toEqual([name, want.relation, want.address, byName.get(want.head)!.householdId]);
+        expect([name, (await ok(app, 'residents.get', { id: r.id })).note]).toEqual([name, want.note]);
+      }
+    } finally {
+      app.close();
     }
   });
 });

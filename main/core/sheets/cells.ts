@@ -59,7 +59,7 @@ export function normaliseDate(c: Cell | undefined): string | null {
 export function monthOrDate(c: Cell | undefined): string | null {
   const full = normaliseDate(c);
   if (full !== null) return full;
-  const m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(cellText(c));
+  const m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(cellText(c)) ?? /^(\d{4})(\d{2})$/.exec(cellText(c));
   return m && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? `${m[1]}-${m[2]!.padStart(2, '0')}-01` : null;
 }
 
@@ -79,7 +79,8 @@ export function cleanName(c: Cell | undefined): string {
  */
 export function splitPhones(c: Cell | undefined): { first: string; others: string[] } {
   const numbers: string[] = [];
-  for (const part of cellText(c).split(/[/／,，;；、|]|或/)) {
+  // "13800138000（本人）": the words in brackets are not part of a number.
+  for (const part of cellText(c).replace(/[(（][^)）]*[)）]/g, ' ').split(/[/／,，;；、|]|或/)) {
     const tokens = part.trim().split(/\s+/).filter(Boolean);
     // "138 0013 8000" is one number written in groups; "13800138000 13900139000" is two.
     if (tokens.length > 1 && tokens.every((t) => t.replace(/\D/g, '').length >= 7)) numbers.push(...tokens);

@@ -9,6 +9,7 @@ import { toInputIssues } from '../../core/dispatch';
 import {
   cellText,
   cleanName,
+  monthOrDate,
   findHeader,
   normaliseDate,
   openWorkbook,
@@ -24,7 +25,7 @@ import {
 } from '../../core/sheets';
 import { INFORMATIONAL, RESIDENT_COLUMNS, headerOf, type ColumnKey } from './columns';
 import { buildingName } from '../../../shared/rules/address';
-import { householdGrouper, placeFinder, type At, type Place } from './importPlaces';
+import { householdGrouper, placeFinder, type At, type Place, type PlaceCells } from './importPlaces';
 import type { ResidentFields } from './store';
 
 /**
@@ -122,6 +123,9 @@ const CODE_COLUMNS: [ColumnKey, CodeListName][] = [
   ['education', 'education'],
   ['marital', 'marital'],
 ];
+/** "7号楼", "7栋", "12幢", "A座": a sheet named as a building. */
+const SHEET_IS_BUILDING = /^(?:.{0,12}?)(?:\d+|[一二三四五六七八九十]+|[A-Za-z])(?:号楼|栋|幢|座|号)$/;
+const NOTHING = new Set(['无', '暂无', '没有', '/', '／', '-', '－', '—', '--', '——', '空', 'N/A', 'n/a']);
 const NOT_LIVING_HERE = /^(已迁出|迁出|已故|死亡|注销|已注销|moved out|deceased)$/i;
 
 /** What the sheet's columns are: the user's choice, else what was remembered for these headers, else the guess. */
@@ -141,6 +145,10 @@ interface SheetCheck {
   at: (row: number) => At;
   columns: Map<ColumnKey, number>;
   headers: string[];
+  /** The sheet's name when it names a building (one sheet per building, no building column). */
+  building: string;
+  /** The place and household number of the row above: members written under their 户主 with those cells left blank. */
+  above: { place?: PlaceCells; householdNumber: string };
 }
 
 function rowChecker(db: Db, lang: Language) {
@@ -156,7 +164,9 @@ function rowChecker(db: Db, lang: Language) {
     const bad: Issue[] = [];
     const cell = (k: ColumnKey): Cell => {
       const i = s.columns.get(k);
-      return i === undefined ? null : (raw.cells[i] ?? null);
+      const c = i === undefined ? null : (raw.cells[i] ?? null);
+      // "无", "/", "—" are how a sheet says "nothing here"; the code lists keep their own 无 (群众, 其他).
+      return typeof c === 'string' && NOTHING.has(c.trim()) && !CODE_COLUMNS.some(([col]) => col === k) ? null : c;
     };
     const header = (k: ColumnKey) => {
       const i = s.columns.get(k);
@@ -165,7 +175,8 @@ function rowChecker(db: Db, lang: Language) {
     const issue = (list: Issue[], k: ColumnKey, code: string, params?: Record<string, string | number>) => list.push({ ...at, column: header(k), code, ...(params ? { params } : {}) });
 
     const idCell = cell('idNumber');
-    let idText = cellText(idCell).replace(/\s+/g, '');
+    // A leading ' is how Excel is told "text" when the number is typed; some exports keep it.
+    let idText = cellText(idCell).replace(/\s+/g, '').replace(/^['‘’`]/, '');
     // A number cell of 16+ digits has lost its last digits inside Excel: never guess them.
     const mangled = typeof idCell === 'number' && idCell >= 1e15;
     if (mangled) issue(bad, 'idNumber', 'id.excelMangled');
@@ -186,10 +197,16 @@ function rowChecker(db: Db, lang: Language) {
       }
       const v = codeFromText(list, t);
       if (v === undefined) issue(bad, k, 'import.unknownValue', { value: t, closest: closestCodes(list, t).join('、') || '—' });
-      else coded[k] = v;
+      // In a household sheet 本人 is the row the others relate to: the 户主.
+      else coded[k] = k === 'relation' && v === '01' ? '02' : v;
     }
-    const birth = normaliseDate(cell('birthDate'));
-    if (birth === null) issue(bad, 'birthDate', 'import.badDate', { value: cellText(cell('birthDate')) });
+    let birth = normaliseDate(cell('birthDate'));
+    // 出生年月 is often the month alone ("1956.03", or a date cell shown as yyyy.mm, stored as the 1st):
+    // with an ID number of that month it says the same, and the ID gives the day.
+    const idBirth = /^\d{17}[\dX]$/i.test(idText) ? `${idText.slice(6, 10)}-${idText.slice(10, 12)}` : '';
+    const month = birth === null ? monthOrDate(cell('birthDate')) : birth;
+    if (idBirth && month && month.endsWith('-01') && month.slice(0, 7) === idBirth) birth = '';
+    if (birth === null) issue(bad, 'birthDate', month ? 'import.monthOnly' : 'import.badDate', { value: cellText(cell('birthDate')) });
     const tags: string[] = [];
     for (const part of cellText(cell('tags')).split(/[,，、;；\s]+/).filter(Boolean)) {
       const tag = codeFromText('careTag', part);
@@ -198,21 +215,31 @@ function rowChecker(db: Db, lang: Language) {
     }
     const phones = splitPhones(cell('phone'));
     let note = cellText(cell('note'));
+    // "王芳（儿媳）", "张三(已故)": the name, and the words beside it kept in the note.
+    const fullName = cleanName(cell('name'));
+    const aside = /^(.+?)\s*[(（]([^)）]*)[)）]$/.exec(fullName);
+    const nameAlone = aside ? aside[1]! : fullName;
+    if (aside?.[2]) note = [note, aside[2]].filter(Boolean).join('；');
     if (phones.others.length) note = [note, translate(lang, 'residents:import.otherPhones', { phones: phones.others.join('、') })].filter(Boolean).join('；');
 
-    const place: Place = findPlace({
+    const isHeadRow = coded.relation === '02';
+    let cells: PlaceCells = {
       grid: cellText(cell('grid')),
       estate: cellText(cell('estate')),
-      building: cellText(cell('building')),
+      building: cellText(cell('building')) || s.building,
       unit: cellText(cell('unit')),
       room: cellText(cell('room')),
       address: cellText(cell('address')),
-    });
+    };
+    // A member row with no place of its own lives where the row above does (the sheet's way of saying "same").
+    if (!isHeadRow && !cells.room && !cells.address && !cellText(cell('building')) && s.above.place) cells = s.above.place;
+    s.above.place = cells;
+    const place: Place = findPlace(cells);
     if (!place.ok) issue(bad, place.column, place.code, place.params);
 
     // The form's schema is the single rule for the fields: the same messages, the same normalising.
     const result = residentFields.safeParse({
-      name: cleanName(cell('name')),
+      name: nameAlone,
       idNumber: idText,
       gender: coded.gender || (idText ? '0' : ''),
       birthDate: birth ?? '',
@@ -250,8 +277,11 @@ function rowChecker(db: Db, lang: Language) {
       }
       seenIds.set(fields.idNumber, at);
     }
-    const householdNumber = cellText(cell('householdNumber'));
+    // 户号 written on the 户主 row only: the members under it belong to it.
+    let householdNumber = cellText(cell('householdNumber'));
     const isHead = fields.relation === '02';
+    if (!householdNumber && !isHead && s.columns.has('householdNumber')) householdNumber = s.above.householdNumber;
+    s.above.householdNumber = householdNumber;
     // New buildings are grouped by number (and 小区 where the row gives one): their names are settled at the end.
     const g = group(place.fresh ? { ...place, building: `${place.fresh.estate}\u0001${place.fresh.number}` } : place, householdNumber, isHead, at);
     if (isHead) {
@@ -370,6 +400,7 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
     let source: ImportSheet['mapping'] = 'guessed';
     const included = !choices.leaveOut.includes(sheet.name);
     const at = (row: number): At => ({ sheet: sheet.name, row });
+    let sheetCheck: SheetCheck | undefined;
     const header = await readSheetRows(
       sheet,
       (head) => {
@@ -394,7 +425,8 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
         }
         if (!included) return;
         count++;
-        const r = check(raw, { at, columns, headers: h.headers }, errors, warnings);
+        sheetCheck ??= { at, columns, headers: h.headers, building: !columns.has('building') && !columns.has('address') && SHEET_IS_BUILDING.test(sheet.name.trim()) ? sheet.name.trim() : '', above: { householdNumber: '' } };
+        const r = check(raw, sheetCheck, errors, warnings);
         if (r) staged.add(r);
       },
     );

@@ -30,8 +30,18 @@ export interface ResidentFields {
 export const naturalKey = (s: string) => s.replace(/\d+/g, (d) => d.padStart(8, '0'));
 
 /** "2单元" and "2" mean the same entrance; "301室" and "301" the same room. */
-export const cleanUnit = (s: string) => s.normalize('NFKC').trim().replace(/单元$/, '');
-export const cleanRoom = (s: string) => s.normalize('NFKC').trim().replace(/室$/, '');
+export const cleanUnit = (s: string) => {
+  const u = s.normalize('NFKC').trim().replace(/(单元|门)$/, '');
+  return /^[一二三四五六七八九十]+$/.test(u) ? String(chineseNumber(u)) : u;
+};
+export const cleanRoom = (s: string) => s.normalize('NFKC').trim().replace(/[室号户]$/, '');
+/** 一 … 九十九: the small numbers units are counted in. */
+function chineseNumber(s: string): number {
+  const d = (c: string | undefined) => (c ? '一二三四五六七八九'.indexOf(c) + 1 : 0);
+  if (!s.includes('十')) return Number([...s].map(d).join(''));
+  const [tens, ones] = s.split('十');
+  return (tens ? d(tens) : 1) * 10 + d(ones);
+}
 
 interface DwellingInfo {
   household_id: number;

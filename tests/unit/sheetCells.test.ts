@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { cleanName, monthOrDate, normaliseDate, splitPhones } from '../../main/core/sheets';
+import { skipReason } from '../../main/core/sheets/header';
+import { buildingParts, splitAddress } from '../../shared/rules/address';
+import { closestCodes, codeFromText } from '../../shared/rules/codes';
+
+describe('cells as people type them', () => {
+  it('dates five ways, date cells and Excel day numbers; nothing guessed', () => {
+    for (const d of ['1956.03.12', '1956.3.12', '19560312', '1956/3/12', '1956年3月12日', '1956-3-12', ' 1956 - 03 - 12 ', new Date(Date.UTC(1956, 2, 12)), 20526])
+      expect([d, normaliseDate(d)]).toEqual([d, '1956-03-12']);
+    for (const bad of ['1956.13.45', '1956-02-30', 'abc', '12/03/1956', 19561332]) expect([bad, normaliseDate(bad)]).toEqual([bad, null]);
+    expect([normaliseDate(''), normaliseDate(null)]).toEqual(['', '']);
+    expect([monthOrDate('1956.03'), monthOrDate('195603'), monthOrDate('1956年3月'), monthOrDate('1956.13')]).toEqual(['1956-03-01', '1956-03-01', '1956-03-01', null]);
+  });
+
+  it('names lose alignment spaces and keep one middle dot; phones split into the first and the rest', () => {
+    expect(['王　芳', '王 芳', ' 李  四 ', '阿依古丽•买买提', '阿依古丽 · 买买提', '阿依古丽．买买提', 'John Smith'].map(cleanName)).toEqual(['王芳', '王芳', '李四', '阿依古丽·买买提', '阿依古丽·买买提', '阿依古丽·买买提', 'John Smith']);
+    expect(splitPhones('13800138000/13900139000')).toEqual({ first: '13800138000', others: ['13900139000'] });
+    expect(splitPhones('138 0013 8000')).toEqual({ first: '138 0013 8000', others: [] });
+    expect(splitPhones('+86 138-0013-8000；010-65001234')).toEqual({ first: '+86 138-0013-8000', others: ['010-65001234'] });
+    expect(splitPhones('13800138000 13900139000')).toEqual({ first: '13800138000', others: ['13900139000'] });
+    expect(splitPhones('13800138000（本人）')).toEqual({ first: '13800138000', others: [] });
+  });
+
+  it('one address column in the spellings people write', () => {
+    const cases: [string, [string, string, string, string]][] = [
+      ['XX小区15号楼4单元1502室', ['XX小区', '15', '4', '1502']],
+      ['15号楼4单元1502', ['', '15', '4', '1502']],
+      ['15-4-1502', ['', '15', '4', '1502']],
+      ['15栋4单元1502', ['', '15', '4', '1502']],
+      ['15幢4单元1502室', ['', '15', '4', '1502']],
+      ['15座2单元301', ['', '15', '2', '301']],
+      ['3幢二单元301', ['', '3', '2', '301']],
+      ['7号楼602', ['', '7', '', '602']],
+      ['北京市朝阳区朝阳门街道幸福里社区金色家园东区7号楼2单元602室', ['金色家园东区', '7', '2', '602']],
+      ['XX路12号院3号楼1单元101', ['XX路12号院', '3', '1', '101']],
+    ];
+    for (const [text, [estate, building, unit, room]] of cases) expect([text, splitAddress(text)]).toEqual([text, { estate, building, unit, room }]);
+    expect(splitAddress('小区门口平房')).toBeUndefined();
+    expect([buildingParts('7号楼'), buildingParts('7栋'), buildingParts('金色家园7幢'), buildingParts('十二号楼')]).toEqual([
+      { estate: '', number: '7' },
+      { estate: '', number: '7' },
+      { estate: '金色家园', number: '7' },
+      { estate: '', number: '12' },
+    ]);
+  });
+
+  it('the whole relation list and the nearest names for a word not on it', () => {
+    expect(['长子', '次女', '儿媳', '女婿', '公公', '婆婆', '岳父', '岳母', '孙子', '外孙女', '侄子', '外甥', '兄', '嫂', '弟媳'].map((w) => codeFromText('relation', w))).toEqual([
+      '22', '33', '38', '28', '53', '54', '55', '56', '41', '44', '93', '95', '71', '72', '74',
+    ]);
+    expect(codeFromText('education', '半文盲')).toBe('91');
+    expect(codeFromText('residenceType', '人户分离')).toBe('separated');
+    expect(closestCodes('relation', '干儿子')).toContain('子');
+  });
+
+  it('rows that are not people', () => {
+    const headers = ['序号', '姓名', '性别'];
+    const row = (...cells: (string | null)[]) => ({ rowNumber: 9, cells });
+    expect(skipReason(row('合计：3户 11人', null, null), headers, 1)).toBe('summary');
+    expect(skipReason(row('填表人：张三', '审核人：李四', null), headers, 1)).toBe('signOff');
+    expect(skipReason(row('7号楼', '7号楼', '7号楼'), headers, 1)).toBe('title');
+    expect(skipReason(row('序号', '姓名', '性别'), headers, 1)).toBe('header');
+    expect(skipReason(row(null, null, null), headers, 1)).toBe('blank');
+    expect(skipReason(row('1', '张三', '男'), headers, 1)).toBeUndefined();
+    expect(skipReason(row(null, '张三', null), headers, 1)).toBeUndefined(); // a name alone is a person, with errors
+  });
+});

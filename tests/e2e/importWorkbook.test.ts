@@ -16,6 +16,8 @@ it('a committee workbook as it is: sheets offered, a new building added to a gri
   await page.locator('input[type=file]').setInputFiles(file);
   const sheets = page.getByTestId('import-sheets');
   await sheets.waitFor();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: path.join(__dirname, 'artifacts', 'import-workbook-checked.png'), fullPage: true });
   const sheetRows = await sheets.locator('.ant-table-tbody tr').allInnerTexts();
   expect(sheetRows.map((r) => r.split('\t')[1])).toEqual(['7号楼', '8号楼', '填表说明']);
   expect(sheetRows[2]).toContain('没有找到表头');

@@ -260,7 +260,9 @@ function rowChecker(db: Db, lang: Language) {
         const key = i.path.split('.')[0] as ColumnKey;
         if (bad.some((e) => e.column === header(key))) continue; // one message per cell
         if (i.messageKey === 'resident.birthDateNeeded' && (mangled || bad.some((e) => e.code === 'import.maskedId'))) continue;
-        issue(bad, key, i.messageKey, i.params);
+        // "Choose from the list" is the form's word; in a sheet an empty required cell is simply missing.
+        const empty = i.messageKey === 'validation.code' && !cellText(cell(key));
+        issue(bad, key, empty ? 'validation.required' : i.messageKey, empty ? undefined : i.params);
       }
     }
     if (bad.length || !result.success || !place.ok) {
@@ -441,7 +443,8 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
         ? header.headers.map((h, index) => ({ index, header: h, field: fieldOf.get(index) ?? null, samples: samples.get(index) ?? [] })).filter((c) => c.header || c.field || c.samples.length)
         : [],
     });
-    if (header && included) mappings.push({ headers: header.headers, mapping: Object.fromEntries([...columns].filter(([k]) => !INFORMATIONAL.includes(k)).map(([k, i]) => [String(i), k])) });
+    // Only a mapping the user put right is remembered: a guess is made again, with whatever words Linli knows by then.
+    if (header && included && source !== 'guessed') mappings.push({ headers: header.headers, mapping: Object.fromEntries([...columns].filter(([k]) => !INFORMATIONAL.includes(k)).map(([k, i]) => [String(i), k])) });
   }
   if (!sheets.some((s) => s.headerRow !== null)) throw new AppError('import.noHeader');
   if (count === 0) throw new AppError('import.empty');

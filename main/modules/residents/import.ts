@@ -155,7 +155,9 @@ function rowChecker(db: Db, lang: Language) {
   const places = placeFinder(db);
   const findPlace = places.find;
   const group = householdGrouper();
-  const seenIds = new Map<string, At>();
+  // Where each ID number was first seen: the sheet by its index, and the row (kept small: one entry a person).
+  const sheetNames: string[] = [];
+  const seenIds = new Map<string, number>();
   const heads = new Map<string, At>();
   const groupHeads = new Map<string, { name: string; idNumber: string }>();
 
@@ -273,11 +275,12 @@ function rowChecker(db: Db, lang: Language) {
     if (fields.gender === '0' && fields.idNumber) fields.gender = Number(fields.idNumber[16]) % 2 ? '1' : '2';
     if (fields.idNumber) {
       const first = seenIds.get(fields.idNumber);
-      if (first) {
-        issue(errors, 'idNumber', 'import.duplicateInFile', { first: first.row, firstSheet: first.sheet });
+      if (first !== undefined) {
+        issue(errors, 'idNumber', 'import.duplicateInFile', { first: first % 10_000_000, firstSheet: sheetNames[Math.floor(first / 10_000_000)]! });
         return undefined;
       }
-      seenIds.set(fields.idNumber, at);
+      if (sheetNames[sheetNames.length - 1] !== at.sheet) sheetNames.push(at.sheet);
+      seenIds.set(fields.idNumber, (sheetNames.length - 1) * 10_000_000 + at.row);
     }
     // 户号 written on the 户主 row only: the members under it belong to it.
     let householdNumber = cellText(cell('householdNumber'));
@@ -320,9 +323,10 @@ function rowChecker(db: Db, lang: Language) {
  * memory as objects), heads first, only rows whose building is known or has a grid. A building new to
  * the ledger is packed under a key and named at the end, when every row's 小区 has been seen.
  */
-function stagedRows(namesCarryEstate: boolean) {
+function stagedRows(namesCarryEstate: boolean, ledgerHasResidents: boolean) {
   const heads: string[] = [];
   const members: string[] = [];
+  // The ID numbers to look up for "will update": none to look up in an empty ledger (the first import).
   const ids: string[] = [];
   const households = new Set<string>();
   let waiting = 0;
@@ -350,7 +354,7 @@ function stagedRows(namesCarryEstate: boolean) {
       const list = r.fields.relation === '02' ? heads : members;
       list.push(packRow(key ? { ...r, building: key } : r));
       if (r.fresh && !r.fresh.estate) withoutEstate.push({ at: { sheet: r.sheet, row: r.rowNumber }, key, list, index: list.length - 1, numberKey: `${r.grid}\u0001${r.fresh.number}` });
-      if (r.fields.idNumber) ids.push(r.fields.idNumber);
+      if (r.fields.idNumber && ledgerHasResidents) ids.push(r.fields.idNumber);
       households.add(r.household);
     },
     finish() {
@@ -391,7 +395,7 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const skipped: SkippedRow[] = [];
-  const staged = stagedRows(namesCarryEstate);
+  const staged = stagedRows(namesCarryEstate, !!stmt(db, 'SELECT 1 FROM residents LIMIT 1').get());
   const sheets: ImportSheet[] = [];
   const mappings: StagedImport['mappings'] = [];
   let count = 0;

@@ -66,3 +66,39 @@ describe('cells as people type them', () => {
     expect(skipReason(row(null, '张三', null), headers, 1)).toBeUndefined(); // a name alone is a person, with errors
   });
 });
+
+describe('more of the ways sheets say the same thing', () => {
+  it('a date with a time of day, a grid by its number, 户主之妻', async () => {
+    const { gridKey } = await import('../../main/modules/residents/importPlaces');
+    expect([normaliseDate('1956-03-12 00:00:00'), normaliseDate('1956-03-12T00:00:00'), normaliseDate('1956/3/12 0:00')]).toEqual(['1956-03-12', '1956-03-12', '1956-03-12']);
+    expect(['第一网格', '第1网格', '一网格', '1网格', '第十二网格', '第12网格'].map(gridKey)).toEqual(['1', '1', '1', '1', '12', '12']);
+  });
+
+  it('in a real import: 第1网格 is the ledger’s 第一网格, 户主之妻 is 妻, 1.10105E+17 is an ID Excel mangled', async () => {
+    const { ok, openTempApp } = await import('../support/ledger');
+    const { validId } = await import('../support/sheets');
+    const app = openTempApp();
+    try {
+      await ok(app, 'community.setup', { streetName: '朝阳门街道', communityName: '幸福里社区', grids: [{ name: '第一网格', buildings: ['3号楼'] }] });
+      const csv = [
+        '姓名,公民身份号码,网格,楼栋,单元,房号,与户主关系,出生日期',
+        `张三,${validId('11010519600101001')},第1网格,3号楼,1,101,户主,1960-01-01 00:00:00`,
+        `李四,${validId('11010519620202002')},第1网格,3号楼,1,101,户主之妻,`,
+        `王五,1.10105E+17,第1网格,3号楼,1,102,户主,`,
+      ].join('\r\n');
+      const report = await ok(app, 'residents.importCheck', { fileName: 'a.csv', base64: Buffer.from(csv).toString('base64'), lang: 'zh-CN' });
+      expect([...new Set(report.errors.map((e) => e.row))]).toEqual([4]);
+      expect(report.errors.map((e) => e.code)).toContain('id.excelMangled');
+      expect([report.valid, report.newBuildings]).toEqual([2, []]);
+      await ok(app, 'residents.importCommit', { token: report.token });
+      const rows = (await ok(app, 'residents.search', { limit: 10 })).rows;
+      expect(rows.map((r) => [r.name, r.relation, r.gridName]).sort()).toEqual([
+        ['张三', '02', '第一网格'],
+        ['李四', '12', '第一网格'],
+      ]);
+      expect((await ok(app, 'community.tree', {})).map((g) => g.name)).toEqual(['第一网格']);
+    } finally {
+      app.close();
+    }
+  });
+});

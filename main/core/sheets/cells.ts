@@ -44,7 +44,8 @@ export function normaliseDate(c: Cell | undefined): string | null {
     // Whole day numbers from 1900-03-01 to 2100-12-31 only; a number like 19560312 is read as digits below.
     if (Number.isInteger(c) && c >= 61 && c <= 73415) return excelDate(c).toISOString().slice(0, 10);
   }
-  const s = String(c).normalize('NFKC').replace(/\s+/g, '');
+  // A time of day after the date ("1956-03-12 00:00:00", "1956-03-12T00:00:00"), as databases export it, says nothing.
+  const s = String(c).normalize('NFKC').trim().replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '').replace(/\s+/g, '');
   if (s === '') return '';
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) {

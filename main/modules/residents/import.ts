@@ -183,14 +183,25 @@ function rowChecker(db: Db, lang: Language) {
     const mangled = typeof idCell === 'number' && idCell >= 1e15;
     if (mangled) issue(bad, 'idNumber', 'id.excelMangled');
     else if (idText.includes('*')) issue(bad, 'idNumber', 'import.maskedId');
+    // "1.10105E+17": the same loss, written out as text by a CSV saved from Excel.
+    else if (/^\d(\.\d+)?E\+?\d+$/i.test(idText)) issue(bad, 'idNumber', 'id.excelMangled');
     else if (/^\d{15}$/.test(idText)) issue(warnings, 'idNumber', 'id.upgraded', { old: idText });
-    if (mangled || idText.includes('*')) idText = '';
+    if (mangled || idText.includes('*') || /E\+?\d+$/i.test(idText)) idText = '';
 
     const coded: Partial<Record<ColumnKey, string>> = {};
     for (const [k, list] of CODE_COLUMNS) {
       const t = cellText(cell(k));
       if (!t) continue;
-      if (k === 'relation' && CHILD_WORDS.has(t)) {
+      // 户主之妻, 户主的儿子: the word after it is the relation.
+      if (k === 'relation' && /^户主(之|的)./.test(t)) {
+        const rest = t.replace(/^户主(之|的)/, '');
+        const v = CHILD_WORDS.has(rest) ? undefined : codeFromText('relation', rest);
+        if (v) {
+          coded.relation = v;
+          continue;
+        }
+      }
+      if (k === 'relation' && CHILD_WORDS.has(t.replace(/^户主(之|的)/, ''))) {
         // 子女: the ID number says son or daughter; without one, the gender column does.
         const g = /^\d{17}[\dX]$/i.test(idText) ? (Number(idText[16]) % 2 ? '1' : '2') : codeFromText('gender', cellText(cell('gender')));
         if (g === '1' || g === '2') coded.relation = g === '1' ? '20' : '30';
@@ -261,7 +272,7 @@ function rowChecker(db: Db, lang: Language) {
       for (const i of toInputIssues(result.error)) {
         const key = i.path.split('.')[0] as ColumnKey;
         if (bad.some((e) => e.column === header(key))) continue; // one message per cell
-        if (i.messageKey === 'resident.birthDateNeeded' && (mangled || bad.some((e) => e.code === 'import.maskedId'))) continue;
+        if (i.messageKey === 'resident.birthDateNeeded' && bad.some((e) => e.code === 'import.maskedId' || e.code === 'id.excelMangled')) continue;
         // "Choose from the list" is the form's word; in a sheet an empty required cell is simply missing.
         const empty = i.messageKey === 'validation.code' && !cellText(cell(key));
         issue(bad, key, empty ? 'validation.required' : i.messageKey, empty ? undefined : i.params);

@@ -39,6 +39,10 @@ export function placeFinder(db: Db) {
     (b) => ({ ...b, ...buildingParts(b.name) }),
   );
   const cache = new Map<string, Place>();
+  // 第1网格, 一网格 and 第一网格 are one grid: a sheet's spelling of a grid the ledger has is the ledger's.
+  const gridNames = new Map<string, string>();
+  for (const g of stmt(db, 'SELECT name FROM grids').all() as { name: string }[]) gridNames.set(gridKey(g.name), g.name);
+  const ledgerGrid = (name: string) => (name ? (gridNames.get(gridKey(name)) ?? name) : '');
 
   /** The ledger's building for a number (or name) and 小区 within an optional grid. */
   const building = (grid: string, estate: string, number: string, name: string): Place => {
@@ -63,6 +67,7 @@ export function placeFinder(db: Db) {
   };
 
   const find = (c: PlaceCells): Place => {
+    c = { ...c, grid: ledgerGrid(c.grid) };
     let estate = c.estate;
     let unit = cleanUnit(c.unit);
     let room = cleanRoom(c.room);
@@ -93,6 +98,17 @@ export function placeFinder(db: Db) {
   /** Whether the ledger's building names carry their 小区 ("金色家园7号楼"), so new ones should too. */
   const namesCarryEstate = known.some((b) => b.estate && b.number);
   return { find, namesCarryEstate };
+}
+
+/** A grid's name compared: numbers as digits, without 第 and 网格 ("第一网格" → "1"). */
+export function gridKey(name: string): string {
+  const s = name.normalize('NFKC').replace(/\s+/g, '').replace(/^第/, '').replace(/(网格|格)$/, '');
+  return s.replace(/[一二三四五六七八九十]+/g, (n) => {
+    const d = (c: string | undefined) => (c ? '一二三四五六七八九'.indexOf(c) + 1 : 0);
+    if (!n.includes('十')) return [...n].map(d).join('');
+    const [tens, ones] = n.split('十');
+    return String((tens ? d(tens) : 1) * 10 + d(ones));
+  });
 }
 
 /**

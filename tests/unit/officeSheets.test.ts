@@ -158,3 +158,42 @@ describe('the 花名册 shape: one sheet per building, cells written once per ho
     }
   });
 });
+
+describe('columns mapped by hand, once', () => {
+  it('a column Linli does not know is mapped in the dry run, a sheet left out, and the next sheet with those headers comes mapped', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { validId } = await import('../support/sheets');
+    const app = openTempApp();
+    try {
+      await ok(app, 'community.setup', { streetName: '朝阳门街道', communityName: '幸福里社区', grids: [{ name: '第一网格', buildings: ['5号楼'] }] });
+      const sheet = async (names: string[]) => {
+        const wb = new ExcelJS.Workbook();
+        for (const [i, tab] of ['居民', '旧表'].entries()) {
+          const ws = wb.addWorksheet(tab);
+          ws.addRow(['姓名', '身份证号', '楼栋', '梯号', '门牌', '与户主关系']);
+          names.forEach((n, k) => ws.addRow([n, validId(`110105197001${10 + i}${String(k).padStart(3, '0')}`), '5号楼', '1', `10${k}`, '户主']));
+        }
+        return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      };
+      const first = await ok(app, 'residents.importCheck', { fileName: 'a.xlsx', base64: await sheet(['甲', '乙']), lang: 'zh-CN' });
+      // 梯号 and 门牌 are not words Linli knows: the rows have no room.
+      expect(first.sheets.map((s) => [s.name, s.mapping])).toEqual([['居民', 'guessed'], ['旧表', 'guessed']]);
+      expect(first.valid).toBe(0);
+      const columns = { '0': 'name', '1': 'idNumber', '2': 'building', '3': 'unit', '4': 'room', '5': 'relation' };
+      const mapped = await ok(app, 'residents.importRecheck', { token: first.token, lang: 'zh-CN', choices: { leaveOut: ['旧表'], columns: { 居民: columns } } });
+      expect(mapped.sheets.map((s) => [s.name, s.mapping, s.included])).toEqual([['居民', 'chosen', true], ['旧表', 'guessed', false]]);
+      expect(mapped.errors.map((e) => [e.row, e.column, e.code, e.message])).toEqual([]);
+      expect([mapped.rows, mapped.valid]).toEqual([2, 2]);
+      await ok(app, 'residents.importCommit', { token: mapped.token });
+      const rows = (await ok(app, 'residents.search', { limit: 10 })).rows;
+      expect(rows.map((r) => r.address).sort()).toEqual(['5号楼1单元100室', '5号楼1单元101室']);
+
+      // Next month's sheet, same headers: mapped as the user left it.
+      const next = await ok(app, 'residents.importCheck', { fileName: 'b.xlsx', base64: await sheet(['丙']), lang: 'zh-CN' });
+      expect(next.sheets.map((s) => s.mapping)).toEqual(['remembered', 'remembered']);
+      expect(next.sheets[0]!.columns.find((c) => c.header === '门牌')!.field).toBe('room');
+    } finally {
+      app.close();
+    }
+  });
+});

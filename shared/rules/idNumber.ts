@@ -51,9 +51,17 @@ function isRealDate(y: number, m: number, d: number): boolean {
   return d <= days[m - 1]! && y >= 1850;
 }
 
-export function todayIso(now: Date = new Date()): string {
+const isoDay = (now: Date) => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+};
+// Asked for once a row by every ID check of an import: the day, worked out again at most once a second.
+let lastDay = { at: Number.NaN, day: '' };
+export function todayIso(now?: Date): string {
+  if (now) return isoDay(now);
+  const t = Date.now();
+  if (!(Math.abs(t - lastDay.at) < 1000)) lastDay = { at: t, day: isoDay(new Date(t)) };
+  return lastDay.day;
 }
 
 export function checkIdNumber(raw: string, today: string = todayIso()): IdResult {

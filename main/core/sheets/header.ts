@@ -80,7 +80,9 @@ const SIGN_OFF_WORDS = /^(填表人|填报人|审核人|制表人|负责人|经�
  * printed page. A row with a name in the name column and anything beside it is always a person.
  */
 export function skipReason(row: SheetRow, headers: string[], nameColumn: number | undefined): SkipReason | undefined {
-  const texts = row.cells.map((c) => cellText(c));
+  // Plain trimmed text is enough to tell these rows (the words are the same after NFKC), and it is
+  // asked of every row of a 100,000-row sheet.
+  const texts = row.cells.map((c) => (c === null || c === undefined ? '' : typeof c === 'string' ? c.trim() : cellText(c)));
   const filled = texts.filter(Boolean);
   if (!filled.length) return 'blank';
   const first = filled[0]!.replace(/\s+/g, '');

@@ -42,7 +42,13 @@ export function placeFinder(db: Db) {
   // 第1网格, 一网格 and 第一网格 are one grid: a sheet's spelling of a grid the ledger has is the ledger's.
   const gridNames = new Map<string, string>();
   for (const g of stmt(db, 'SELECT name FROM grids').all() as { name: string }[]) gridNames.set(gridKey(g.name), g.name);
-  const ledgerGrid = (name: string) => (name ? (gridNames.get(gridKey(name)) ?? name) : '');
+  const asLedger = new Map<string, string>();
+  const ledgerGrid = (name: string) => {
+    if (!name) return '';
+    let g = asLedger.get(name);
+    if (g === undefined) asLedger.set(name, (g = gridNames.get(gridKey(name)) ?? name));
+    return g;
+  };
 
   /** The ledger's building for a number (or name) and 小区 within an optional grid. */
   const building = (grid: string, estate: string, number: string, name: string): Place => {

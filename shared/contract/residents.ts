@@ -162,6 +162,8 @@ export const importChoices = z
   .object({
     leaveOut: z.array(z.string().max(100)).max(200).default([]),
     columns: z.record(z.string().max(100), z.record(z.string().regex(/^\d{1,4}$/), z.string().max(40))).default({}),
+    /** The header row (Excel's number) of a sheet where Linli found none, as the user named it. */
+    headerRows: z.record(z.string().max(100), z.number().int().min(1).max(1000)).default({}),
   })
   .strict();
 export type ImportChoices = z.output<typeof importChoices>;

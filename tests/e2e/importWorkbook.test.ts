@@ -20,7 +20,7 @@ it('a committee workbook as it is: sheets offered, a new building added to a gri
   await page.screenshot({ path: path.join(__dirname, 'artifacts', 'import-workbook-checked.png'), fullPage: true });
   const sheetRows = await sheets.locator('.ant-table-tbody tr').allInnerTexts();
   expect(sheetRows.map((r) => r.split('\t')[1])).toEqual(['7号楼', '8号楼', '填表说明']);
-  expect(sheetRows[2]).toContain('没有找到表头');
+  expect(sheetRows[2]).toContain('没有认出表头');
 
   // The planted mistakes are listed by sheet and row; the totals and sign-off rows are skipped, not errors.
   const issues = await page.getByTestId('import-issues').locator('.ant-table-tbody tr').allInnerTexts();

@@ -170,13 +170,13 @@ describe('columns mapped by hand, once', () => {
         const wb = new ExcelJS.Workbook();
         for (const [i, tab] of ['居民', '旧表'].entries()) {
           const ws = wb.addWorksheet(tab);
-          ws.addRow(['姓名', '身份证号', '楼栋', '梯号', '门牌', '与户主关系']);
+          ws.addRow(['姓名', '身份证号', '楼栋', '梯号', '屋', '与户主关系']);
           names.forEach((n, k) => ws.addRow([n, validId(`110105197001${10 + i}${String(k).padStart(3, '0')}`), '5号楼', '1', `10${k}`, '户主']));
         }
         return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
       };
       const first = await ok(app, 'residents.importCheck', { fileName: 'a.xlsx', base64: await sheet(['甲', '乙']), lang: 'zh-CN' });
-      // 梯号 and 门牌 are not words Linli knows: the rows have no room.
+      // 梯号 and 屋 are not words Linli knows: the rows have no room.
       expect(first.sheets.map((s) => [s.name, s.mapping])).toEqual([['居民', 'guessed'], ['旧表', 'guessed']]);
       expect(first.valid).toBe(0);
       const columns = { '0': 'name', '1': 'idNumber', '2': 'building', '3': 'unit', '4': 'room', '5': 'relation' };
@@ -191,7 +191,45 @@ describe('columns mapped by hand, once', () => {
       // Next month's sheet, same headers: mapped as the user left it.
       const next = await ok(app, 'residents.importCheck', { fileName: 'b.xlsx', base64: await sheet(['丙']), lang: 'zh-CN' });
       expect(next.sheets.map((s) => s.mapping)).toEqual(['remembered', 'remembered']);
-      expect(next.sheets[0]!.columns.find((c) => c.header === '门牌')!.field).toBe('room');
+      expect(next.sheets[0]!.columns.find((c) => c.header === '屋')!.field).toBe('room');
+    } finally {
+      app.close();
+    }
+  });
+});
+
+describe('headers Linli does not know whole', () => {
+  it('reads words inside longer headers, and takes a header row the user names where it finds none', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { validId } = await import('../support/sheets');
+    const app = openTempApp();
+    try {
+      await ok(app, 'community.setup', { streetName: '朝阳门街道', communityName: '幸福里社区', grids: [{ name: '第一网格', buildings: ['6号楼'] }] });
+      const wb = new ExcelJS.Workbook();
+      const longer = wb.addWorksheet('长表头');
+      longer.addRow(['户籍人员姓名', '公民身份证号码（必填）', '现居住详细地址', '手机号码（本人）', '与户主的家庭关系']);
+      longer.addRow(['甲', validId('11010519700101001'), '6号楼1单元101室', '13800138000', '户主']);
+      const odd = wb.addWorksheet('怪表头');
+      odd.addRow(['说明：本表由网格员填写']);
+      odd.addRow(['住户', '证号', '楼', '门', '称呼']);
+      odd.addRow(['乙', validId('11010519700101002'), '6号楼', '102', '户主']);
+      const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+
+      const first = await ok(app, 'residents.importCheck', { fileName: 'a.xlsx', base64, lang: 'zh-CN' });
+      expect(first.sheets.map((s) => [s.name, s.headerRow])).toEqual([['长表头', 1], ['怪表头', null]]);
+      expect(first.sheets[0]!.columns.map((c) => c.field)).toEqual(['name', 'idNumber', 'address', 'phone', 'relation']);
+      expect([first.valid, first.errors]).toEqual([1, []]);
+
+      // The user says the header is row 2, then maps its columns.
+      const named = await ok(app, 'residents.importRecheck', { token: first.token, lang: 'zh-CN', choices: { leaveOut: [], columns: {}, headerRows: { 怪表头: 2 } } });
+      expect(named.sheets[1]!.headerRow).toBe(2);
+      expect(named.sheets[1]!.columns.map((c) => c.header)).toEqual(['住户', '证号', '楼', '门', '称呼']);
+      const mapped = await ok(app, 'residents.importRecheck', {
+        token: first.token,
+        lang: 'zh-CN',
+        choices: { leaveOut: [], headerRows: { 怪表头: 2 }, columns: { 怪表头: { '0': 'name', '1': 'idNumber', '2': 'building', '3': 'room', '4': 'relation' } } },
+      });
+      expect([mapped.valid, mapped.errors]).toEqual([2, []]);
     } finally {
       app.close();
     }

@@ -3,6 +3,12 @@ import { cellText, type SheetRow } from './cells';
 /** A module's columns: each key with the header words people use for it, the first being the template's. */
 export type Vocabulary<K extends string> = Record<K, readonly string[]>;
 
+/**
+ * Words that, inside a longer header, still say the column ("户籍人员姓名", "身份证号码（必填）"): tried
+ * only when no header word matches whole, in order, the first that fits (and is not excluded) winning.
+ */
+export type Fragments<K extends string> = readonly { part: string; key: K; unless?: string }[];
+
 /** The header as compared: no spaces, marks or notes in brackets ("姓 名", "身份证号（18位）", "*姓名："). */
 export const headerKey = (text: string) =>
   text
@@ -11,14 +17,17 @@ export const headerKey = (text: string) =>
     .replace(/[\s*＊:：]/g, '');
 
 const lookups = new WeakMap<object, Map<string, string>>();
-export function guessColumn<K extends string>(header: string, vocabulary: Vocabulary<K>): K | undefined {
+export function guessColumn<K extends string>(header: string, vocabulary: Vocabulary<K>, fragments: Fragments<K> = []): K | undefined {
   let map = lookups.get(vocabulary);
   if (!map) {
     map = new Map();
     for (const [key, words] of Object.entries(vocabulary) as [K, readonly string[]][]) for (const w of words) if (!map.has(headerKey(w))) map.set(headerKey(w), key);
     lookups.set(vocabulary, map);
   }
-  return map.get(headerKey(header)) as K | undefined;
+  const key = headerKey(header);
+  const whole = map.get(key) as K | undefined;
+  if (whole || !key) return whole;
+  return fragments.find((f) => key.includes(f.part) && !(f.unless && key.includes(f.unless)))?.key;
 }
 
 export interface HeaderFound<K extends string> {
@@ -37,15 +46,25 @@ export const HEADER_SEARCH_ROWS = 20;
  * The header is the row, among the first twenty, that names the most known columns (and the required
  * one). A merged group header ("现住址" over 楼栋 | 单元 | 房号) takes its second row's words.
  */
-export function findHeader<K extends string>(rows: SheetRow[], vocabulary: Vocabulary<K>, required: NoInfer<K>, minColumns: number): HeaderFound<K> | undefined {
+export function findHeader<K extends string>(
+  rows: SheetRow[],
+  vocabulary: Vocabulary<K>,
+  required: NoInfer<K>,
+  minColumns: number,
+  fragments: Fragments<NoInfer<K>> = [],
+  /** The header row the user named (an Excel row number), when Linli found none. */
+  atRow?: number,
+): HeaderFound<K> | undefined {
   let best: { at: number; columns: Map<K, number> } | undefined;
   for (const [at, row] of rows.slice(0, HEADER_SEARCH_ROWS).entries()) {
+    if (atRow !== undefined && row.rowNumber !== atRow) continue;
     const columns = new Map<K, number>();
     row.cells.forEach((c, i) => {
-      const key = guessColumn(cellText(c), vocabulary);
+      const key = guessColumn(cellText(c), vocabulary, fragments);
       if (key && !columns.has(key)) columns.set(key, i);
     });
-    if (columns.has(required) && columns.size >= minColumns && (!best || columns.size > best.columns.size)) best = { at, columns };
+    const enough = atRow !== undefined || (columns.has(required) && columns.size >= minColumns);
+    if (enough && (!best || columns.size > best.columns.size)) best = { at, columns };
   }
   if (!best) return undefined;
   const row = rows[best.at]!;
@@ -53,7 +72,7 @@ export function findHeader<K extends string>(rows: SheetRow[], vocabulary: Vocab
   const below = rows[best.at + 1];
   let twoRows = false;
   if (below && below.rowNumber === row.rowNumber + 1) {
-    const sub = below.cells.map((c, i) => ({ i, text: cellText(c), key: guessColumn(cellText(c), vocabulary) }));
+    const sub = below.cells.map((c, i) => ({ i, text: cellText(c), key: guessColumn(cellText(c), vocabulary, fragments) }));
     // Sub-headers sit under a group header: one spread (merged) over several columns.
     const grouped = sub.filter((s) => s.key && s.text !== headers[s.i] && (headers[s.i] === '' || headers[s.i] === headers[s.i - 1] || headers[s.i] === headers[s.i + 1]));
     if (grouped.length >= 2) {

@@ -9,7 +9,7 @@ import { openWorkbook, withMerges, type Sheet } from './workbook';
  * what it says, skipping the rows that are not records, and keeping checked rows until confirmed.
  */
 export { cellText, cleanName, monthOrDate, normaliseDate, splitPhones, type Cell, type SheetRow } from './cells';
-export { findHeader, guessColumn, headerKey, skipReason, type HeaderFound, type SkipReason, type Vocabulary } from './header';
+export { findHeader, guessColumn, headerKey, skipReason, type Fragments, type HeaderFound, type SkipReason, type Vocabulary } from './header';
 export { recallMapping, rememberMapping, type ColumnMapping } from './mapping';
 export { Staging } from './staging';
 export { openWorkbook, SHEET_FILE_TYPES, type Sheet } from './workbook';

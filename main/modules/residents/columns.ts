@@ -1,6 +1,6 @@
 import { translate } from '../../../shared/i18n/resources';
 import { LANGUAGES } from '../../../shared/i18n/languages';
-import type { Vocabulary } from '../../core/sheets';
+import type { Fragments, Vocabulary } from '../../core/sheets';
 
 /**
  * The resident sheet's columns: the template's header first, then the words committees' own 台账
@@ -33,11 +33,13 @@ const WORDS = {
   serial: ['序号', '编号'],
   age: ['年龄', '周岁'],
   status: ['状态', '人员状态'],
+  // The head's name on every member's row: the household is formed from the rows, not from this.
+  headName: ['户主姓名', '户主名'],
 } as const;
 export type ColumnKey = keyof typeof WORDS;
 
 /** Columns read as known words only, never written into a resident. */
-export const INFORMATIONAL: readonly ColumnKey[] = ['serial', 'age', 'status'];
+export const INFORMATIONAL: readonly ColumnKey[] = ['serial', 'age', 'status', 'headName'];
 
 export const RESIDENT_COLUMNS: Vocabulary<ColumnKey> = Object.fromEntries(
   Object.entries(WORDS).map(([key, words]) => {
@@ -50,3 +52,37 @@ export const RESIDENT_COLUMNS: Vocabulary<ColumnKey> = Object.fromEntries(
 /** The template's columns, in its order. */
 export const TEMPLATE_COLUMNS: ColumnKey[] = ['name', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'phone', 'grid', 'building', 'unit', 'room', 'householdNumber', 'relation', 'residenceType', 'hukouAddress', 'political', 'education', 'marital', 'occupation', 'tags', 'note'];
 export const headerOf = (k: ColumnKey) => RESIDENT_COLUMNS[k][0]!;
+
+/** Inside longer headers ("户籍人员姓名", "现居住详细地址", "手机号码（本人）"): what the column still says. */
+export const RESIDENT_FRAGMENTS: Fragments<ColumnKey> = [
+  { part: '身份证', key: 'idNumber' },
+  { part: '证件号', key: 'idNumber' },
+  { part: '户主关系', key: 'relation' },
+  { part: '关系', key: 'relation' },
+  { part: '姓名', key: 'name' },
+  { part: '出生', key: 'birthDate', unless: '地' },
+  { part: '电话', key: 'phone' },
+  { part: '手机', key: 'phone' },
+  { part: '户籍地', key: 'hukouAddress' },
+  { part: '户口所在', key: 'hukouAddress' },
+  { part: '住址', key: 'address' },
+  { part: '地址', key: 'address' },
+  { part: '户号', key: 'householdNumber' },
+  { part: '户编号', key: 'householdNumber' },
+  { part: '楼栋', key: 'building' },
+  { part: '单元', key: 'unit' },
+  { part: '房号', key: 'room' },
+  { part: '门牌', key: 'room' },
+  { part: '民族', key: 'ethnicity' },
+  { part: '性别', key: 'gender' },
+  { part: '政治面貌', key: 'political' },
+  { part: '文化', key: 'education' },
+  { part: '学历', key: 'education' },
+  { part: '婚姻', key: 'marital' },
+  { part: '人员类', key: 'residenceType' },
+  { part: '人口类', key: 'residenceType' },
+  { part: '工作单位', key: 'occupation' },
+  { part: '职业', key: 'occupation' },
+  { part: '网格', key: 'grid', unless: '员' },
+  { part: '小区', key: 'estate' },
+];

@@ -23,7 +23,7 @@ import {
   type SheetRow,
   type SkippedRow,
 } from '../../core/sheets';
-import { INFORMATIONAL, RESIDENT_COLUMNS, headerOf, type ColumnKey } from './columns';
+import { INFORMATIONAL, RESIDENT_COLUMNS, RESIDENT_FRAGMENTS, headerOf, type ColumnKey } from './columns';
 import { buildingName } from '../../../shared/rules/address';
 import { householdGrouper, placeFinder, type At, type Place, type PlaceCells } from './importPlaces';
 import type { ResidentFields } from './store';
@@ -400,7 +400,14 @@ const withMessage = (lang: Language) => (i: Issue): ImportIssue => ({
 });
 
 /** Checks a workbook: every sheet with a recognised header, unless the user left it out. Nothing is written. */
-export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang: Language = 'zh-CN', choices: ImportChoices = { leaveOut: [], columns: {} }, token: string = randomUUID()): Promise<ImportReport> {
+export async function checkImport(
+  db: Db,
+  fileName: string,
+  buffer: Buffer,
+  lang: Language = 'zh-CN',
+  choices: ImportChoices = { leaveOut: [], columns: {}, headerRows: {} },
+  token: string = randomUUID(),
+): Promise<ImportReport> {
   const workbook = openWorkbook(fileName, buffer);
   const { check, namesCarryEstate } = rowChecker(db, lang);
   const errors: Issue[] = [];
@@ -421,7 +428,7 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
     const header = await readSheetRows(
       sheet,
       (head) => {
-        const h = findHeader(head, RESIDENT_COLUMNS, 'name', 3);
+        const h = findHeader(head, RESIDENT_COLUMNS, 'name', 3, RESIDENT_FRAGMENTS, choices.headerRows[sheet.name]);
         if (h) ({ columns, source } = mappingFor(h, db, choices.columns[sheet.name]));
         return h;
       },
@@ -470,7 +477,7 @@ export async function checkImport(db: Db, fileName: string, buffer: Buffer, lang
   const byId = plucked(db, 'SELECT 1 FROM residents WHERE id_number = ?');
   const toUpdate = db.transaction(() => ids.filter((id) => byId.get(id)).length)();
   // The file, and the user's choices when there are any: the same file read another way is another run.
-  const chose = choices.leaveOut.length > 0 || Object.keys(choices.columns).length > 0;
+  const chose = choices.leaveOut.length > 0 || Object.keys(choices.columns).length > 0 || Object.keys(choices.headerRows).length > 0;
   const fileHash = createHash('sha256').update(buffer).update(chose ? JSON.stringify(choices) : '').digest('hex');
   const resume = stmt(db, "SELECT id AS runId, rows_done AS rowsDone FROM import_runs WHERE file_hash = ? AND state <> 'done' AND rows = ? ORDER BY id DESC LIMIT 1").get(fileHash, rows.length) as
     | { runId: number; rowsDone: number }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Collapse, Modal, Progress, Select, Space, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Collapse, InputNumber, Modal, Progress, Select, Space, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportChoices, ImportIssue, ImportReport, ImportSheet } from '../../../shared/contract/residents';
@@ -28,6 +28,9 @@ export function ImportPage() {
   const [mappingSheet, setMappingSheet] = useState<ImportSheet | null>(null);
   const [gridForNew, setGridForNew] = useState<number>();
   const [working, setWorking] = useState(false);
+  /** Header rows the user named for sheets where Linli found none; sent with every re-check. */
+  const [headerRows, setHeaderRows] = useState<Record<string, number>>({});
+  const [typedRow, setTypedRow] = useState<Record<string, number | null>>({});
   const grids = useCall('community.tree', {});
   const lang = i18n.language as Language;
 
@@ -35,6 +38,7 @@ export function ImportPage() {
   const choicesOf = (r: ImportReport, change?: Partial<ImportChoices>): ImportChoices => ({
     leaveOut: r.sheets.filter((x) => x.headerRow !== null && !x.included).map((x) => x.name),
     columns: Object.fromEntries(r.sheets.filter((x) => x.mapping === 'chosen').map((x) => [x.name, Object.fromEntries(x.columns.filter((c) => c.field).map((c) => [String(c.index), c.field!]))])),
+    headerRows,
     ...change,
   });
   const again = async (work: () => Promise<ImportReport>) => {
@@ -63,6 +67,7 @@ export function ImportPage() {
     setProgress(null);
     setStopping(false);
     setReport(null);
+    setHeaderRows({});
     try {
       setReport(await call('residents.importCheck', { fileName: file.name, base64: await fileToBase64(file), lang }));
     } catch (err) {
@@ -145,8 +150,36 @@ export function ImportPage() {
                 { title: t('residents:import.report.sheetName'), dataIndex: 'name' },
                 {
                   title: t('residents:import.headerRow'),
-                  width: 150,
-                  render: (_, sh) => (sh.headerRow === null ? <Typography.Text type="secondary">{t('residents:import.noHeaderHere')}</Typography.Text> : t('residents:import.rowN', { row: sh.headerRow })),
+                  width: 300,
+                  render: (_, sh) =>
+                    sh.headerRow !== null ? (
+                      t('residents:import.rowN', { row: sh.headerRow })
+                    ) : (
+                      <Space direction="vertical" size={4}>
+                        <Typography.Text type="secondary">{t('residents:import.noHeaderHere')}</Typography.Text>
+                        <Space.Compact>
+                          <InputNumber
+                            min={1}
+                            max={1000}
+                            placeholder={t('residents:import.headerRowPlaceholder')}
+                            value={typedRow[sh.name] ?? null}
+                            onChange={(v) => setTypedRow({ ...typedRow, [sh.name]: v })}
+                            aria-label={t('residents:import.headerRowPlaceholder')}
+                            data-testid={`import-header-row-${sh.name}`}
+                          />
+                          <Button
+                            disabled={!typedRow[sh.name] || working}
+                            onClick={() => {
+                              const next = { ...headerRows, [sh.name]: typedRow[sh.name]! };
+                              setHeaderRows(next);
+                              void again(() => call('residents.importRecheck', { token: report.token, lang, choices: choicesOf(report, { headerRows: next }) }));
+                            }}
+                          >
+                            {t('residents:import.useHeaderRow')}
+                          </Button>
+                        </Space.Compact>
+                      </Space>
+                    ),
                 },
                 { title: t('residents:import.rows'), dataIndex: 'rows', width: 100 },
                 {
@@ -347,7 +380,7 @@ function MappingDialog({ sheet, onClose, onSave }: { sheet: ImportSheet; onClose
         columns={sheet.columns.map((c) => ({ key: String(c.index), header: c.header, samples: c.samples }))}
         value={value}
         onChange={setValue}
-        options={[...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`residents:fields.${f}`) })), ...(['serial', 'age', 'status'] as const).map((f) => ({ value: f, label: t(`residents:fields.${f === 'serial' ? 'index' : f}`) }))]}
+        options={[...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`residents:fields.${f}`) })), ...(['serial', 'age', 'status', 'headName'] as const).map((f) => ({ value: f, label: t(`residents:fields.${f === 'serial' ? 'index' : f}`) }))]}
       />
     </Modal>
   );

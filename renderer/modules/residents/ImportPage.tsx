@@ -161,6 +161,7 @@ export function ImportPage() {
                           <InputNumber
                             min={1}
                             max={1000}
+                            style={{ width: 140 }}
                             placeholder={t('residents:import.headerRowPlaceholder')}
                             value={typedRow[sh.name] ?? null}
                             onChange={(v) => setTypedRow({ ...typedRow, [sh.name]: v })}

@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors';
 import { loadExcel } from '../../core/excel';
 import { stmt, type Db } from '../../core/ledger';
 import { guessColumn } from '../../core/sheets';
-import { RESIDENT_COLUMNS, type ColumnKey } from '../residents/columns';
+import { RESIDENT_COLUMNS, RESIDENT_FRAGMENTS, type ColumnKey } from '../residents/columns';
 
 /**
  * 一表通 ("one ledger, many forms"): an upper department's own spreadsheet, kept as sent. The
@@ -17,11 +17,11 @@ import { RESIDENT_COLUMNS, type ColumnKey } from '../residents/columns';
  */
 
 /** Header names the departments use for fields the resident import does not know by these words. */
-const FROM_IMPORT: Partial<Record<ColumnKey, SheetField | null>> = { tags: 'careTags', unit: 'address', room: 'address', estate: 'address' };
+const FROM_IMPORT: Partial<Record<ColumnKey, SheetField | null>> = { tags: 'careTags', unit: 'address', room: 'address', estate: 'address', headName: null };
 
 /** What a header most likely asks for (the same words the resident import knows), so most columns come mapped. */
 export function guessField(header: string): SheetField | undefined {
-  const k = guessColumn(header, RESIDENT_COLUMNS);
+  const k = guessColumn(header, RESIDENT_COLUMNS, RESIDENT_FRAGMENTS);
   if (!k) return undefined;
   const f = k in FROM_IMPORT ? FROM_IMPORT[k] : (k as SheetField);
   return f ?? undefined;

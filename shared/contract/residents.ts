@@ -242,7 +242,7 @@ export const residentsContract = {
     kind: 'read',
     permission: 'residents.print',
   }),
-  'residents.importTemplate': method({ input: z.object({}).strict(), output: fileOut, kind: 'read', permission: 'residents.import' }),
+  'residents.importTemplate': method({ input: z.object({ lang }).strict(), output: fileOut, kind: 'read', permission: 'residents.import' }),
   'residents.importCheck': method({ input: file.extend({ lang }), output: importReport, kind: 'read', permission: 'residents.import' }),
   /** The same file checked again with the user's choices: sheets left out, columns mapped by hand. */
   'residents.importRecheck': method({ input: z.object({ token, lang, choices: importChoices }).strict(), output: importReport, kind: 'read', permission: 'residents.import' }),

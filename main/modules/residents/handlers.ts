@@ -216,7 +216,7 @@ export const residentsHandlers: HandlerMap<
     const total = countResidents(ctx.db, viewed);
     return { total, rows: Array.from(iterateResidents(ctx.db, viewed, limit), (r) => toRow(r, undefined, viewed.reveal)) };
   },
-  'residents.importTemplate': () => importTemplate(),
+  'residents.importTemplate': ({ lang }) => importTemplate(lang),
   'residents.importCheck': (input, ctx) => checkImport(ctx.db, input.fileName, Buffer.from(input.base64, 'base64'), input.lang),
   'residents.importRecheck': ({ token, lang, choices }, ctx) => recheckImport(ctx.db, token, lang, choices),
   'residents.importAddBuildings': ({ token, lang, gridId }, ctx) => {

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../core/excel';
 import { CARE_TAG } from '../../../shared/rules/codes';
-import { translate } from '../../../shared/i18n/resources';
+import { translate, type Language } from '../../../shared/i18n/resources';
 import { AppError } from '../../core/errors';
 import { stmt, type Db } from '../../core/ledger';
 import { deferIndexes, restoreIndexes } from '../../core/ledger/bulk';
@@ -223,7 +223,9 @@ async function toBase64(wb: ExcelJS.Workbook): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-export async function importTemplate(): Promise<{ fileName: string; base64: string }> {
+/** The template: the header row in the import's own words (the columns are Chinese in every language), help in the user's. */
+export async function importTemplate(lang: Language): Promise<{ fileName: string; base64: string }> {
+  const t = (k: string, params?: Record<string, string>) => translate(lang, `residents:import.templateSheet.${k}`, params);
   const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('居民信息');
   ws.addRow(TEMPLATE_COLUMNS.map(headerOf));
@@ -233,22 +235,15 @@ export async function importTemplate(): Promise<{ fileName: string; base64: stri
     col.numFmt = '@'; // text cells: Excel must not turn ID numbers into 1.10105E+17
   });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const help = wb.addWorksheet('填写说明');
-  help.addRow(['列', '说明']);
-  help.addRow(['公民身份号码', '18位，单元格设为文本格式；15位旧号码会自动升位。']);
-  help.addRow(['性别 / 民族', '可填"男""女"，"汉"或"汉族"；有身份证号时可不填性别与出生日期。']);
-  help.addRow(['与户主关系', '户主、配偶、子、女、长子、次女、儿媳、女婿、孙子、外孙女、父亲、岳母、兄、弟媳、侄子、外甥、其他亲属、非亲属 等（GB/T 4761 全部）；写“子女”时按身份证号分子、女。']);
-  help.addRow(['人员类型', '户籍人口、常住人口、流动人口、人在户不在、户在人不在、人户分离。']);
-  help.addRow(['出生日期', '1956-03-12、1956.3.12、1956/3/12、19560312、1956年3月12日 或 Excel 日期单元格都可以。']);
-  help.addRow(['联系电话', '一格写了两个号码时，第一个作联系电话，其余记入备注。']);
-  help.addRow(['现住址（一列）', '也可以不分列，只填一列“现住址”：XX小区15号楼4单元1502室、15-4-1502、15栋4单元1502 都能识别。']);
-  help.addRow(['特殊人群', CARE_TAG.map((t) => t.zh).join('、') + '；多个用顿号分隔。']);
-  help.addRow(['网格 / 楼栋 / 单元 / 房号', '同一房号的居民归为一户；有户号时按户号归户。']);
-  help.addRow(['示例', '张三丰, 11010519491231002X, 男, , 汉族, 13800138000, 第一网格, 3号楼, 2, 301, , 户主, 户籍人口']);
-  help.getColumn(1).width = 24;
+  const help = wb.addWorksheet(t('sheet'));
+  help.addRow([t('headColumn'), t('headText')]).font = { bold: true };
+  const tags = CARE_TAG.map((tag) => tag.zh).join('、');
+  for (const row of TEMPLATE_HELP_ROWS) help.addRow([t(`rows.${row}.column`), t(`rows.${row}.text`, { tags })]);
+  help.getColumn(1).width = 28;
   help.getColumn(2).width = 90;
-  return { fileName: '居民信息导入模板.xlsx', base64: await toBase64(wb) };
+  return { fileName: `${t('fileName')}.xlsx`, base64: await toBase64(wb) };
 }
+const TEMPLATE_HELP_ROWS = ['idNumber', 'genderEthnicity', 'relation', 'residenceType', 'birthDate', 'phone', 'address', 'tags', 'place', 'example'];
 
 export async function importErrorsWorkbook(token: string): Promise<{ fileName: string; base64: string }> {
   const s = imports.get(token);

@@ -94,7 +94,7 @@ export function ImportPage() {
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Steps current={done ? 2 : report ? 1 : 0} items={[{ title: t('residents:import.step1') }, { title: t('residents:import.step2') }, { title: t('residents:import.step3') }]} />
         <Space>
-          <Button icon={<DownloadOutlined />} onClick={() => void download(call('residents.importTemplate', {}))}>
+          <Button icon={<DownloadOutlined />} onClick={() => void download(call('residents.importTemplate', { lang }))}>
             {t('residents:import.template')}
           </Button>
           <Typography.Text type="secondary">{t('residents:import.templateHelp')}</Typography.Text>

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readFirstSheet } from '../../main/core/sheets/xlsx';
+import { readXlsx } from '../../main/core/sheets/xlsx';
 import type { SheetRow } from '../../main/core/sheets';
 
 async function rows(buf: Buffer, max?: number): Promise<SheetRow[]> {
   const out: SheetRow[] = [];
-  for await (const r of readFirstSheet(buf, max)) out.push(r);
+  for await (const r of readXlsx(buf, max)[0]!.rows()) out.push(r);
   return out;
 }
 

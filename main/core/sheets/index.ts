@@ -12,7 +12,7 @@ export { cellText, cleanName, monthOrDate, normaliseDate, splitPhones, type Cell
 export { findHeader, guessColumn, headerKey, skipReason, type Fragments, type HeaderFound, type SkipReason, type Vocabulary } from './header';
 export { recallMapping, rememberMapping, type ColumnMapping } from './mapping';
 export { Staging } from './staging';
-export { openWorkbook, SHEET_FILE_TYPES, type Sheet } from './workbook';
+export { openWorkbook, type Sheet } from './workbook';
 
 /** A problem with one cell of a row, for the report. */
 export interface SheetIssue {

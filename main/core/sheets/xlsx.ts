@@ -189,11 +189,6 @@ export function readXlsx(buf: Buffer, maxBytes = MAX_SHEET_BYTES): XlsxSheet[] {
   });
 }
 
-/** The first sheet's rows, for callers that need no more. */
-export async function* readFirstSheet(buf: Buffer, maxBytes = MAX_SHEET_BYTES): AsyncGenerator<SheetRow> {
-  yield* readXlsx(buf, maxBytes)[0]!.rows();
-}
-
 async function* inflated(buf: Buffer, sheet: ZipEntry, maxBytes: number): AsyncGenerator<Buffer> {
   const source = compressed(buf, sheet);
   if (sheet.method === 0) {
@@ -217,7 +212,7 @@ async function* inflated(buf: Buffer, sheet: ZipEntry, maxBytes: number): AsyncG
 const SHEET_DATA_END = Buffer.from('</sheetData>');
 
 /** A1:B3 → the merge's rows and columns. */
-export function mergeFromRef(ref: string): Merge | undefined {
+function mergeFromRef(ref: string): Merge | undefined {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
   if (!m) return undefined;
   const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;

@@ -13,6 +13,9 @@ import { keyForCheck } from '../modules/accounts/credentials';
 import path from 'node:path';
 import { translate, isLanguage, DEFAULT_LANGUAGE } from '../../shared/i18n/resources';
 import type { CallResult, Permission } from '../../shared/contract';
+import type { HostStatus } from '../../shared/contract/hosting';
+import { PAIRING_MINUTES } from '../core/host/registry';
+import { deskFileFor, pairWithHost, writeDeskConfig } from '../shells/desk/link';
 
 const USAGE = `usage: npm run ledger -- <command> [--db FILE] [--json] [--user NAME]
   The password comes from LINLI_PASSWORD, or is asked for in a terminal.
@@ -31,7 +34,14 @@ const USAGE = `usage: npm run ledger -- <command> [--db FILE] [--json] [--user N
   restore --from FILE               put a backup in the ledger's place (the current one is kept aside)
   restore --undo                    go back to the ledger as it was before the last restore
   check                             integrity check
-  audit verify                      check the activity log's hash chain (exit 1 if broken)`;
+  audit verify                      check the activity log's hash chain (exit 1 if broken)
+  host status                       host mode, its port and certificate, and the desks
+  host on [--port N] | host off     let the desks of the office network in (TLS), or not
+  host code                         a one-time pairing code for one desk (valid ${PAIRING_MINUTES} minutes)
+  desks                             the paired desks: last seen, who is signed in there
+  desks revoke NAME                 cut a desk off: it cannot reach even the sign-in
+  desk connect HOST[:PORT] --code CODE --name NAME
+                                    make this PC a desk of that host (no ledger of its own then)`;
 
 const lang = isLanguage(process.env.LINLI_LANG) ? process.env.LINLI_LANG : DEFAULT_LANGUAGE;
 
@@ -52,7 +62,7 @@ function unwrap<T>(r: CallResult<unknown>): T {
   throw new CliFailure(translate(lang, `errors:${r.messageKey}`, r.params) + (issues ? ` ${issues}` : ''));
 }
 
-const VALUE_OPTIONS = ['--db', '--residents', '--out', '--street', '--community', '--grids', '--user', '--admin'];
+const VALUE_OPTIONS = ['--db', '--residents', '--out', '--street', '--community', '--grids', '--user', '--admin', '--port', '--code', '--name'];
 
 async function password(question = 'password: '): Promise<string> {
   return process.env.LINLI_PASSWORD ?? prompt(question, true);
@@ -87,6 +97,16 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
     );
   }
   const user = option(argv, '--user');
+  if (command === 'desk') {
+    if (sub !== 'connect' || !file) throw new CliFailure(USAGE);
+    const name = option(argv, '--name');
+    const code = option(argv, '--code');
+    if (!name || !code) throw new CliFailure('desk connect needs --code (made on the host) and --name (what the host calls this PC)');
+    if (app.vault.onDisk !== 'new') throw new AppError('host.localLedgerInUse');
+    const config = await pairWithHost(file, code, name);
+    writeDeskConfig(deskFileFor(app.vault.ledgerPath), config);
+    return out(`this PC is now the desk "${name}" of the host at ${file} (certificate ${config.fingerprint})`, { name, address: file, fingerprint: config.fingerprint });
+  }
   if (command === 'recover') {
     if (!user) throw new CliFailure('recover needs --user NAME: whose password to set');
     const code = process.env.LINLI_RECOVERY_CODE ?? (await prompt('recovery code: ', false));
@@ -201,6 +221,37 @@ async function run(argv: string[], app: App, json: boolean): Promise<unknown> {
       const kept = await restoreFrom(app.vault, path.resolve(source), LATEST_VERSION);
       appendAudit(app.ledger.db, { actor: session.user!.username, userId: null, action: 'restore', method: 'cli.restore', detail: path.basename(source) });
       return out(`restored ${path.basename(source)} (${residents} residents); the ledger as it was is kept as ${kept.file} (npm run ledger -- restore --undo)`, { restored: source, residents, kept: kept.file });
+    }
+    case 'host': {
+      if (sub === 'on' || sub === 'off') {
+        const port = option(argv, '--port');
+        const now = unwrap<HostStatus>(await call('hosting.status', {}));
+        const st = unwrap<HostStatus>(await call('hosting.setMode', { enabled: sub === 'on', port: port ? Number(port) : now.port }));
+        return out(`host mode ${st.enabled ? `on, port ${st.port} (it opens when Linli starts on this PC)` : 'off'}`, st);
+      }
+      if (sub === 'code') {
+        const made = unwrap<{ code: string; expires: string }>(await call('hosting.newCode', {}));
+        return out(`pairing code ${made.code} (works once, until ${made.expires})`, made);
+      }
+      if (sub !== 'status') throw new CliFailure(USAGE);
+      const st = unwrap<HostStatus>(await call('hosting.status', {}));
+      return out(
+        [`host mode: ${st.enabled ? `on, port ${st.port}` : 'off'}`, `certificate: ${st.fingerprint || '(made when host mode first starts)'}`, `addresses: ${st.addresses.join(', ') || '-'}`, `desks: ${st.desks.filter((d) => !d.revoked).length}`].join('\n'),
+        st,
+      );
+    }
+    case 'desks': {
+      if (sub === 'revoke') {
+        if (!file) throw new CliFailure('desks revoke needs the desk\'s NAME');
+        const st = unwrap<HostStatus>(await call('hosting.revoke', { name: file }));
+        return out(`desk "${file}" revoked: it can no longer reach this host`, st);
+      }
+      if (sub) throw new CliFailure(USAGE);
+      const st = unwrap<HostStatus>(await call('hosting.status', {}));
+      return out(
+        st.desks.map((d) => `${d.name}\t${d.revoked ? 'revoked' : `last seen ${d.lastSeen || 'never'}`}\t${d.signedIn.join(', ')}`).join('\n') || 'no desks paired yet',
+        st.desks,
+      );
     }
     case 'audit': {
       if (sub !== 'verify') throw new CliFailure(USAGE);

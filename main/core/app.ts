@@ -3,12 +3,15 @@ import { createDispatcher, type CallContext, type Dispatch } from './dispatch';
 import { systemSession } from './session';
 import type { Ledger } from './ledger';
 import { handlers } from '../modules';
+import { Office } from './office';
 
 export interface App {
   vault: Vault;
   /** The open ledger; throws "sign in first" while an encrypted ledger is still sealed. */
   readonly ledger: Ledger;
   dispatch: Dispatch;
+  /** What changed in the ledger, for the shells to tell their windows and desks. */
+  office: Office;
   /** Calls a method with every permission: for trusted code in this process (tests, benchmarks), never a transport. */
   call: (method: string, input: unknown) => ReturnType<Dispatch>;
   close(): void;
@@ -24,7 +27,8 @@ export function openApp(ledgerPath: string, shell: CallContext['shell'], options
   const vault = new Vault(ledgerPath, options);
   if (options.key) vault.open(options.key, true, vault.onDisk === 'new');
   else if (vault.onDisk === 'plain') vault.open(null);
-  const dispatch = createDispatcher({ vault, shell, handlers });
+  const office = new Office();
+  const dispatch = createDispatcher({ vault, shell, handlers, office });
   const system = systemSession();
   return {
     vault,
@@ -32,6 +36,7 @@ export function openApp(ledgerPath: string, shell: CallContext['shell'], options
       return vault.ledger;
     },
     dispatch,
+    office,
     call: (method, input) => dispatch(system, method, input),
     close: () => vault.close(),
   };

@@ -11,11 +11,14 @@ export interface AuditEntry {
   record?: string;
   /** Never a plain ID number or phone: masked values or field names only. */
   detail?: string;
+  /** The desk the person was at, when not at the host itself. */
+  desk?: string;
 }
 
 export function entryHash(prev: string, at: string, e: AuditEntry): string {
   return createHash('sha256')
-    .update([prev, at, e.actor, e.userId ?? '', e.action, e.method, e.record ?? '', e.detail ?? ''].join('\u001f'))
+    // The desk joins the hashed fields only when there is one: entries from before desks keep their hashes.
+    .update([prev, at, e.actor, e.userId ?? '', e.action, e.method, e.record ?? '', e.detail ?? '', ...(e.desk ? [e.desk] : [])].join('\u001f'))
     .digest('hex');
 }
 
@@ -46,7 +49,7 @@ function appendInTransaction(db: Db, raw: AuditEntry): void {
   const prev = (plucked(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as string | undefined) ?? '';
   const at = new Date().toISOString();
   const hash = entryHash(prev, at, e);
-  stmt(db, 'INSERT INTO audit_log(at, actor, user_id, action, method, record, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO audit_log(at, actor, user_id, action, method, record, detail, desk, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     at,
     e.actor,
     e.userId,
@@ -54,6 +57,7 @@ function appendInTransaction(db: Db, raw: AuditEntry): void {
     e.method,
     e.record ?? '',
     e.detail ?? '',
+    e.desk ?? '',
     prev,
     hash,
   );
@@ -64,7 +68,7 @@ function appendInTransaction(db: Db, raw: AuditEntry): void {
 export function verifyAudit(db: Db): { ok: boolean; entries: number; brokenAt: number | null } {
   let prev = '';
   let entries = 0;
-  const rows = stmt(db, 'SELECT id, at, actor, user_id, action, method, record, detail, prev_hash, hash FROM audit_log ORDER BY id').iterate() as Iterable<{
+  const rows = stmt(db, 'SELECT id, at, actor, user_id, action, method, record, detail, desk, prev_hash, hash FROM audit_log ORDER BY id').iterate() as Iterable<{
     id: number;
     at: string;
     actor: string;
@@ -73,13 +77,14 @@ export function verifyAudit(db: Db): { ok: boolean; entries: number; brokenAt: n
     method: string;
     record: string;
     detail: string;
+    desk: string;
     prev_hash: string;
     hash: string;
   }>;
   let lastId = 0;
   for (const r of rows) {
     entries++;
-    const expected = entryHash(prev, r.at, { actor: r.actor, userId: r.user_id, action: r.action, method: r.method, record: r.record, detail: r.detail });
+    const expected = entryHash(prev, r.at, { actor: r.actor, userId: r.user_id, action: r.action, method: r.method, record: r.record, detail: r.detail, desk: r.desk });
     // A gap in the ids is a deleted entry.
     if (r.prev_hash !== prev || r.hash !== expected || (lastId && r.id !== lastId + 1)) return { ok: false, entries, brokenAt: r.id };
     prev = r.hash;

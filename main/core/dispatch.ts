@@ -7,6 +7,7 @@ import { getSetting, noteWrite, type Db } from './ledger';
 import { appendAudit, type AuditEntry } from './audit';
 import type { Session } from './session';
 import type { Vault } from './vault';
+import type { Office } from './office';
 
 export type { Session } from './session';
 
@@ -23,6 +24,8 @@ export interface CallContext {
   audit(action: string, record?: string, detail?: string): void;
   /** A job's batch: one transaction, all or nothing; what it returns is committed when this returns. */
   batch<T>(work: () => T): T;
+  /** Tells every window, here and at the desks, what happened to the ledger (office.ts). */
+  office: Office;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>;
@@ -95,12 +98,12 @@ const fail = (code: string, messageKey: string, params?: Record<string, string |
  * The only door into the ledger: authorise → parse → run (a write inside one transaction) → audit.
  * Every transport (Electron IPC, the browser shell's HTTP, the CLI) calls this and nothing else.
  */
-export function createDispatcher(base: { vault: Vault; shell: CallContext['shell']; handlers: Handlers }) {
+export function createDispatcher(base: { vault: Vault; shell: CallContext['shell']; handlers: Handlers; office: Office }) {
   const { vault, handlers } = base;
   return async function dispatch(session: Session, name: string, raw: unknown): Promise<CallResult<unknown>> {
     if (typeof name !== 'string' || !isMethodName(name)) return fail('unknownMethod', 'call.unknownMethod', { method: String(name).slice(0, 60) });
     const spec = contract[name];
-    const who = (): Pick<AuditEntry, 'actor' | 'userId'> => ({ actor: session.user?.username ?? '', userId: session.user?.id ?? null });
+    const who = (): Pick<AuditEntry, 'actor' | 'userId' | 'desk'> => ({ actor: session.user?.username ?? '', userId: session.user?.id ?? null, desk: session.desk });
     if (spec.permission !== 'public') {
       if (!session.user || !vault.isOpen) return fail('authRequired', 'auth.required');
       const db = vault.ledger.db;
@@ -129,6 +132,7 @@ export function createDispatcher(base: { vault: Vault; shell: CallContext['shell
         return vault.ledger.db;
       },
       vault,
+      office: base.office,
       ledgerPath: vault.ledgerPath,
       shell: base.shell,
       session,
@@ -155,6 +159,7 @@ export function createDispatcher(base: { vault: Vault; shell: CallContext['shell
           })
           .immediate();
         noteWrite(db);
+        base.office.committed(name);
         return { ok: true, value };
       }
       if (spec.kind === 'job') {
@@ -163,6 +168,7 @@ export function createDispatcher(base: { vault: Vault; shell: CallContext['shell
         } finally {
           // Whatever of the job committed is on record, even when it stopped on an error.
           if (recordRef) appendAudit(ctx.db, { ...who(), action: 'write', method: name, record: recordRef });
+          base.office.committed(name);
         }
       }
       return { ok: true, value: await handler(parsed.data as never, ctx) };

@@ -14,6 +14,8 @@ export interface Session {
   permissions: ReadonlySet<Permission>;
   locked: boolean;
   lastSeen: number;
+  /** The desk (another PC of the office) this window is on; undefined on the host's own windows. */
+  desk?: string;
 }
 
 export function newSession(): Session {

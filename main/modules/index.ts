@@ -11,6 +11,7 @@ import { listsHandlers } from './lists/handlers';
 import { visitsHandlers } from './visits/handlers';
 import { deskHandlers } from './desk/handlers';
 import { reportsHandlers } from './reports/handlers';
+import { hostingHandlers } from './hosting/handlers';
 
 /** Every module's handlers, merged: the contract's type makes a missing method a compile error. */
-export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers, ...partyHandlers, ...certificatesHandlers, ...mediationHandlers, ...listsHandlers, ...visitsHandlers, ...deskHandlers, ...reportsHandlers };
+export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers, ...partyHandlers, ...certificatesHandlers, ...mediationHandlers, ...listsHandlers, ...visitsHandlers, ...deskHandlers, ...reportsHandlers, ...hostingHandlers };

@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'visits.edit',
   'desk.view',
   'templates.manage',
+  'hosting.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 /** 'public': callable before signing in (the login itself); 'signedIn': any signed-in user, even while locked. */

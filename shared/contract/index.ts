@@ -11,9 +11,10 @@ import { listsContract } from './lists';
 import { visitsContract } from './visits';
 import { deskContract } from './desk';
 import { reportsContract } from './reports';
+import { hostingContract } from './hosting';
 
 /** Every method of the app, merged from the per-module contracts. */
-export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract, ...certificatesContract, ...mediationContract, ...listsContract, ...visitsContract, ...deskContract, ...reportsContract };
+export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract, ...certificatesContract, ...mediationContract, ...listsContract, ...visitsContract, ...deskContract, ...reportsContract, ...hostingContract };
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type Input<M extends MethodName> = z.input<Contract[M]['input']>;

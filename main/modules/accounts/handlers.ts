@@ -252,7 +252,7 @@ export const accountsHandlers: HandlerMap<
   'audit.list': ({ offset, limit, ...filters }, ctx) => {
     const { where, params } = auditWhere(filters);
     const total = plucked(ctx.db, `SELECT count(*) FROM audit_log ${where}`).get(...params) as number;
-    const rows = stmt(ctx.db, `SELECT id, at, actor, action, method, record, detail FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as AuditRow[];
+    const rows = stmt(ctx.db, `SELECT id, at, actor, action, method, record, detail, desk FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as AuditRow[];
     return { total, rows };
   },
   'audit.export': async ({ lang, ...filters }, ctx) => {
@@ -260,12 +260,12 @@ export const accountsHandlers: HandlerMap<
     const t = (k: string) => translate(lang, `common:audit.${k}`);
     const wb = new (await loadExcel()).Workbook();
     const ws = wb.addWorksheet(t('title'));
-    ws.addRow(['#', t('at'), t('actor'), t('action'), t('method'), t('record'), t('detail'), 'hash']);
+    ws.addRow(['#', t('at'), t('actor'), t('desk'), t('action'), t('method'), t('record'), t('detail'), 'hash']);
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
-    const rows = stmt(ctx.db, `SELECT id, at, actor, action, method, record, detail, hash FROM audit_log ${where} ORDER BY id LIMIT 500000`).iterate(...params) as Iterable<AuditRow & { hash: string }>;
-    for (const r of rows) ws.addRow([r.id, r.at, r.actor, translate(lang, `common:audit.actions.${r.action}`, { defaultValue: r.action }), r.method, r.record, r.detail, r.hash]);
-    [8, 26, 14, 16, 26, 18, 60, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    const rows = stmt(ctx.db, `SELECT id, at, actor, action, method, record, detail, desk, hash FROM audit_log ${where} ORDER BY id LIMIT 500000`).iterate(...params) as Iterable<AuditRow & { hash: string }>;
+    for (const r of rows) ws.addRow([r.id, r.at, r.actor, r.desk, translate(lang, `common:audit.actions.${r.action}`, { defaultValue: r.action }), r.method, r.record, r.detail, r.hash]);
+    [8, 26, 14, 14, 16, 26, 18, 60, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
     ctx.audit('export', 'audit_log', JSON.stringify(filters));
     return { fileName: `${t('title')}-${new Date().toISOString().slice(0, 10)}.xlsx`, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
   },

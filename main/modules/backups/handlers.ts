@@ -49,6 +49,8 @@ export const backupsHandlers: HandlerMap<'backups.list' | 'backups.create' | 'ba
     if (path.resolve(source) === path.resolve(ctx.ledgerPath)) throw new AppError('backup.isLedger');
     const { residents } = checkBackupFile(source, LATEST_VERSION, ctx.vault.key);
     const who = ctx.session.user!;
+    // The desks are told first and signed out: nobody keeps working on a ledger that is being replaced.
+    ctx.office.signOutAll('restore');
     const kept = await restoreFrom(ctx.vault, source, LATEST_VERSION);
     // Recorded in the ledger now in place, which is the one people will look at.
     appendAudit(ctx.db, { actor: who.username, userId: null, action: 'restore', method: 'backups.restore', record: 'ledger', detail: `${path.basename(source)}; kept ${path.basename(kept.file)}` });

@@ -1,18 +1,11 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { App } from '../../core/app';
-import { newSession, type Session } from '../../core/session';
-import { CSP, CONTENT_TYPES } from '../security';
-
-/** The largest real call is a 10 MB document sent as base64 (13.4 MB) inside JSON. */
-export const MAX_BODY = 16 * 1024 * 1024;
-/** All bodies being received at once: six large uploads must not take the PC's memory. */
-export const MAX_IN_FLIGHT = 48 * 1024 * 1024;
-
-/** Calls after which the window gets a new token: a token seen before sign-in is worth nothing after it. */
-const ROTATE_AFTER = new Set(['auth.login', 'auth.createAdmin', 'auth.recover', 'auth.unlock', 'auth.logout']);
+import { CONTENT_TYPES } from '../security';
+import { ROTATE_AFTER, bodyReader, decodePath, eventStream, hardenServer, newToken, parseJson, refusal, same, send } from '../http';
+import type { Backend, WindowLink } from '../backend';
+import { AppError } from '../../core/errors';
+import { textProblem } from '../../../shared/rules/text';
 
 export interface BrowserShell {
   /** The one-time address that opens the window (its launch code works once, then never again). */
@@ -20,40 +13,15 @@ export interface BrowserShell {
   origin: string;
   /** Resolves when the window has claimed its token (the launch code is dead from then on). */
   claimed: Promise<void>;
+  /** Where the windows' calls go now (a PC that joined a host has changed it). */
+  backend(): Backend;
   close(): Promise<void>;
 }
 
-const HEADERS = {
-  'content-security-policy': CSP,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-};
-
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { 'content-type': type, ...HEADERS, ...extra });
-  res.end(body);
+export interface ShellOptions {
+  /** Makes this PC a desk of a host (its first screen offers it); returns where calls go from then on. */
+  connect?: (address: string, code: string, name: string) => Promise<Backend>;
 }
-
-const refusal = (code: string, messageKey: string) => JSON.stringify({ ok: false, code, messageKey });
-
-function same(given: string | undefined, expected: string): boolean {
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** decodeURIComponent throws on a malformed escape (%FF): that is a bad request, not a crash. */
-function decodePath(p: string): string | null {
-  try {
-    return decodeURIComponent(p);
-  } catch {
-    return null;
-  }
-}
-
-const newToken = () => randomBytes(32).toString('base64url');
 
 /**
  * The same renderer and services as Electron, on 127.0.0.1 only. The window is opened with a one-time
@@ -62,54 +30,19 @@ const newToken = () => randomBytes(32).toString('base64url');
  * Origin are checked (no DNS rebinding, no other site), no CORS. No request, whatever its bytes, ends
  * the process: a bad one is answered 400 and logged.
  */
-export function startBrowserShell(app: App, rendererDir: string, port = 0): Promise<BrowserShell> {
+export function startBrowserShell(first: Backend, rendererDir: string, port = 0, options: ShellOptions = {}): Promise<BrowserShell> {
+  let backend = first;
   const launchCode = newToken();
   let launchUsed = false;
   let onClaimed: () => void = () => undefined;
   const claimed = new Promise<void>((resolve) => (onClaimed = resolve));
   // One window, one session; the token that names it changes at sign-in and sign-out.
-  const sessions = new Map<string, Session>();
-  let inFlight = 0;
+  const sessions = new Map<string, WindowLink>();
+  const readBody = bodyReader();
   let origin = '';
   const rendererRoot = path.resolve(rendererDir);
   const ourHost = (host: string) => host === origin.slice('http://'.length) || host === origin.replace('127.0.0.1', 'localhost').slice('http://'.length);
   const ourOrigin = (from: string | undefined) => from === undefined || from === origin || from === origin.replace('127.0.0.1', 'localhost');
-
-  /** Reads a JSON body within the caps, or answers the refusal itself and resolves undefined. */
-  function readBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<Buffer | undefined> {
-    return new Promise((resolve) => {
-      const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > MAX_BODY || inFlight + declared > MAX_IN_FLIGHT) {
-        send(res, 413, refusal('tooLarge', 'call.tooLarge'), undefined, { connection: 'close' });
-        req.resume();
-        return resolve(undefined);
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let done = false;
-      const finish = (body: Buffer | undefined) => {
-        if (done) return;
-        done = true;
-        inFlight -= size;
-        resolve(body);
-      };
-      req.on('data', (c: Buffer) => {
-        if (done) return;
-        size += c.length;
-        inFlight += c.length;
-        if (size > MAX_BODY || inFlight > MAX_IN_FLIGHT) {
-          send(res, 413, refusal('tooLarge', 'call.tooLarge'), undefined, { connection: 'close' });
-          finish(undefined);
-          req.destroy();
-        } else chunks.push(c);
-      });
-      req.on('end', () => finish(Buffer.concat(chunks)));
-      // A body cut off half-way (the client went away): nothing to answer, nothing kept.
-      req.on('aborted', () => finish(undefined));
-      req.on('error', () => finish(undefined));
-      req.on('close', () => finish(undefined));
-    });
-  }
 
   async function rpc(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
     const token = req.headers['x-linli-token'];
@@ -118,13 +51,9 @@ export function startBrowserShell(app: App, rendererDir: string, port = 0): Prom
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, refusal('invalidInput', 'call.invalidInput'));
     const body = await readBody(req, res);
     if (!body) return;
-    let input: unknown;
-    try {
-      input = JSON.parse(body.toString('utf8') || '{}');
-    } catch {
-      return send(res, 400, refusal('invalidInput', 'call.invalidInput'));
-    }
-    const result = await app.dispatch(session, method, input);
+    const input = parseJson(body, res);
+    if (!input) return;
+    const result = await backend.call(session, method, input.value);
     const extra: Record<string, string> = {};
     if (result.ok && ROTATE_AFTER.has(method) && sessions.get(token) === session) {
       const next = newToken();
@@ -142,9 +71,41 @@ export function startBrowserShell(app: App, rendererDir: string, port = 0): Prom
     if (launchUsed || typeof given !== 'string' || !same(given, launchCode)) return send(res, 401, refusal('windowExpired', 'call.windowExpired'));
     launchUsed = true;
     const token = newToken();
-    sessions.set(token, newSession());
+    sessions.set(token, await backend.openWindow());
     onClaimed();
     send(res, 200, JSON.stringify({ token }));
+  }
+
+  /** 连接到主机: pairs with the host, and from then on this window's calls go there. */
+  async function connect(req: http.IncomingMessage, res: http.ServerResponse) {
+    const token = req.headers['x-linli-token'];
+    if (typeof token !== 'string' || !sessions.has(token)) return send(res, 401, refusal('windowExpired', 'call.windowExpired'));
+    const body = await readBody(req, res);
+    if (!body) return;
+    const input = parseJson(body, res);
+    if (!input) return;
+    const { address, code, name } = (input.value ?? {}) as Record<string, unknown>;
+    const fields = [address, code, name].map((v) => (typeof v === 'string' ? v.trim() : ''));
+    if (!options.connect || backend.kind !== 'local') return send(res, 200, refusal('host.localLedgerInUse', 'host.localLedgerInUse'));
+    if (fields.some((v) => !v || v.length > 100 || textProblem(v))) return send(res, 200, refusal('invalidInput', 'host.connectFieldsMissing'));
+    try {
+      const next = await options.connect(fields[0]!, fields[1]!, fields[2]!);
+      backend = next;
+      for (const t of sessions.keys()) sessions.set(t, await next.openWindow());
+      send(res, 200, JSON.stringify({ ok: true, value: { name: fields[2] } }));
+    } catch (err) {
+      if (err instanceof AppError) return send(res, 200, refusal(err.code, err.code, err.params));
+      throw err;
+    }
+  }
+
+  /** The window's news: what changed in the ledger, whether the host is there (fetch-streamed, the token in a header). */
+  function events(req: http.IncomingMessage, res: http.ServerResponse) {
+    const token = req.headers['x-linli-token'];
+    if (typeof token !== 'string' || !sessions.has(token)) return send(res, 401, refusal('windowExpired', 'call.windowExpired'));
+    const stream = eventStream(res);
+    const stop = backend.listen((e) => stream.send(e.type, e));
+    void stream.closed.then(stop);
   }
 
   function serveFile(res: http.ServerResponse, pathname: string) {
@@ -166,6 +127,8 @@ export function startBrowserShell(app: App, rendererDir: string, port = 0): Prom
     if (req.method === 'POST') {
       if (!ourOrigin(req.headers.origin)) return send(res, 403, '{}');
       if (url.pathname === '/session/claim') return claim(req, res);
+      if (url.pathname === '/events') return events(req, res);
+      if (url.pathname === '/desk/connect') return connect(req, res);
       if (url.pathname.startsWith('/rpc/')) {
         const method = decodePath(url.pathname.slice(5));
         if (method === null) return send(res, 400, refusal('invalidInput', 'call.invalidInput'));
@@ -184,13 +147,7 @@ export function startBrowserShell(app: App, rendererDir: string, port = 0): Prom
       send(res, 500, refusal('internal', 'call.internal'));
     });
   });
-  // Headers that never end and bodies sent a byte a minute are cut off, not waited for.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 120_000;
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (err.code !== 'ECONNRESET' && socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  hardenServer(server);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
@@ -200,6 +157,7 @@ export function startBrowserShell(app: App, rendererDir: string, port = 0): Prom
         launchUrl: `${origin}/?launch=${launchCode}`,
         origin,
         claimed,
+        backend: () => backend,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());

@@ -69,6 +69,7 @@ export function AuditPage() {
           columns={[
             { title: t('audit.at'), dataIndex: 'at', width: 200, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
             { title: t('audit.actor'), dataIndex: 'actor', width: 120 },
+            { title: t('audit.desk'), dataIndex: 'desk', width: 120, render: (v: string) => v || t('audit.hostDesk') },
             { title: t('audit.action'), dataIndex: 'action', width: 120, render: (v: string) => t(`audit.actions.${v}`, { defaultValue: v }) },
             { title: t('audit.method'), dataIndex: 'method', width: 200 },
             { title: t('audit.record'), dataIndex: 'record', width: 160 },

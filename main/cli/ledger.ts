@@ -15,7 +15,7 @@ import { translate, isLanguage, DEFAULT_LANGUAGE } from '../../shared/i18n/resou
 import type { CallResult, Permission } from '../../shared/contract';
 import type { HostStatus } from '../../shared/contract/hosting';
 import { PAIRING_MINUTES } from '../core/host/registry';
-import { deskFileFor, pairWithHost, writeDeskConfig } from '../shells/desk/link';
+import { deskFileFor, pairWithHost, writeDeskConfig } from '../core/host/link';
 
 const USAGE = `usage: npm run ledger -- <command> [--db FILE] [--json] [--user NAME]
   The password comes from LINLI_PASSWORD, or is asked for in a terminal.

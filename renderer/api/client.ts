@@ -3,7 +3,12 @@ import type { CallFailure, CallResult, Input, MethodName, Output } from '../../s
 /** What the Electron preload exposes: one object, one function, typed from the contract. */
 interface Bridge {
   call(method: string, input: unknown): Promise<CallResult<unknown>>;
+  listen?(listener: (e: ShellEvent) => void): () => void;
+  connect?(address: string, code: string, name: string): Promise<CallResult<unknown>>;
 }
+
+/** What the shell tells a window: a write committed somewhere (by module), the host gone or back, everyone signed out. */
+export type ShellEvent = { type: 'changed'; modules: string[] } | { type: 'host'; up: boolean } | { type: 'signedOut'; reason: 'restore' | 'revoked' };
 declare global {
   interface Window {
     linli?: Bridge;
@@ -74,4 +79,60 @@ export async function call<M extends MethodName>(method: M, input: Input<M>, sig
   const result = await transport(method, input, signal);
   if (!result.ok) throw new CallError(result);
   return result.value as Output<M>;
+}
+
+/**
+ * The shell's news for this window, kept open for as long as the window lives: a stream from the
+ * loopback shell (fetch, so the token travels in a header), reopened two seconds after it drops.
+ */
+export function listenToShell(listener: (e: ShellEvent) => void): () => void {
+  if (window.linli) return window.linli.listen?.(listener) ?? (() => undefined);
+  let stopped = false;
+  let abort: AbortController | undefined;
+  const open = async () => {
+    while (!stopped) {
+      abort = new AbortController();
+      try {
+        const res = await fetch('/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-linli-token': await browserToken() }, body: '{}', signal: abort.signal });
+        if (res.ok && res.body) {
+          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += value;
+            let end;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const data = /^data: (.*)$/m.exec(buffer.slice(0, end))?.[1];
+              buffer = buffer.slice(end + 2);
+              if (data) listener(JSON.parse(data) as ShellEvent);
+            }
+          }
+        }
+      } catch {
+        // the shell went away or the window is closing: try again shortly
+      }
+      if (!stopped) await new Promise((r) => setTimeout(r, 2000));
+    }
+  };
+  void open();
+  return () => {
+    stopped = true;
+    abort?.abort();
+  };
+}
+
+/** 连接到主机: makes this PC a desk of the office's host (its first screen offers it). */
+export async function connectToHost(address: string, code: string, name: string): Promise<void> {
+  let result: CallResult<unknown>;
+  if (window.linli?.connect) result = await window.linli.connect(address, code, name);
+  else {
+    try {
+      const res = await fetch('/desk/connect', { method: 'POST', headers: { 'content-type': 'application/json', 'x-linli-token': await browserToken() }, body: JSON.stringify({ address, code, name }) });
+      result = (await res.json()) as CallResult<unknown>;
+    } catch {
+      result = { ok: false, code: 'network', messageKey: 'call.network' };
+    }
+  }
+  if (!result.ok) throw new CallError(result);
 }

@@ -15,7 +15,19 @@ export function useCall<M extends MethodName>(method: M, input: Input<M>, option
 export function useWrite<M extends MethodName>(method: M) {
   const client = useQueryClient();
   return useMutation<Output<M>, Error, Input<M>>({
+    mutationKey: [method],
     mutationFn: (input) => call(method, input),
     onSuccess: () => client.invalidateQueries(),
   });
+}
+
+/** Modules whose screens add up the others (the desk's counts and reminders, the reports): any write touches them. */
+const SUMMING = new Set(['desk', 'reminders', 'reports']);
+/** Every screen names people and places: a change to those is a change to all of them. */
+const EVERYWHERE = new Set(['residents', 'community']);
+
+/** Does a write in these modules change what a query for this method shows? */
+export function touches(method: string, modules: readonly string[]): boolean {
+  const own = method.slice(0, method.indexOf('.'));
+  return SUMMING.has(own) || modules.includes(own) || modules.some((m) => EVERYWHERE.has(m));
 }

@@ -1,4 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { CurrentUser } from '../../shared/contract/auth';
+import { ShellNews } from './ShellNews';
 import { QueryCache, QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -59,7 +61,7 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   const info = useCall('app.info', {});
   useIdleLock(idleMinutes, useCallback(() => void client.invalidateQueries({ queryKey: ['auth.status'] }), [client]));
   if (info.isPending) return <Spin size="large" className="center-spin" />;
-  if (info.isError) return <Result status="error" title={errorText(t, info.error)} />;
+  if (info.isError && !info.data) return <Result status="error" title={errorText(t, info.error)} />;
   if (!info.data.setupDone) return <SetupPage withAdmin={false} />;
   if (route.path[0] === 'print' && route.path[1] === 'roster') return <RosterPrint query={route.query} info={info.data} />;
   if (route.path[0] === 'print' && route.path[1] === 'household') return <HouseholdCardPrint id={Number(route.path[2])} info={info.data} />;
@@ -89,22 +91,48 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   return <Shell route={route} info={info.data} />;
 }
 
+/**
+ * Who this window was signed in as. When the session locks, or ends without the person signing out
+ * (the host restarted), the sign-in is laid over the screen and what was being typed stays beneath it.
+ * Signing out, or another person signing in, starts afresh.
+ */
+function useWindowUser(current: CurrentUser | null | undefined): [CurrentUser | null, () => void] {
+  const [kept, setKept] = useState<CurrentUser | null>(null);
+  useEffect(() => {
+    if (current && current.username !== kept?.username) setKept(current);
+  }, [current, kept]);
+  useEffect(
+    () =>
+      queryClient.getMutationCache().subscribe((e) => {
+        if (e.type === 'updated' && e.mutation.options.mutationKey?.[0] === 'auth.logout' && e.mutation.state.status === 'success') setKept(null);
+      }),
+    [],
+  );
+  return [current ?? kept, () => setKept(null)];
+}
+
 function Root() {
   const { t } = useTranslation();
   const status = useCall('auth.status', {});
   const recoveryCode = usePendingRecoveryCode();
+  const [user, forget] = useWindowUser(status.data?.user);
   if (recoveryCode) return <RecoveryCodePage code={recoveryCode} />;
   if (status.isPending) return <Spin size="large" className="center-spin" />;
-  if (status.isError) return <Result status="error" title={errorText(t, status.error)} />;
+  if (status.isError && !status.data) return <Result status="error" title={errorText(t, status.error)} />;
   const s = status.data;
   if (!s.hasUsers) return <SetupPage withAdmin />;
-  if (!s.user) return <LoginPage />;
-  if (s.locked) return <LoginPage locked username={s.user.username} />;
+  if (!user) return <LoginPage />;
   // A temporary password opens nothing else until it is replaced (the main process refuses every other call).
-  if (s.user.mustChangePassword) return <ChangePasswordDialog forced onClose={() => void queryClient.invalidateQueries({ queryKey: ['auth.status'] })} />;
+  if (s.user?.mustChangePassword) return <ChangePasswordDialog forced onClose={() => void queryClient.invalidateQueries({ queryKey: ['auth.status'] })} />;
+  const signInAgain = !s.user || s.locked;
   return (
-    <UserContext.Provider value={s.user}>
-      <SignedIn idleMinutes={s.idleMinutes} />
+    <UserContext.Provider value={user}>
+      <SignedIn key={user.username} idleMinutes={s.idleMinutes} />
+      {signInAgain && (
+        <div className="sign-in-over" data-testid="sign-in-over">
+          <LoginPage locked={s.locked} again={!s.user} username={user.username} onOtherUser={forget} />
+        </div>
+      )}
     </UserContext.Provider>
   );
 }
@@ -117,6 +145,7 @@ export function App() {
     <ConfigProvider locale={ANTD_LOCALES[i18n.language as Language]} theme={theme} input={{ autoComplete: 'off' }} textArea={{ autoComplete: 'off' }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
+          <ShellNews />
           <Root />
         </QueryClientProvider>
       </AntApp>

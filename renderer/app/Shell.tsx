@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
-import { ApartmentOutlined, BarChartOutlined, BellOutlined, DashboardOutlined, TableOutlined, ScheduleOutlined, AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, FileProtectOutlined, FlagOutlined, CommentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, BellOutlined, DashboardOutlined, TableOutlined, ScheduleOutlined, AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, DesktopOutlined, FileProtectOutlined, FlagOutlined, CommentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract/community';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
@@ -16,6 +16,7 @@ import { UsersPage } from '../modules/accounts/UsersPage';
 import { AuditPage } from '../modules/accounts/AuditPage';
 import { BackupsPage } from '../modules/backups/BackupsPage';
 import { RetentionPage } from '../modules/retention/RetentionPage';
+import { HostingPage } from '../modules/hosting/HostingPage';
 import { PartyPage } from '../modules/party/PartyPage';
 import { CertificatesPage } from '../modules/certificates/CertificatesPage';
 import { MediationPage } from '../modules/mediation/MediationPage';
@@ -51,6 +52,7 @@ const SECTIONS: Record<string, Permission> = {
   audit: 'audit.view',
   backups: 'backups.manage',
   retention: 'records.purge',
+  hosting: 'hosting.manage',
 };
 
 function Page({ route, info }: { route: Route; info: AppInfo }) {
@@ -72,6 +74,7 @@ function Page({ route, info }: { route: Route; info: AppInfo }) {
   if (a === 'audit') return <AuditPage />;
   if (a === 'backups') return <BackupsPage />;
   if (a === 'retention') return <RetentionPage />;
+  if (a === 'hosting') return <HostingPage />;
   if (a === 'party') return <PartyPage tab={b} query={route.query} />;
   if (a === 'mediation') return <MediationPage caseId={Number(b) || undefined} />;
   if (a === 'todo') return <TodoPage />;
@@ -157,6 +160,7 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
     can('audit.view') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit') },
     can('backups.manage') && { key: 'backups', icon: <DatabaseOutlined />, label: t('nav.backups') },
     can('records.purge') && { key: 'retention', icon: <ClearOutlined />, label: t('nav.retention') },
+    can('hosting.manage') && { key: 'hosting', icon: <DesktopOutlined />, label: t('nav.hosting') },
   ].filter((x) => !!x);
   return (
     <Layout className="app-layout">

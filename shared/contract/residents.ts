@@ -96,6 +96,8 @@ export const residentDetail = residentRow.extend({
   marital: z.string(),
   occupation: z.string(),
   note: z.string(),
+  /** Raised by every save: the form sends back the one it opened (two people, one record). */
+  version: z.number(),
   events: z.array(residentEvent),
 });
 export type ResidentDetail = z.infer<typeof residentDetail>;
@@ -201,7 +203,7 @@ export const residentsContract = {
   'residents.update': method({
     // keepIdNumber / keepPhone: the form never held the full values (need-to-know), so "unchanged" is said, not sent.
     input: z
-      .object({ id, ...residentFieldsShape, keepIdNumber: z.boolean().default(false), keepPhone: z.boolean().default(false) })
+      .object({ id, ...residentFieldsShape, keepIdNumber: z.boolean().default(false), keepPhone: z.boolean().default(false), version: z.number().int().optional() })
       .strict()
       .superRefine((v, ctx) => (v.keepIdNumber ? undefined : checkAgainstId(v, ctx))),
     output: z.object({ id }),

@@ -1,6 +1,7 @@
 import type { ResidentDetail } from '../../../shared/contract/residents';
 import { checkIdNumber, todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
+import { checkVersion } from '../../core/versions';
 import { stmt, type Db } from '../../core/ledger';
 import type { HandlerMap } from '../../core/dispatch';
 import { mayReveal } from '../../core/session';
@@ -16,12 +17,13 @@ interface DetailRecord extends RowRecord {
   marital: string;
   occupation: string;
   note: string;
+  version: number;
 }
 
 function detailOf(db: Db, id: number, withEvents: boolean, reveal: boolean): ResidentDetail {
   const r = stmt(
     db,
-    `SELECT ${ROW_COLUMNS}, r.hukou_address, r.education, r.marital, r.occupation, r.note
+    `SELECT ${ROW_COLUMNS}, r.hukou_address, r.education, r.marital, r.occupation, r.note, r.version
      FROM residents r LEFT JOIN grids g ON g.id = r.grid_id WHERE r.id = ?`,
   ).get(id) as DetailRecord | undefined;
   if (!r) throw new AppError('resident.notFound', { id });
@@ -36,6 +38,7 @@ function detailOf(db: Db, id: number, withEvents: boolean, reveal: boolean): Res
     marital: r.marital,
     occupation: r.occupation,
     note: r.note,
+    version: r.version,
     events,
   };
 }
@@ -53,7 +56,7 @@ function endResidence(db: Db, id: number, status: 'moved_out' | 'deceased', date
   const since = stmt(db, "SELECT max(date) AS d FROM resident_events WHERE resident_id = ? AND kind = 'moved_in'").get(id) as { d: string | null };
   if (since.d && date < since.d) throw new AppError('resident.beforeMoveIn', { date: since.d });
   leaveHousehold(db, id);
-  stmt(db, "UPDATE residents SET status = ?, updated_at = datetime('now') WHERE id = ?").run(status, id);
+  stmt(db, "UPDATE residents SET status = ?, version = version + 1, updated_at = datetime('now') WHERE id = ?").run(status, id);
   addEvent(db, id, status === 'deceased' ? 'died' : 'moved_out', date, reason);
 }
 
@@ -104,8 +107,9 @@ export const residentsHandlers: HandlerMap<
     ctx.record(`resident:${id}`);
     return { id, householdId };
   },
-  'residents.update': ({ id, keepIdNumber, keepPhone, ...fields }, ctx) => {
+  'residents.update': ({ id, keepIdNumber, keepPhone, version, ...fields }, ctx) => {
     const r = activeResident(ctx.db, id);
+    checkVersion(ctx.db, 'residents', id, version, `resident:${id}`);
     const stored = stmt(ctx.db, 'SELECT id_number, phone, birth_date, gender FROM residents WHERE id = ?').get(id) as { id_number: string | null; phone: string; birth_date: string; gender: string };
     if (keepIdNumber) Object.assign(fields, { idNumber: stored.id_number ?? '', birthDate: stored.birth_date, gender: stored.gender });
     if (keepPhone) fields.phone = stored.phone;
@@ -137,7 +141,7 @@ export const residentsHandlers: HandlerMap<
     const r = activeResident(ctx.db, id);
     if (r.status !== 'moved_out') throw new AppError('resident.notMovedOut');
     const householdId = resolvePlacement(ctx.db, placement);
-    stmt(ctx.db, "UPDATE residents SET status = 'active' WHERE id = ?").run(id);
+    stmt(ctx.db, "UPDATE residents SET status = 'active', version = version + 1 WHERE id = ?").run(id);
     placeInHousehold(ctx.db, id, householdId, relation);
     addEvent(ctx.db, id, 'moved_in', date, reason);
     reindex(ctx.db, id);
@@ -201,7 +205,7 @@ export const residentsHandlers: HandlerMap<
     const old = stmt(ctx.db, 'SELECT head_id FROM households WHERE id = ?').get(householdId) as { head_id: number | null };
     // The former head stays in the household; their relation must be re-entered, so it is marked 97 (其他亲属) for review.
     if (old.head_id !== null && old.head_id !== residentId) {
-      stmt(ctx.db, "UPDATE residents SET relation = '97' WHERE id = ?").run(old.head_id);
+      stmt(ctx.db, "UPDATE residents SET relation = '97', version = version + 1 WHERE id = ?").run(old.head_id);
       addEvent(ctx.db, old.head_id, 'updated', todayIso(), '', 'relation');
     }
     stmt(ctx.db, 'UPDATE households SET head_id = NULL WHERE id = ?').run(householdId);

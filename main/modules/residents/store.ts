@@ -139,7 +139,7 @@ export function placeInHousehold(db: Db, residentId: number, householdId: number
   stmt(
     db,
     `UPDATE residents SET household_id = @household_id, relation = @relation, grid_id = @grid_id, building_id = @building_id,
-       address = @address, address_key = @address_key, updated_at = datetime('now') WHERE id = @id`,
+       address = @address, address_key = @address_key, version = version + 1, updated_at = datetime('now') WHERE id = @id`,
   ).run({ ...placeColumns(householdPlace(db, householdId), relation), id: residentId });
 }
 
@@ -253,7 +253,7 @@ export function updateResident(db: Db, id: number, f: ResidentFields, runId: num
     `UPDATE residents SET name = @name, id_number = @id_number, gender = @gender, birth_date = @birth_date, ethnicity = @ethnicity,
        phone = @phone, hukou_address = @hukou_address, residence_type = @residence_type, political = @political, education = @education,
        marital = @marital, occupation = @occupation, note = @note, tags = @tags, name_pinyin = @name_pinyin, name_initials = @name_initials,
-       import_run_id = coalesce(@run, import_run_id), updated_at = datetime('now') WHERE id = @id`,
+       import_run_id = coalesce(@run, import_run_id), version = version + 1, updated_at = datetime('now') WHERE id = @id`,
   ).run({ ...v, id, run: runId });
   writeTags(db, id, f.tags);
   return changed;

@@ -1,6 +1,6 @@
 import type { CallFailure, CallResult } from '../../../shared/contract';
 import type { Backend, ShellEvent, WindowLink } from '../backend';
-import { HostLink, isCertProblem, type DeskConfig } from './link';
+import { HostLink, isCertProblem, type DeskConfig } from '../../core/host/link';
 
 const failure = (code: string, messageKey: string, params?: Record<string, string | number>): CallFailure => ({ ok: false, code, messageKey, ...(params ? { params } : {}) });
 

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { openHealthyApp, type App } from '../../core/app';
 import { AppError } from '../../core/errors';
-import { newSession } from '../../core/session';
 import { defaultDataDir, resolveLedgerPath } from '../../core/paths';
 import { translate } from '../../../shared/i18n/resources';
 import { CSP, CONTENT_TYPES } from '../security';
-import { scheduleBackups } from '../../core/backups';
+import { openShellSide, type OpenedShell } from '../open';
+import type { WindowLink } from '../backend';
 
 const ORIGIN = 'app://linli';
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -18,9 +17,9 @@ app.setPath('userData', defaultDataDir());
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let win: BrowserWindow | null = null;
-let core: App | null = null;
-/** The window's session: signed in through the login screen, checked by dispatch on every call. */
-const deskSession = newSession();
+let core: OpenedShell | null = null;
+/** The window's session (here, or at the host for a desk): signed in through the login screen, checked by dispatch on every call. */
+let windowLink: WindowLink | null = null;
 
 interface WindowState {
   width: number;
@@ -89,7 +88,7 @@ app.on('second-instance', () => {
   }
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   // No default menu in a packaged build: its View menu holds Reload and Toggle Developer Tools.
   if (app.isPackaged) Menu.setApplicationMenu(null);
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
@@ -111,22 +110,38 @@ void app.whenReady().then(() => {
   const ledgerPath = resolveLedgerPath(process.argv);
   const electronBinding = process.env.LINLI_ELECTRON_SQLITE;
   try {
-    core = openHealthyApp(ledgerPath, 'electron', electronBinding ? { nativeBinding: electronBinding } : {});
+    core = await openShellSide(ledgerPath, process.argv, 'electron', electronBinding);
+    windowLink = await core.backend().openWindow();
   } catch (err) {
     const { dialog } = require('electron') as typeof import('electron');
     dialog.showErrorBox('Linli', err instanceof AppError ? translate('zh-CN', `errors:${err.code}`, err.params) : String(err));
     app.quit();
     return;
   }
-  scheduleBackups(core.vault); // in the background, once someone has signed in
+  const forbidden = { ok: false, code: 'forbidden', messageKey: 'call.forbidden' };
+  let stopNews = core.backend().listen((e) => win?.webContents.send('linli:event', e));
   ipcMain.handle('linli:call', (e, method: unknown, input: unknown) => {
-    if (!fromOurFrame(e) || !core) return { ok: false, code: 'forbidden', messageKey: 'call.forbidden' };
-    return core.dispatch(deskSession, String(method), input);
+    if (!fromOurFrame(e) || !core || !windowLink) return forbidden;
+    return core.backend().call(windowLink, String(method), input);
+  });
+  ipcMain.handle('linli:connect', async (e, address: unknown, code: unknown, name: unknown) => {
+    if (!fromOurFrame(e) || !core) return forbidden;
+    const fields = [address, code, name].map((v) => (typeof v === 'string' ? v.trim().slice(0, 100) : ''));
+    if (fields.some((v) => !v)) return { ok: false, code: 'invalidInput', messageKey: 'host.connectFieldsMissing' };
+    try {
+      const next = await core.connect(fields[0]!, fields[1]!, fields[2]!);
+      stopNews();
+      stopNews = next.listen((ev) => win?.webContents.send('linli:event', ev));
+      windowLink = await next.openWindow();
+      return { ok: true, value: { name: fields[2] } };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, code: err.code, messageKey: err.code, params: err.params };
+      throw err;
+    }
   });
   createWindow();
 });
 
 app.on('window-all-closed', () => {
-  core?.close();
-  app.quit();
+  void (core?.close() ?? Promise.resolve()).finally(() => app.quit());
 });

@@ -11,7 +11,7 @@ import { showRecoveryCode } from './RecoveryCodePage';
 import { newPasswordRules } from './passwordRules';
 
 /** Sign in, or unlock a locked session (the same person types their password again). */
-export function LoginPage({ locked, username }: { locked?: boolean; username?: string }) {
+export function LoginPage({ locked, again, username, onOtherUser }: { locked?: boolean; again?: boolean; username?: string; onOtherUser?: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const login = useWrite('auth.login');
@@ -22,34 +22,35 @@ export function LoginPage({ locked, username }: { locked?: boolean; username?: s
     const onError = (err: Error) => message.error(errorText(t, err));
     if (locked) unlock.mutate({ password: v.password }, { onError });
     // Signing in to a ledger from before encryption encrypts it: its recovery code is shown once.
-    else login.mutate(v, { onError, onSuccess: (me) => showRecoveryCode(me.recoveryCode) });
+    else login.mutate({ username: v.username ?? username ?? '', password: v.password }, { onError, onSuccess: (me) => showRecoveryCode(me.recoveryCode) });
   };
   return (
     <div className="setup" style={{ maxWidth: 480 }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-        <Typography.Title level={2}>{locked ? t('auth.lockedTitle') : t('auth.loginTitle')}</Typography.Title>
+        <Typography.Title level={2}>{locked ? t('auth.lockedTitle') : again ? t('auth.againTitle') : t('auth.loginTitle')}</Typography.Title>
         <LanguageSwitch />
       </div>
       {locked && <Typography.Paragraph type="secondary">{t('auth.lockedHelp', { name: username })}</Typography.Paragraph>}
+      {again && <Typography.Paragraph type="secondary">{t('auth.againHelp', { name: username })}</Typography.Paragraph>}
       <Card>
         <Form layout="vertical" size="large" onFinish={submit} onKeyDown={enterToNext} initialValues={{ username }}>
-          {!locked && (
+          {!locked && !again && (
             <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('errors:validation.required') }]}>
               <Input prefix={<UserOutlined />} autoFocus autoComplete="username" data-testid="login-username" />
             </Form.Item>
           )}
           <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('errors:validation.required') }]}>
-            <Input.Password prefix={<LockOutlined />} autoFocus={locked} autoComplete="current-password" data-testid="login-password" />
+            <Input.Password prefix={<LockOutlined />} autoFocus={locked || again} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={login.isPending || unlock.isPending} data-testid="login-submit">
             {locked ? t('auth.unlock') : t('auth.login')}
           </Button>
-          {locked && (
-            <Button type="link" block onClick={() => logout.mutate({})} style={{ marginTop: 8 }}>
+          {(locked || again) && (
+            <Button type="link" block onClick={() => (locked ? logout.mutate({}) : onOtherUser?.())} style={{ marginTop: 8 }}>
               {t('auth.otherUser')}
             </Button>
           )}
-          {!locked && (
+          {!locked && !again && (
             <Button type="link" block onClick={() => setRecovering(true)} style={{ marginTop: 8 }} data-testid="login-forgot">
               {t('auth.forgot')}
             </Button>

@@ -1,6 +1,7 @@
-import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ConnectDialog } from '../hosting/ConnectDialog';
 import { sameAs } from '../../components/confirmRule';
 import { useWrite } from '../../api/hooks';
 import { useState } from 'react';
@@ -30,6 +31,7 @@ export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
   const [form] = Form.useForm<SetupValues>();
   const setup = useWrite('community.setup');
   const [creatingAdmin, setCreatingAdmin] = useState(false);
+  const [connecting, setConnecting] = useState(false);
   const fail = (err: Error) => {
     if (!(err instanceof CallError && showFieldIssues(form, t, err.failure.issues))) message.error(errorText(t, err));
   };
@@ -64,6 +66,21 @@ export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
         <LanguageSwitch />
       </Space>
       <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
+      {withAdmin && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('hosting.joinTitle')}
+          description={t('hosting.joinHelp')}
+          action={
+            <Button size="large" onClick={() => setConnecting(true)} data-testid="connect-to-host">
+              {t('hosting.connectTitle')}
+            </Button>
+          }
+        />
+      )}
+      {connecting && <ConnectDialog onClose={() => setConnecting(false)} />}
       <Card>
         <Form form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} onKeyDown={enterToNext} initialValues={{ grids: [{ name: t('setup.gridDefault', { n: 1 }), buildings: '' }] }}>
           {withAdmin && (

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { residentFields, residentFieldsShape, type ResidentFieldsInput } from '../../../shared/contract/residents';
+import { residentFields, residentFieldsShape, type ResidentDetail, type ResidentFieldsInput } from '../../../shared/contract/residents';
 import { ageOn, checkIdNumber } from '../../../shared/rules/idNumber';
-import { CARE_TAG } from '../../../shared/rules/codes';
+import { CARE_TAG, type CodeListName } from '../../../shared/rules/codes';
 import { call, CallError } from '../../api/client';
 import { useCall, useWrite } from '../../api/hooks';
 import { CodeSelect } from '../../components/CodeSelect';
@@ -25,6 +25,66 @@ type Values = ResidentFieldsInput & {
   moveInReason?: string;
 };
 
+/** The stored record as form values (display-only parts left out). */
+function formValuesOf(d: ResidentDetail): Partial<Values> {
+  const { events: _e, idMasked: _i, phoneMasked: _p, age: _a, address: _ad, gridName: _g, status: _s, householdId: _h, id: _id, hasIdNumber: _has, version: _v, ...fields } = d;
+  // Only the year is shown to someone who may not see the full ID; the date stays as stored, with the ID.
+  return { ...fields, birthDate: fields.birthDate.length === 10 ? fields.birthDate : '' };
+}
+
+/** The fields a person compares when someone else saved first, with the code list each is shown from. */
+const COMPARED: [keyof ResidentFieldsInput, CodeListName | null][] = [
+  ['name', null],
+  ['gender', 'gender'],
+  ['birthDate', null],
+  ['ethnicity', 'ethnicity'],
+  ['phone', null],
+  ['political', 'political'],
+  ['education', 'education'],
+  ['marital', 'marital'],
+  ['occupation', null],
+  ['hukouAddress', null],
+  ['relation', 'relation'],
+  ['residenceType', 'residenceType'],
+  ['tags', null],
+  ['note', null],
+];
+
+/** Someone else's save, field by field beside this form: take theirs where it is right, keep yours where not. */
+function OtherChange({ opened, newer, refused, onTake }: { opened: ResidentDetail; newer: ResidentDetail; refused: string; onTake: (field: keyof Values, value: unknown) => void }) {
+  const { t } = useTranslation();
+  const before = formValuesOf(opened) as Record<string, unknown>;
+  const after = formValuesOf(newer) as Record<string, unknown>;
+  const shown = (field: string, list: CodeListName | null, v: unknown) =>
+    Array.isArray(v) ? v.map((c) => t(`codes:careTag.${String(c)}`)).join('、') || '—' : list && v ? t(`codes:${list}.${String(v)}`) : String(v ?? '') || '—';
+  const changed = COMPARED.filter(([f]) => JSON.stringify(before[f] ?? '') !== JSON.stringify(after[f] ?? ''));
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="other-change"
+      message={refused || t('residents:form.otherChange')}
+      description={
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {changed.length === 0 && <Typography.Text>{t('residents:form.otherChangeElsewhere')}</Typography.Text>}
+          {changed.map(([f, list]) => (
+            <Space key={f} wrap>
+              <Typography.Text strong>{t(`residents:fields.${f}`)}</Typography.Text>
+              <Typography.Text delete>{shown(f, list, before[f])}</Typography.Text>
+              <Typography.Text>→ {shown(f, list, after[f])}</Typography.Text>
+              <Button size="small" onClick={() => onTake(f, after[f])} data-testid={`take-${f}`}>
+                {t('residents:form.takeTheirs')}
+              </Button>
+            </Space>
+          ))}
+          <Typography.Text type="secondary">{t('residents:form.otherChangeHelp')}</Typography.Text>
+        </Space>
+      }
+    />
+  );
+}
+
 const EMPTY: Partial<Values> = { ethnicity: '01', residenceType: 'registered', relation: '02', tags: [], placementKind: 'new' };
 
 /** New resident (optionally into a household) or edit of an existing one. */
@@ -41,13 +101,17 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
   const placementKind = Form.useWatch('placementKind', form);
   const gridId = Form.useWatch('gridId', form);
 
+  // The record as it was when this form opened. A newer one arriving (someone at another desk saved)
+  // never overwrites what is being typed: it is shown beside the form instead.
+  const [opened, setOpened] = useState<ResidentDetail | null>(null);
+  const newer = opened && existing.data && existing.data.version > opened.version ? existing.data : null;
   useEffect(() => {
-    if (existing.data) {
-      const { events: _e, idMasked: _i, phoneMasked: _p, age: _a, address: _ad, gridName: _g, status: _s, householdId: _h, id: _id, hasIdNumber: _has, ...fields } = existing.data;
-      // Only the year is shown to someone who may not see the full ID; the date stays as stored, with the ID.
-      form.setFieldsValue({ ...fields, birthDate: fields.birthDate.length === 10 ? fields.birthDate : '' });
+    if (existing.data && !opened) {
+      setOpened(existing.data);
+      form.setFieldsValue(formValuesOf(existing.data));
     } else if (!id) form.setFieldsValue({ ...EMPTY, ...(householdId ? { placementKind: 'existing', householdId, relation: undefined } : {}) });
-  }, [existing.data, id, householdId, form]);
+  }, [existing.data, opened, id, householdId, form]);
+  const [stale, setStale] = useState('');
 
   /** A valid ID fills in birth date and gender, shows the 15→18 upgrade, and warns of a duplicate at once. */
   const onIdBlur = async () => {
@@ -76,6 +140,12 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
       return;
     }
     const onError = (err: Error) => {
+      if (err instanceof CallError && err.failure.code === 'record.stale') {
+        // Nothing of the form is touched: the other change is fetched and shown beside it.
+        setStale(errorText(t, err));
+        void existing.refetch();
+        return;
+      }
       if (err instanceof CallError && err.failure.code === 'resident.duplicateId') setDuplicate({ id: Number(err.failure.params?.id), name: String(err.failure.params?.name) });
       if (!(err instanceof CallError && showFieldIssues(form, t, err.failure.issues))) message.error(errorText(t, err));
     };
@@ -83,7 +153,9 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
       // Need-to-know: the form never received the full ID or phone; left empty, they stay as they are.
       const keepIdNumber = !fields.idNumber && !!existing.data?.hasIdNumber;
       const keepPhone = !fields.phone && !!existing.data?.phoneMasked;
-      update.mutate({ id, ...fields, keepIdNumber, keepPhone }, { onError, onSuccess: () => (message.success(t('residents:form.saved')), navigate(`residents/${id}`)) });
+      // Saving after the other change was shown is this person's merge: it goes over that version.
+      const version = newer?.version ?? opened?.version;
+      update.mutate({ id, ...fields, keepIdNumber, keepPhone, version }, { onError, onSuccess: () => (message.success(t('residents:form.saved')), navigate(`residents/${id}`)) });
       return;
     }
     const placement =
@@ -109,6 +181,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
 
   return (
     <Card className="page-card form-narrow" title={id ? t('residents:form.editTitle', { name: existing.data?.name ?? '' }) : t('residents:form.newTitle')}>
+      {newer && opened && <OtherChange opened={opened} newer={newer} refused={stale} onTake={(field, value) => form.setFieldValue(field, value)} />}
       <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDown={enterToNext} data-testid="resident-form" scrollToFirstError>
         <Typography.Title level={5}>{t('residents:form.basic')}</Typography.Title>
         <Row gutter={16}>

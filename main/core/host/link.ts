@@ -3,9 +3,9 @@ import path from 'node:path';
 import https from 'node:https';
 import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
-import { AppError } from '../../core/errors';
-import { writePrivate } from '../../core/host/identity';
-import { DEFAULT_HOST_PORT, deskProof, hostProof } from '../../core/host/registry';
+import { AppError } from '../errors';
+import { writePrivate } from './identity';
+import { DEFAULT_HOST_PORT, deskProof, hostProof } from './registry';
 
 /**
  * A desk's line to the host: HTTPS to the address it was paired with, trusting exactly the certificate
@@ -33,7 +33,7 @@ export function readDeskConfig(file: string): DeskConfig | undefined {
 export const writeDeskConfig = (file: string, c: DeskConfig) => writePrivate(file, JSON.stringify(c, null, 2));
 
 export function splitAddress(address: string): { host: string; port: number } {
-  const m = /^\s*([A-Za-z0-9.\-]+)(?::(\d{1,5}))?\s*$/.exec(address);
+  const m = /^\s*([A-Za-z0-9.-]+)(?::(\d{1,5}))?\s*$/.exec(address);
   if (!m) throw new AppError('host.badAddress', { address: address.slice(0, 60) });
   return { host: m[1]!, port: m[2] ? Number(m[2]) : DEFAULT_HOST_PORT };
 }

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import { Alert, App } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { listenToShell } from '../api/client';
+import { touches } from '../api/hooks';
+
+/**
+ * Everyone sees the same ledger: when any desk writes, the host says which modules changed and this
+ * window refetches only the open queries those touch (lists, counts, the desk, the reminders). When
+ * the host cannot be reached a banner says so, in words, and goes when it is back.
+ */
+export function ShellNews() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [hostDown, setHostDown] = useState(false);
+  useEffect(
+    () =>
+      listenToShell((e) => {
+        if (e.type === 'changed') void client.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && q.queryKey[0] !== 'auth.status' && touches(q.queryKey[0], e.modules) });
+        else if (e.type === 'host') {
+          setHostDown(!e.up);
+          // Back: whatever changed meanwhile is fetched again, and a restarted host asks for the sign-in.
+          if (e.up) void client.invalidateQueries();
+        } else {
+          message.warning(t(`shellNews.signedOut.${e.reason}`), 10);
+          void client.invalidateQueries({ queryKey: ['auth.status'] });
+        }
+      }),
+    [client, message, t],
+  );
+  if (!hostDown) return null;
+  return <Alert className="host-down" type="error" showIcon banner message={t('shellNews.hostDown')} description={t('shellNews.hostDownHelp')} data-testid="host-down" />;
+}

@@ -35,8 +35,8 @@ export async function closeBrowser() {
 }
 
 /** The built browser shell as its own process on a ledger, and the one-time address it prints (with --no-open). */
-export async function startShellProcess(db: string, extra: string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main/browser.cjs'), '--db', db, '--no-open', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startShellProcess(db: string, extra: string[] = [], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main/browser.cjs'), '--db', db, '--no-open', ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`browser shell did not start: ${out}`)), 20_000);
@@ -52,6 +52,24 @@ export async function startShellProcess(db: string, extra: string[] = []): Promi
     child.on('exit', (code) => reject(new Error(`browser shell exited ${code}: ${out}`)));
   });
   return { child, url };
+}
+
+/** A window of its own (its own context: no shared storage) on a shell's one-time address. */
+export async function openWindow(url: string, viewport = { width: 1366, height: 768 }): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
+  const context = await (await sharedBrowser()).newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(url);
+  return { page, problems, close: () => context.close() };
+}
+
+/** Ends a process a test started, and waits until it has gone. */
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill(signal);
+  await gone;
 }
 
 /**

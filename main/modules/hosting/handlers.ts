@@ -57,6 +57,8 @@ const applied = async (ctx: CallContext) => {
 export const hostingHandlers: HandlerMap<'hosting.status' | 'hosting.setMode' | 'hosting.newCode' | 'hosting.revoke'> = {
   'hosting.status': (_i, ctx) => hostStatusOf(ctx.ledgerPath),
   'hosting.setMode': async ({ enabled, port }, ctx) => {
+    // From a desk, switching the door off or moving it would cut that desk (and every other) off mid-word.
+    if (ctx.session.desk && (!enabled || port !== readHostFile(ctx.ledgerPath).port)) throw new AppError('host.changeAtHost');
     setHostMode(ctx.ledgerPath, enabled, port);
     ctx.record(`host:${enabled ? 'on' : 'off'}:${port}`);
     return applied(ctx);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { residentFields, residentFieldsShape, type ResidentDetail, type ResidentFieldsInput } from '../../../shared/contract/residents';
@@ -112,6 +112,13 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
     } else if (!id) form.setFieldsValue({ ...EMPTY, ...(householdId ? { placementKind: 'existing', householdId, relation: undefined } : {}) });
   }, [existing.data, opened, id, householdId, form]);
   const [stale, setStale] = useState('');
+  // The version this person was refused over and shown: saving again is their merge, made over it.
+  const [merging, setMerging] = useState<number | null>(null);
+  const otherChange = useRef<HTMLDivElement>(null);
+  // The refusal is read where the other change is shown, at the top of the form, not below the save button.
+  useEffect(() => {
+    if (stale && newer) otherChange.current?.scrollIntoView({ block: 'start' });
+  }, [stale, newer]);
 
   /** A valid ID fills in birth date and gender, shows the 15→18 upgrade, and warns of a duplicate at once. */
   const onIdBlur = async () => {
@@ -143,7 +150,8 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
       if (err instanceof CallError && err.failure.code === 'record.stale') {
         // Nothing of the form is touched: the other change is fetched and shown beside it.
         setStale(errorText(t, err));
-        void existing.refetch();
+        message.warning(errorText(t, err), 8);
+        void existing.refetch().then((r) => setMerging(r.data?.version ?? null));
         return;
       }
       if (err instanceof CallError && err.failure.code === 'resident.duplicateId') setDuplicate({ id: Number(err.failure.params?.id), name: String(err.failure.params?.name) });
@@ -153,8 +161,8 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
       // Need-to-know: the form never received the full ID or phone; left empty, they stay as they are.
       const keepIdNumber = !fields.idNumber && !!existing.data?.hasIdNumber;
       const keepPhone = !fields.phone && !!existing.data?.phoneMasked;
-      // Saving after the other change was shown is this person's merge: it goes over that version.
-      const version = newer?.version ?? opened?.version;
+      // Until this person has been told of the other change (refused once), their save names the version they opened.
+      const version = merging ?? opened?.version;
       update.mutate({ id, ...fields, keepIdNumber, keepPhone, version }, { onError, onSuccess: () => (message.success(t('residents:form.saved')), navigate(`residents/${id}`)) });
       return;
     }
@@ -181,7 +189,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
 
   return (
     <Card className="page-card form-narrow" title={id ? t('residents:form.editTitle', { name: existing.data?.name ?? '' }) : t('residents:form.newTitle')}>
-      {newer && opened && <OtherChange opened={opened} newer={newer} refused={stale} onTake={(field, value) => form.setFieldValue(field, value)} />}
+      <div ref={otherChange}>{newer && opened && <OtherChange opened={opened} newer={newer} refused={stale} onTake={(field, value) => form.setFieldValue(field, value)} />}</div>
       <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDown={enterToNext} data-testid="resident-form" scrollToFirstError>
         <Typography.Title level={5}>{t('residents:form.basic')}</Typography.Title>
         <Row gutter={16}>

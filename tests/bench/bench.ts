@@ -2,7 +2,7 @@
  * `npm run bench`: the figures of issue 11, each beside a raw-SQLite baseline measured in the same run
  * on the same file. Writes tests/bench/RESULTS.md and prints a summary.
  * LINLI_BENCH_SIZES=10000,100000 picks the ledger sizes (default 10k, 100k, 1M).
- * While tuning: LINLI_BENCH_PARTS=search (any of search,import,browser,lists,desk) runs only those parts, and
+ * While tuning: LINLI_BENCH_PARTS=search (any of search,import,browser,lists,desk,desks) runs only those parts, and
  * LINLI_BENCH_DIR=/some/dir keeps the seeded ledgers there and reuses them next time (RESULTS.md is then not written).
  */
 import fs from 'node:fs';
@@ -18,14 +18,16 @@ import { benchImport, BENCH_PASSWORD } from './importBench';
 import { benchBrowser } from './browserBench';
 import { benchLists } from './listsBench';
 import { benchDesk } from './deskBench';
+import { benchDesks } from './desksBench';
 
 const SIZES = (process.env.LINLI_BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.LINLI_BENCH_RUNS ?? 200);
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Ledgers here are encrypted like real ones; the key is handed over directly, the raw baseline uses it too. */
 const KEEP_DIR = process.env.LINLI_BENCH_DIR;
-const PARTS = new Set((process.env.LINLI_BENCH_PARTS ?? 'search,import,browser,lists,desk').split(','));
-const FULL_RUN = !KEEP_DIR && PARTS.size === 5;
+const ALL_PARTS = 'search,import,browser,lists,desk,desks';
+const PARTS = new Set((process.env.LINLI_BENCH_PARTS ?? ALL_PARTS).split(','));
+const FULL_RUN = !KEEP_DIR && PARTS.size === ALL_PARTS.split(',').length;
 const BENCH_KEY = keptKey();
 
 /** A kept ledger folder holds its key beside the ledgers, so that the next run can open them. */
@@ -203,6 +205,8 @@ async function main() {
   if (PARTS.has('lists')) for (const line of await benchLists(dir, BENCH_KEY)) say(line);
   say();
   if (PARTS.has('desk')) for (const line of await benchDesk(ledgers[SIZES[SIZES.length - 1]!]!, BENCH_KEY)) say(line);
+  say();
+  if (PARTS.has('desks')) for (const line of await benchDesks(ledgers[100_000] ?? ledgers[SIZES[SIZES.length - 1]!]!, BENCH_KEY, ROOT)) say(line);
   say();
   say(`Peak memory of the benchmark process (seeding and searching every ledger): ${peak()} MB. Whole run: ${((now() - started) / 60000).toFixed(1)} min.`);
   if (FULL_RUN) fs.writeFileSync(path.join(ROOT, 'tests', 'bench', 'RESULTS.md'), lines.join('\n') + '\n');

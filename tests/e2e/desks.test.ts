@@ -113,6 +113,8 @@ it('two people save one record: the second is told who saved first, keeps their 
   expect(told).toContain('退休教师');
   expect(await b.locator('#note').inputValue()).toBe('腿脚不便，请上门办理');
   await b.screenshot({ path: path.join(artifactsDir(), 'desks-conflict.png') });
+  await a.evaluate(() => window.scrollTo(0, 0));
+  await a.screenshot({ path: path.join(artifactsDir(), 'desks-first-saver.png') });
   // Takes the other person's occupation, keeps their own note, saves over the version now shown.
   await b.getByTestId('take-occupation').click();
   await b.getByTestId('save-resident').click();

@@ -201,3 +201,43 @@ describe('people at many desks', () => {
     expect(value<{ note: string; occupation: string }>(await host.call('residents.get', { id }))).toMatchObject({ note: '', occupation: '退休' });
   });
 });
+
+describe('what a shell opens', () => {
+  it('a PC with desk.json is a desk and opens no ledger of its own; any other opens its ledger (both shells start here)', async () => {
+    const { openShellSide } = await import('../../main/shells/open');
+    const { deskFileFor, writeDeskConfig } = await import('../../main/core/host/link');
+    const deskDb = path.join(tempDir(), 'ledger.db');
+    writeDeskConfig(deskFileFor(deskDb), await pair('配置检查'));
+    const desk = await openShellSide(deskDb, ['--no-auto-backup'], 'electron');
+    try {
+      expect(desk.backend().kind).toBe('desk');
+      expect(desk.describe()).toContain('配置检查');
+      expect(fs.existsSync(deskDb)).toBe(false);
+      expect((fs.statSync(deskFileFor(deskDb)).mode & 0o077).toString(8)).toBe('0');
+      // It reaches the host's sign-in, which knows its administrator.
+      const w = await desk.backend().openWindow();
+      expect(value<{ hasUsers: boolean }>(await desk.backend().call(w, 'auth.status', {})).hasUsers).toBe(true);
+    } finally {
+      await desk.close();
+    }
+    const localDb = path.join(tempDir(), 'ledger.db');
+    const local = await openShellSide(localDb, ['--no-auto-backup'], 'electron');
+    try {
+      expect(local.backend().kind).toBe('local');
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('counts wrong passwords per account on the host, whichever desks they come from at once', async () => {
+    const desks = await Promise.all(['甲', '乙', '丙'].map(async (n) => deskBackend(await pair(`猜密码${n}`))));
+    backends.push(...desks);
+    await host.call('users.create', { username: 'clerk', displayName: '小刘', role: 'staff', password: 'temporary-2026' });
+    const links = await Promise.all(desks.map((d) => d.openWindow()));
+    const tries = await Promise.all(Array.from({ length: 9 }, (_, i) => desks[i % 3]!.call(links[i % 3]!, 'auth.login', { username: 'clerk', password: `wrong-${i}` })));
+    expect(tries.every((r) => !r.ok)).toBe(true);
+    // Locked on the host: the right password is refused now at every desk.
+    const right = await desks[0]!.call(links[0]!, 'auth.login', { username: 'clerk', password: 'temporary-2026' });
+    expect(right).toMatchObject({ ok: false, code: 'auth.lockedOut' });
+  });
+});

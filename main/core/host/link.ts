@@ -60,6 +60,9 @@ export class HostLink {
     this.agent = new https.Agent({
       keepAlive: true,
       maxSockets: 8,
+      // An idle connection is closed here before the host would close it (60 s), so a call never
+      // goes out on a connection the host is just closing.
+      timeout: 20_000,
       ca: config.cert,
       // The certificate must be the pinned one itself, whatever name the host is reached by.
       checkServerIdentity: (_host, cert) => (cert.fingerprint256 === pinned ? undefined : Object.assign(new Error('host certificate is not the pinned one'), { code: 'ERR_PIN_MISMATCH' })),

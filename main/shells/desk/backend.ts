@@ -1,7 +1,9 @@
 import type { CallFailure, CallResult } from '../../../shared/contract';
 import type { Backend, ShellEvent, WindowLink } from '../backend';
-import { HostLink, isCertProblem, type DeskConfig } from '../../core/host/link';
+import { HostLink, isCertProblem, isUnreachable, type DeskConfig } from '../../core/host/link';
+import { contract, isMethodName } from '../../../shared/contract';
 
+const isReadOnly = (method: string) => isMethodName(method) && contract[method].kind === 'read' && !method.startsWith('auth.'); // a sign-in counts its tries
 const failure = (code: string, messageKey: string, params?: Record<string, string | number>): CallFailure => ({ ok: false, code, messageKey, ...(params ? { params } : {}) });
 
 /**
@@ -39,16 +41,23 @@ export function deskBackend(config: DeskConfig): Backend {
     }
   }
 
-  async function send(w: WindowLink, method: string, input: unknown): Promise<CallResult<unknown> | 'expired'> {
+  async function callHost(w: WindowLink, method: string, input: unknown): Promise<CallResult<unknown> | 'expired'> {
     if (!w.hostToken) {
       const refused = await openHostSession(w);
       if (refused) return refused;
     }
     let reply;
+    const send = () => link.request(`/rpc/${encodeURIComponent(method)}`, input, { 'x-linli-session': w.hostToken! });
     try {
-      reply = await link.request(`/rpc/${encodeURIComponent(method)}`, input, { 'x-linli-session': w.hostToken! });
+      reply = await send();
     } catch (err) {
-      return unreachable(err);
+      // A read cut off on the way can simply be asked again; a write is never sent twice (it may have been stored).
+      if (!isReadOnly(method) || !isUnreachable(err)) return unreachable(err);
+      try {
+        reply = await send();
+      } catch (again) {
+        return unreachable(again);
+      }
     }
     setUp(true);
     if (reply.status === 403) return failure('deskRevoked', 'host.deskRevoked');
@@ -89,10 +98,10 @@ export function deskBackend(config: DeskConfig): Backend {
       return w;
     },
     async call(w, method, input) {
-      const first = await send(w, method, input);
+      const first = await callHost(w, method, input);
       if (first !== 'expired') return first;
       w.hostToken = undefined;
-      const again = await send(w, method, input);
+      const again = await callHost(w, method, input);
       return again === 'expired' ? failure('windowExpired', 'call.windowExpired') : again;
     },
     listen(listener) {

@@ -149,6 +149,8 @@ export async function startHostServer(app: App, ledgerPath: string, port: number
     });
   });
   hardenServer(server);
+  // Longer than a desk keeps an idle connection (20 s): the desk always closes first.
+  server.keepAliveTimeout = 60_000;
   server.on('tlsClientError', () => undefined); // a scanner or a wrong client: not our concern, not a crash
 
   // When each desk was last seen goes to the file now and then, for the CLI and the next run.

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CurrentUser } from '../../shared/contract/auth';
-import { ShellNews } from './ShellNews';
+import { SIGNED_OUT, ShellNews } from './ShellNews';
 import { QueryCache, QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -101,13 +101,21 @@ function useWindowUser(current: CurrentUser | null | undefined): [CurrentUser | 
   useEffect(() => {
     if (current && current.username !== kept?.username) setKept(current);
   }, [current, kept]);
-  useEffect(
-    () =>
-      queryClient.getMutationCache().subscribe((e) => {
-        if (e.type === 'updated' && e.mutation.options.mutationKey?.[0] === 'auth.logout' && e.mutation.state.status === 'success') setKept(null);
-      }),
-    [],
-  );
+  useEffect(() => {
+    const forget = () => {
+      setKept(null);
+      // The cached status still names the person; it must not bring them back before it is fetched again.
+      queryClient.setQueryData(['auth.status', {}], (old: { user: CurrentUser | null } | undefined) => old && { ...old, user: null });
+    };
+    window.addEventListener(SIGNED_OUT, forget);
+    const stop = queryClient.getMutationCache().subscribe((e) => {
+      if (e.type === 'updated' && e.mutation.options.mutationKey?.[0] === 'auth.logout' && e.mutation.state.status === 'success') forget();
+    });
+    return () => {
+      stop();
+      window.removeEventListener(SIGNED_OUT, forget);
+    };
+  }, []);
   return [current ?? kept, () => setKept(null)];
 }
 

@@ -10,6 +10,9 @@ import { touches } from '../api/hooks';
  * window refetches only the open queries those touch (lists, counts, the desk, the reminders). When
  * the host cannot be reached a banner says so, in words, and goes when it is back.
  */
+/** Said on the window when the ledger signed everyone out. */
+export const SIGNED_OUT = 'linli:signed-out';
+
 export function ShellNews() {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -24,6 +27,8 @@ export function ShellNews() {
           // Back: whatever changed meanwhile is fetched again, and a restarted host asks for the sign-in.
           if (e.up) void client.invalidateQueries();
         } else {
+          // Everyone signs in afresh (the accounts may be other ones now): nothing of the last session is kept.
+          window.dispatchEvent(new Event(SIGNED_OUT));
           message.warning(t(`shellNews.signedOut.${e.reason}`), 10);
           void client.invalidateQueries({ queryKey: ['auth.status'] });
         }

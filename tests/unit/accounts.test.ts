@@ -210,7 +210,7 @@ describe('the activity log for an inspection', () => {
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
     const rows = (wb.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][]).map((row) => row.slice(1));
     expect(rows[0]).toEqual(['#', '时间', '操作人', '电脑', '动作', '操作', '对象', '说明', 'hash']);
-    expect(rows.slice(1).map((row) => row[3])).toEqual(['登录失败']);
+    expect(rows.slice(1).map((row) => row[4])).toEqual(['登录失败']);
     expect(app.ledger.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'export' AND record = 'audit_log'").pluck().get()).toBe(1);
   });
 });

@@ -57,7 +57,38 @@ const registerFilters = z
   .strict();
 export type RegisterFilters = z.input<typeof registerFilters>;
 
+/** A kind the committee must not certify: the national ones (fixed) and the province's or city's (the administrator's). */
+export const refusalKind = z.object({
+  key: z.string(),
+  name: z.string(),
+  basis: z.string(),
+  instead: z.string(),
+  /** The words it is also known by: the shipped ones and the administrator's. */
+  synonyms: z.array(z.string()),
+  /** Only the administrator's own words, which can be changed. */
+  localWords: z.array(z.string()),
+  shipped: z.boolean(),
+});
+export type RefusalKind = z.infer<typeof refusalKind>;
+
 export const certificatesContract = {
+  'certs.refusals': method({ input: z.object({}).strict(), output: z.array(refusalKind), kind: 'read', permission: 'certificates.issue' }),
+  /** A local kind (new, or changed), or more words for any kind; a national kind keeps its name, basis and office. */
+  'certs.saveRefusal': method({
+    input: z
+      .object({
+        key: text(40).optional(),
+        name: requiredText(40),
+        basis: requiredText(200),
+        instead: requiredText(200),
+        words: z.array(requiredText(20)).max(50).default([]),
+      })
+      .strict(),
+    output: z.object({ key: z.string() }),
+    kind: 'write',
+    permission: 'certificates.manage',
+  }),
+  'certs.removeRefusal': method({ input: z.object({ key: requiredText(40) }).strict(), output: z.object({ key: z.string() }), kind: 'write', permission: 'certificates.manage' }),
   'certs.findResidents': method({
     input: z.object({ q: requiredText(40) }).strict(),
     output: z.array(z.object({ id, name: z.string(), gender: z.string(), birthDate: z.string(), idMasked: z.string(), address: z.string() })),

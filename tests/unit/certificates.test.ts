@@ -50,6 +50,42 @@ describe('the refusal list', () => {
   });
 });
 
+describe('the refusal list on every path', () => {
+  it('refuses a request naming an allowed matter and an abolished one, for the abolished part', async () => {
+    const r = await ok(app, 'certs.request', { requested: '居住及收入证明', residentId });
+    expect(r).toMatchObject({ refused: true, name: '财产证明' });
+    const r2 = await ok(app, 'certs.request', { requested: '母女关系证明', residentId });
+    expect(r2).toMatchObject({ refused: true, name: '亲属关系证明', instead: expect.stringContaining('户口簿') });
+    expect((await ok(app, 'certs.register', { status: 'refused' })).map((c) => c.requested)).toEqual(expect.arrayContaining(['居住及收入证明', '母女关系证明']));
+  });
+
+  it('never lets an abolished kind onto the allowed list under another name, nor issues one put there before', async () => {
+    const template = '兹证明{{姓名}}。';
+    for (const name of ['结婚证明', '在世证明', '良民证明', '无工作证明']) {
+      expect((await refused('certs.saveItem', { name, basis: 'x', purposes: [], checks: [], needsApproval: false, fullId: false, template, active: true })).messageKey, name).toBe('certs.itemAbolished');
+    }
+    // Renaming an allowed item to an abolished kind is refused the same way.
+    const { id } = await ok(app, 'certs.saveItem', { name: '社区志愿服务证明', basis: '本社区', purposes: [], checks: [], needsApproval: false, fullId: false, template, active: true });
+    expect((await refused('certs.saveItem', { id, name: '社区志愿服务及婚姻状况证明', basis: '本社区', purposes: [], checks: [], needsApproval: false, fullId: false, template, active: true })).messageKey).toBe('certs.itemAbolished');
+    // An item a ledger already had from before the rule knew it: no draft, no number.
+    app.ledger.db.prepare("UPDATE cert_items SET name = '户口证明' WHERE id = ?").run(id);
+    expect((await refused('certs.draft', { itemId: id, residentId, purpose: '办事', checks: [] })).messageKey).toBe('certs.itemAbolished');
+  });
+
+  it('takes the province’s own kinds with their basis and office, and more words for any kind; the national ones stay', async () => {
+    const { key } = await ok(app, 'certs.saveRefusal', { name: '低保证明', basis: '某省民政厅〔2021〕号', instead: '由街道社会救助窗口受理', words: ['最低生活保障', '低保户'] });
+    expect(await ok(app, 'certs.request', { requested: '开个低保户证明', residentId })).toMatchObject({ refused: true, name: '低保证明', instead: '由街道社会救助窗口受理' });
+    await ok(app, 'certs.saveRefusal', { key: 'dog', name: 'ignored', basis: 'ignored', instead: 'ignored', words: ['养猫'] });
+    const kinds = await ok(app, 'certs.refusals', {});
+    expect(kinds.find((k) => k.key === 'dog')).toMatchObject({ name: '养犬证明', localWords: ['养猫'], shipped: true });
+    expect(await ok(app, 'certs.request', { requested: '养猫证明', residentId })).toMatchObject({ refused: true, name: '养犬证明' });
+    expect((await refused('certs.removeRefusal', { key: 'dog' })).messageKey).toBe('certs.refusalShipped');
+    expect((await refused('certs.saveRefusal', { name: '困难家庭证明', basis: 'x', instead: 'y', words: ['低保户'] })).messageKey).toBe('certs.wordTaken');
+    await ok(app, 'certs.removeRefusal', { key });
+    expect((await refused('certs.request', { requested: '开个低保户证明' })).messageKey).toBe('certs.notOnList');
+  });
+});
+
 describe('templates', () => {
   it('fills fields once: a name that looks like markup or a placeholder prints as itself', () => {
     expect(fillTemplate('兹证明{{姓名}}用于{{用途}}。', { 姓名: '{{用途}}<b>王</b>', 用途: '入学' })).toBe('兹证明{{用途}}<b>王</b>用于入学。');

@@ -1,6 +1,7 @@
 import { mayReveal } from '../../core/session';
 import type { MethodName } from '../../../shared/contract';
-import { abolishedMatch, unknownPlaceholders } from '../../../shared/rules/certificates';
+import { unknownPlaceholders } from '../../../shared/rules/certificates';
+import { listRefusals, refusedKind, removeRefusal, saveRefusal } from './refusals';
 import { translate } from '../../../shared/i18n/resources';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
@@ -17,7 +18,7 @@ export const certificatesHandlers: HandlerMap<CertMethod> = {
   'certs.items': ({ all }, ctx) => items(ctx.db, all),
   'certs.saveItem': (input, ctx) => {
     // An item the committee must not issue cannot be put on its list under any name.
-    const banned = abolishedMatch(input.name);
+    const banned = refusedKind(ctx.db, input.name);
     if (banned) throw new AppError('certs.itemAbolished', { name: banned.name });
     const unknown = unknownPlaceholders(input.template);
     if (unknown.length) throw new AppError('certs.unknownPlaceholder', { names: unknown.join('、') });
@@ -34,11 +35,25 @@ export const certificatesHandlers: HandlerMap<CertMethod> = {
     ctx.record(`cert_item:${id}`);
     return { id };
   },
+  'certs.refusals': (_i, ctx) => listRefusals(ctx.db),
+  'certs.saveRefusal': (input, ctx) => {
+    const key = saveRefusal(ctx.db, input);
+    ctx.record(`cert_refusal:${key}`);
+    return { key };
+  },
+  'certs.removeRefusal': ({ key }, ctx) => {
+    removeRefusal(ctx.db, key);
+    ctx.record(`cert_refusal:${key}`);
+    return { key };
+  },
   'certs.request': ({ requested, residentId }, ctx) => {
-    const own = items(ctx.db, false).find((i) => i.name === requested.trim() || requested.includes(i.name.replace(/证明$/, '')));
-    if (own) return { refused: false, name: own.name, instead: '', itemId: own.id, registerId: null };
-    const banned = abolishedMatch(requested);
-    if (!banned) throw new AppError('certs.notOnList', { requested });
+    // The abolished part of a request is looked for first: 居住及收入证明 is refused for the 收入.
+    const banned = refusedKind(ctx.db, requested);
+    if (!banned) {
+      const own = items(ctx.db, false).find((i) => i.name === requested.trim() || requested.includes(i.name.replace(/证明$/, '')));
+      if (own) return { refused: false, name: own.name, instead: '', itemId: own.id, registerId: null };
+      throw new AppError('certs.notOnList', { requested });
+    }
     const registerId = refuse(ctx.db, requested, banned.name, banned.instead, residentId, ctx.session.user?.displayName ?? ctx.session.user?.username ?? '');
     ctx.record(`certificate:${registerId}:refused`);
     return { refused: true, name: banned.name, instead: banned.instead, itemId: null, registerId };

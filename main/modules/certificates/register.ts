@@ -4,6 +4,7 @@ import { certificateNumber, fillTemplate } from '../../../shared/rules/certifica
 import { maskIdNumber } from '../../../shared/rules/mask';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
+import { refusedKind } from './refusals';
 import { plucked, getSetting, setSetting, stmt, type Db } from '../../core/ledger';
 
 interface ItemRecord {
@@ -125,6 +126,9 @@ const GENDER: Record<string, string> = { '1': '男', '2': '女' };
 export function draft(db: Db, input: { itemId: number; residentId: number; purpose: string; checks: string[]; reissueOf?: number }, handler: string): number {
   const item = itemById(db, input.itemId);
   if (!item.active) throw new AppError('certs.itemInactive', { name: item.name });
+  // An item put on the list before the rule knew it (结婚证明 as an "item") is refused all the same.
+  const banned = refusedKind(db, item.name);
+  if (banned) throw new AppError('certs.itemAbolished', { name: banned.name });
   // What the item asks staff to verify must all be confirmed: a certificate is never issued on trust.
   const missing = item.checks.filter((c) => !input.checks.includes(c));
   if (missing.length) throw new AppError('certs.checksMissing', { checks: missing.join('、') });
@@ -185,6 +189,8 @@ export function issue(db: Db, id: number, handler: string, today = todayIso()): 
   if (c.status === 'issued') throw new AppError('certs.alreadyIssued', { number: c.number ?? '' });
   if (c.status !== 'draft' && c.status !== 'approved') throw new AppError('certs.notDraft');
   if (c.needsApproval && c.status !== 'approved') throw new AppError('certs.needsApproval');
+  const banned = refusedKind(db, c.itemName);
+  if (banned) throw new AppError('certs.itemAbolished', { name: banned.name });
   const year = Number(today.slice(0, 4));
   const serial = plucked(db, 'INSERT INTO cert_sequences(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last').get(year) as number;
   const number = certificateNumber(year, serial);

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CertItem } from '../../../shared/contract/certificates';
-import { ABOLISHED, TEMPLATE_FIELDS } from '../../../shared/rules/certificates';
+import type { CertItem, RefusalKind } from '../../../shared/contract/certificates';
+import { TEMPLATE_FIELDS } from '../../../shared/rules/certificates';
+import { useCan } from '../accounts/session';
 import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 
@@ -13,6 +14,9 @@ export function ItemsTab() {
   const { t } = useTranslation();
   const items = useCall('certs.items', { all: true });
   const [editing, setEditing] = useState<CertItem | 'new' | null>(null);
+  const refusals = useCall('certs.refusals', {});
+  const [refusal, setRefusal] = useState<RefusalKind | 'new' | null>(null);
+  const can = useCan();
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Button type="primary" size="large" onClick={() => setEditing('new')}>
@@ -30,19 +34,31 @@ export function ItemsTab() {
           { title: '', render: (_, i) => <Button onClick={() => setEditing(i)}>{t('actions.edit')}</Button> },
         ]}
       />
-      <Typography.Title level={5}>{t('certificates:items.abolishedTitle')}</Typography.Title>
-      <Table
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={5}>{t('certificates:items.abolishedTitle')}</Typography.Title>
+        {can('certificates.manage') && (
+          <Button onClick={() => setRefusal('new')} data-testid="add-refusal">
+            {t('certificates:refusals.add')}
+          </Button>
+        )}
+      </Space>
+      <Typography.Paragraph type="secondary">{t('certificates:refusals.help')}</Typography.Paragraph>
+      <Table<RefusalKind>
         size="small"
         rowKey="key"
         pagination={false}
-        dataSource={ABOLISHED}
+        dataSource={refusals.data ?? []}
+        data-testid="refusals"
         columns={[
-          { title: t('certificates:items.name'), dataIndex: 'name' },
+          { title: t('certificates:items.name'), dataIndex: 'name', render: (v: string, k) => (k.shipped ? v : <Space>{v}<Tag color="orange">{t('certificates:refusals.local')}</Tag></Space>) },
           { title: t('certificates:items.synonyms'), dataIndex: 'synonyms', render: (s: string[]) => s.join('、') },
           { title: t('certificates:items.instead'), dataIndex: 'instead' },
+          { title: t('certificates:refusals.basis'), dataIndex: 'basis', width: 200, ellipsis: true },
+          { title: '', render: (_, k) => can('certificates.manage') && <Button onClick={() => setRefusal(k)}>{k.shipped ? t('certificates:refusals.addWords') : t('actions.edit')}</Button> },
         ]}
       />
       {editing && <ItemDialog editing={editing} onClose={() => setEditing(null)} />}
+      {refusal && <RefusalDialog editing={refusal} onClose={() => setRefusal(null)} />}
     </Space>
   );
 }
@@ -89,6 +105,50 @@ function ItemDialog({ editing, onClose }: { editing: CertItem | 'new'; onClose: 
           <Input.TextArea rows={8} />
         </Form.Item>
       </Form>
+    </Modal>
+  );
+}
+
+/**
+ * A kind the province or city adds to the refusal list, with its basis and who issues it instead; or
+ * more words for a kind already there (the national kinds keep their name, basis and office).
+ */
+function RefusalDialog({ editing, onClose }: { editing: RefusalKind | 'new'; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ name: string; basis: string; instead: string; words: string[] }>();
+  const save = useWrite('certs.saveRefusal');
+  const remove = useWrite('certs.removeRefusal');
+  const shipped = editing !== 'new' && editing.shipped;
+  const initial = editing === 'new' ? { name: '', basis: '', instead: '', words: [] } : { name: editing.name, basis: editing.basis, instead: editing.instead, words: editing.localWords };
+  const fail = (err: Error) => message.error(errorText(t, err));
+  const required = [{ required: true, message: t('errors:validation.required') }];
+  return (
+    <Modal open width={720} title={editing === 'new' ? t('certificates:refusals.add') : editing.name} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} cancelText={t('actions.cancel')} okButtonProps={{ loading: save.isPending, id: 'refusal-save' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={(v) => save.mutate({ ...v, key: editing === 'new' ? undefined : editing.key }, { onSuccess: () => (message.success(t('certificates:refusals.saved')), onClose()), onError: fail })}
+      >
+        <Form.Item name="name" label={t('certificates:items.name')} rules={required}>
+          <Input disabled={shipped} data-testid="refusal-name" />
+        </Form.Item>
+        <Form.Item name="basis" label={t('certificates:refusals.basis')} rules={required} extra={t('certificates:refusals.basisHelp')}>
+          <Input disabled={shipped} data-testid="refusal-basis" />
+        </Form.Item>
+        <Form.Item name="instead" label={t('certificates:items.instead')} rules={required}>
+          <Input disabled={shipped} data-testid="refusal-instead" />
+        </Form.Item>
+        <Form.Item name="words" label={t('certificates:refusals.words')} extra={t('certificates:refusals.wordsHelp')}>
+          <Select mode="tags" data-testid="refusal-words" />
+        </Form.Item>
+      </Form>
+      {editing !== 'new' && !editing.shipped && (
+        <Button danger onClick={() => remove.mutate({ key: editing.key }, { onSuccess: onClose, onError: fail })}>
+          {t('certificates:refusals.remove')}
+        </Button>
+      )}
     </Modal>
   );
 }

@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     projects: [
       // scrypt at N=2^17 is slow on purpose: a test that signs several people in needs the time on a busy machine.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 90_000 } },
+      // LINLI_CHECK_OUTPUT: every method's result is parsed against its contract, so a handler cannot drift from it unseen.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 90_000, env: { LINLI_CHECK_OUTPUT: '1' } } },
       {
         test: {
           name: 'e2e',

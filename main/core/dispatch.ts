@@ -87,6 +87,8 @@ function unsafeText(value: unknown, at: string[] = [], depth = 0): InputIssue | 
   return undefined;
 }
 
+const CHECK_OUTPUT = process.env.LINLI_CHECK_OUTPUT === '1';
+
 const fail = (code: string, messageKey: string, params?: Record<string, string | number>): CallFailure => ({
   ok: false,
   code,
@@ -147,6 +149,13 @@ export function createDispatcher(base: { vault: Vault; shell: CallContext['shell
       },
     };
     const handler = handlers[name] as Handler<MethodName>;
+    // Tests only (LINLI_CHECK_OUTPUT=1): a result that breaks the method's own contract fails the call loudly.
+    const checked = <T>(value: T): T => {
+      if (!CHECK_OUTPUT) return value;
+      const r = spec.output.safeParse(value);
+      if (!r.success) throw new Error(`the result of ${name} breaks its contract: ${JSON.stringify(r.error.issues.slice(0, 3))}`);
+      return value;
+    };
     try {
       if (spec.kind === 'write') {
         const db = ctx.db;
@@ -160,18 +169,18 @@ export function createDispatcher(base: { vault: Vault; shell: CallContext['shell
           .immediate();
         noteWrite(db);
         base.office.committed(name);
-        return { ok: true, value };
+        return { ok: true, value: checked(value) };
       }
       if (spec.kind === 'job') {
         try {
-          return { ok: true, value: await handler(parsed.data as never, ctx) };
+          return { ok: true, value: checked(await handler(parsed.data as never, ctx)) };
         } finally {
           // Whatever of the job committed is on record, even when it stopped on an error.
           if (recordRef) appendAudit(ctx.db, { ...who(), action: 'write', method: name, record: recordRef });
           base.office.committed(name);
         }
       }
-      return { ok: true, value: await handler(parsed.data as never, ctx) };
+      return { ok: true, value: checked(await handler(parsed.data as never, ctx)) };
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.code, err.params);
       const storage = storageFailure(err);

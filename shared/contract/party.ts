@@ -35,6 +35,9 @@ export const branch = z.object({
 });
 export type Branch = z.infer<typeof branch>;
 
+/** What maskIdNumber shows: six digits, stars, the last four. */
+const MASKED_ID = /^\d{6}\*{8}\d{3}[\dX]$/;
+
 /** What a member record holds; for a resident of the community the personal fields come from the resident. */
 const memberFields = {
   residentId: id.nullable().optional().default(null),
@@ -42,7 +45,8 @@ const memberFields = {
   gender: optionalCode('gender'),
   ethnicity: optionalCode('ethnicity'),
   birthDate: optionalDate,
-  idNumber: idNumber.optional().default(''),
+  // An edit sends back the masked number it was shown (110105********002X): that means "unchanged".
+  idNumber: idNumber.or(z.string().regex(MASKED_ID, { error: 'id.badChars' })).optional().default(''),
   phone: phone.optional().default(''),
   address: optionalText(120),
   nativePlace: optionalText(40),
@@ -240,7 +244,7 @@ export const partyContract = {
   'party.members': method({ input: memberFilters, output: z.array(memberRow), kind: 'read', permission: 'party.view' }),
   'party.member': method({
     input: z.object({ id }).strict(),
-    output: z.object({ member: memberInput.extend({ id }), row: memberRow, events: z.array(memberEvent) }),
+    output: z.object({ member: memberInput.extend({ id, idNumber: z.string() }), row: memberRow, events: z.array(memberEvent) }),
     kind: 'read',
     permission: 'party.view',
   }),

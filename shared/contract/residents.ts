@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { code, id, idNumber, isoDate, optionalCode, optionalText, pageArgs, phone, requiredText, text } from './fields';
-import { checkIdNumber } from '../rules/idNumber';
+import { checkIdNumber, todayIso } from '../rules/idNumber';
 import { LANGUAGES } from '../i18n/languages';
 
 const lang = z.enum(LANGUAGES).default('zh-CN');
@@ -28,6 +28,8 @@ export const residentFieldsShape = {
 type FieldsOut = { idNumber: string; birthDate: string; gender: string };
 /** Birth date and gender come from the ID number; a form that disagrees is an error, not a guess. */
 export function checkAgainstId(v: FieldsOut, ctx: z.RefinementCtx): void {
+  // Nobody is born tomorrow: with or without an ID number, on every path that takes these fields.
+  if (v.birthDate !== '' && v.birthDate > todayIso()) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'id.futureDate' });
   if (v.idNumber === '') {
     if (v.birthDate === '') ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'resident.birthDateNeeded' });
     return;

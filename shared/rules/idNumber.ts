@@ -96,3 +96,10 @@ export function ageOn(birthDate: string, day: string = todayIso()): number {
   const dy = Number(day.slice(0, 4));
   return dy - by - (day.slice(5) < birthDate.slice(5) ? 1 : 0);
 }
+
+/** 未知 (0) or 未说明 (9) beside an ID number that says male or female: the ID's answer is the one kept. */
+export function genderWithId(gender: string, idNumber: string): string {
+  if (gender === '1' || gender === '2' || !idNumber) return gender;
+  const r = checkIdNumber(idNumber);
+  return r.ok ? r.gender : gender;
+}

@@ -56,7 +56,11 @@ export const partyHandlers: HandlerMap<PartyMethod> = {
     return { member: { ...member, idNumber: maskIdNumber(_full) }, row: toMemberRow(m), events: events.map((e) => ({ ...e, detail: JSON.parse(e.detail) as Record<string, string> })) };
   },
   'party.saveMember': (input, ctx) => {
-    if (input.id !== undefined && input.idNumber.includes('*')) input.idNumber = memberInputOf(memberRecord(ctx.db, input.id)).idNumber;
+    if (input.idNumber.includes('*')) {
+      // Only an edit can keep a number it never showed in full; a new member needs the real one.
+      if (input.id === undefined) throw new AppError('id.maskedNew');
+      input.idNumber = memberInputOf(memberRecord(ctx.db, input.id)).idNumber;
+    }
     const id = saveMember(ctx.db, input as Parameters<typeof saveMember>[1]);
     ctx.record(`party_member:${id}`);
     return { id };

@@ -1,5 +1,5 @@
 import type { MemberFilters, MemberInput, MemberRow } from '../../../shared/contract/party';
-import { ageOn, todayIso } from '../../../shared/rules/idNumber';
+import { ageOn, genderWithId, todayIso } from '../../../shared/rules/idNumber';
 import { maskIdNumber, maskPhone } from '../../../shared/rules/mask';
 import { monthlyDues, type DuesKind } from '../../../shared/rules/party';
 import { AppError } from '../../core/errors';
@@ -148,7 +148,7 @@ export function saveMember(db: Db, input: MemberFields): number {
   const row = {
     resident_id: input.residentId,
     name: linked ? '' : input.name,
-    gender: linked ? '' : input.gender,
+    gender: linked ? '' : genderWithId(input.gender, input.idNumber),
     ethnicity: linked ? '' : input.ethnicity,
     birth_date: linked ? '' : input.birthDate,
     id_number: linked || !input.idNumber ? null : input.idNumber,

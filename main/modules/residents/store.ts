@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { placement as placementSchema } from '../../../shared/contract/residents';
-import { todayIso } from '../../../shared/rules/idNumber';
+import { genderWithId, todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
 import { stmt, type Db } from '../../core/ledger';
 import { indexResident, pinyinOf } from './indexing';
@@ -174,7 +174,7 @@ function columnValues(f: ResidentFields, birthFromId: string) {
   return {
     name: f.name,
     id_number: f.idNumber || null,
-    gender: f.gender,
+    gender: genderWithId(f.gender, f.idNumber),
     birth_date: f.birthDate || birthFromId,
     ethnicity: f.ethnicity,
     phone: f.phone,

@@ -197,6 +197,25 @@ describe('matching, confirming, claiming, serving, feedback', () => {
   });
 });
 
+describe('capacity', () => {
+  it('is counted in the period of the match’s own date: back-dating two matches into one earlier month cannot exceed it', async () => {
+    const lastMonth = (() => {
+      const d = new Date(`${ago(0)}T12:00:00Z`);
+      d.setUTCDate(1);
+      d.setUTCDate(0); // the last day of the month before
+      return d.toISOString().slice(0, 10);
+    })();
+    const res = await ok(app, 'lists.saveResource', resourceOf({ provider: '助浴志愿队', capacity: 1, capacityPeriod: 'month', categoryId: cat['助餐']! }));
+    const n1 = await ok(app, 'lists.saveNeed', needOf({ content: '需要助餐一', raisedOn: ago(40) }));
+    const n2 = await ok(app, 'lists.saveNeed', needOf({ content: '需要助餐二', raisedOn: ago(40) }));
+    await ok(app, 'lists.confirm', { items: [{ needId: n1.id, resourceId: res.id }], date: lastMonth });
+    const second = await refused('lists.confirm', { items: [{ needId: n2.id, resourceId: res.id }], date: lastMonth });
+    expect(second.messageKey).toBe('lists.capacityFull');
+    // This month is another period: the same resource serves again.
+    await ok(app, 'lists.confirm', { items: [{ needId: n2.id, resourceId: res.id }], date: ago(0) });
+  });
+});
+
 describe('sheets', () => {
   async function sheet(rows: (string | number)[][]) {
     const wb = new ExcelJS.Workbook();

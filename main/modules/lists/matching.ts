@@ -204,7 +204,12 @@ export function createMatch(ctx: CallContext, needId: number, resourceId: number
   const record = resourceRecords(db, today, 'WHERE r.id = @id', { id: resourceId })[0];
   if (!record) throw new AppError('lists.resourceNotFound', { id: resourceId });
   if (!record.active) throw new AppError('lists.resourceInactive', { provider: record.provider });
-  if (record.used >= record.capacity) throw new AppError('lists.capacityFull', { provider: record.provider, capacity: record.capacity });
+  // Capacity is counted in the period of the match's own date: a match dated last month uses last month's.
+  const period = record.capacity_period;
+  const usedThen = (plucked(db, "SELECT confirmed_on FROM list_matches WHERE resource_id = ? AND cancelled_on = ''").all(resourceId) as string[]).filter(
+    (d) => period === 'total' || periodStart(period, d) === periodStart(period, date),
+  ).length;
+  if (usedThen >= record.capacity) throw new AppError('lists.capacityFull', { provider: record.provider, capacity: record.capacity });
   const c = scoreResource(need, toMatchResource(record), categoryParents(db), today);
   if (!c) throw new AppError('lists.cannotServe', { provider: record.provider, number: need.number });
   const id = Number(

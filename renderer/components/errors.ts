@@ -2,10 +2,11 @@ import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { CallError } from '../api/client';
 import type { InputIssue } from '../../shared/contract';
+import { translatedParams } from '../../shared/i18n/resources';
 
 /** A failure as one sentence in the user's language. */
 export function errorText(t: TFunction, err: unknown): string {
-  if (err instanceof CallError) return t(`errors:${err.failure.messageKey}`, err.failure.params ?? {});
+  if (err instanceof CallError) return t(`errors:${err.failure.messageKey}`, translatedParams(err.failure.params ?? {}, (k) => t(k), t('sep')));
   return t('errors:call.internal');
 }
 

@@ -123,7 +123,8 @@ export const certificatesContract = {
   }),
   /** A draft filled from the ledger: what staff verified is recorded with it; nothing is numbered yet. */
   'certs.draft': method({
-    input: z.object({ itemId: id, residentId: id, purpose: requiredText(60), checks: z.array(text(80)).max(10), reissueOf: id.optional() }).strict(),
+    // livingSince: the move-in date checked on the applicant's papers, when the ledger has none.
+    input: z.object({ itemId: id, residentId: id, purpose: requiredText(60), checks: z.array(text(80)).max(10), reissueOf: id.optional(), livingSince: isoDate.optional() }).strict(),
     output: z.object({ id }),
     kind: 'write',
     permission: 'certificates.issue',

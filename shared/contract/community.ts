@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { id, requiredText, optionalText } from './fields';
+import { id, phone, requiredText, optionalText } from './fields';
 
 const gridInput = z.object({
   name: requiredText(40),
@@ -17,6 +17,8 @@ export const appInfo = z.object({
   streetName: z.string(),
   communityName: z.string(),
   committeeName: z.string(),
+  /** The committee's own phone, printed on its certificates. */
+  committeePhone: z.string(),
   shell: z.enum(['electron', 'browser', 'cli']),
   schemaVersion: z.number(),
   ledgerPath: z.string(),
@@ -38,6 +40,7 @@ export const communityContract = {
     kind: 'write',
     permission: 'community.edit',
   }),
+  'community.setPhone': method({ input: z.object({ phone: phone.or(z.literal('')) }).strict(), output: z.object({ phone: z.string() }), kind: 'write', permission: 'community.edit' }),
   'community.tree': method({ input: z.object({}).strict(), output: z.array(grid), kind: 'read', permission: 'residents.view' }),
   'community.addGrid': method({
     input: z.object({ name: requiredText(40), leader: optionalText(40) }).strict(),

@@ -97,6 +97,8 @@ export const mediationContract = {
     kind: 'write',
     permission: 'mediation.work',
   }),
+  /** A party's identity checked against a paper in the file, at any time before archiving (a case from a problem starts unchecked). */
+  'mediation.confirmIdentity': method({ input: z.object({ id, partyId: id, attachmentId: id }).strict(), output: z.object({ id }), kind: 'write', permission: 'mediation.work' }),
   'mediation.attachments': method({
     input: z.object({ id }).strict(),
     output: z.array(z.object({ id, kind: z.enum(ATTACHMENT_KINDS), name: z.string(), size: z.number(), sha256: z.string(), note: z.string(), addedBy: z.string(), at: z.string() })),

@@ -59,10 +59,21 @@ export function isLanguage(s: unknown): s is Language {
 }
 
 /** For the main process (CLI output, report files): the same resources, without i18next. */
+/**
+ * A message's parameters that are themselves words to translate: "@ns:key|@ns:key" (the main process
+ * names things, the reader's language says them), joined as a list.
+ */
+export function translatedParams(params: Record<string, string | number>, t: (key: string) => string, sep = '、'): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('@') ? v.split('|').map((w) => t(w.replace(/^@/, ''))).join(sep) : v]),
+  );
+}
+
 export function translate(lang: Language, key: string, params: Record<string, string | number> = {}): string {
   const [ns, path] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['common', key];
   let node: string | Tree | undefined = resources[lang][ns as (typeof NAMESPACES)[number]];
   for (const part of path.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   if (typeof node !== 'string') return key;
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  const words = translatedParams(params, (k) => translate(lang, k), lang === 'en-US' ? ', ' : '、');
+  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(words[name] ?? ''));
 }

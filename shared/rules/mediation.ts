@@ -137,3 +137,6 @@ export function statistics(cases: StatCase[]) {
     bySource: group((c) => c.source),
   };
 }
+
+/** The committee that mediates is the community's 人民调解委员会, not its 居民委员会: it signs and seals the papers. */
+export const mediationCommitteeName = (communityName: string) => `${communityName}人民调解委员会`;

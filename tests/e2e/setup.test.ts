@@ -31,6 +31,9 @@ it('first run: the setup screen creates the community, its grids and buildings',
     expect(printed).toContain('邻里台账恢复码');
     expect(printed.replace(/\s+/g, '')).toContain(code);
     expect(printed).not.toContain('我已经打印'); // the sheet prints alone, without the buttons
+    expect(printed.split('\f').filter((p) => p.trim()).length).toBe(1);
+    expect(spawnSync('pdfinfo', [sheet], { encoding: 'utf8' }).stdout).toMatch(/Pages:\s+1\n/); // no blank second sheet
+    expect(printed).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/); // dated the Chinese way
     expect(await page.getByTestId('recovery-continue').isDisabled()).toBe(true);
     await page.getByTestId('recovery-kept').click();
     await page.getByTestId('recovery-continue').click();

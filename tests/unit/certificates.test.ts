@@ -23,7 +23,7 @@ async function refused<M extends MethodName>(method: M, input: Input<M>): Promis
 beforeAll(async () => {
   const tree = await setUpCommunity(app);
   residentId = (
-    await ok(app, 'residents.create', { name: '张三丰', idNumber: '11010519491231002X', gender: '2', relation: '02', residenceType: 'registered', placement: { kind: 'new', buildingId: tree[0]!.buildings[0]!.id, unit: '1', room: '101' } })
+    await ok(app, 'residents.create', { name: '张三丰', idNumber: '11010519491231002X', gender: '2', relation: '02', residenceType: 'registered', moveInDate: '2015-03-01', placement: { kind: 'new', buildingId: tree[0]!.buildings[0]!.id, unit: '1', room: '101' } })
   ).id;
   item = (await ok(app, 'certs.items', {}))[0]!;
 });
@@ -86,6 +86,17 @@ describe('the refusal list on every path', () => {
   });
 });
 
+describe('a residence certificate states only what is true', () => {
+  it('asks for the move-in date when the ledger never had one, and writes dates the Chinese way', async () => {
+    const tree = await ok(app, 'community.tree', {});
+    const { id: newcomer } = await ok(app, 'residents.create', { name: '孙新来', idNumber: '110105198808080015', gender: '1', relation: '02', residenceType: 'registered', placement: { kind: 'new', buildingId: tree[0]!.buildings[1]!.id, unit: '1', room: '201' } });
+    const r = await refused('certs.draft', { itemId: item.id, residentId: newcomer, purpose: '办理居住证', checks: item.checks });
+    expect(r).toMatchObject({ messageKey: 'certs.sinceNeeded', params: { name: '孙新来' } });
+    const { id } = await ok(app, 'certs.draft', { itemId: item.id, residentId: newcomer, purpose: '办理居住证', checks: item.checks, livingSince: '2019-10-08' });
+    expect((await ok(app, 'certs.get', { id })).body).toContain('自2019年10月8日起居住在本社区');
+  });
+});
+
 describe('templates', () => {
   it('fills fields once: a name that looks like markup or a placeholder prints as itself', () => {
     expect(fillTemplate('兹证明{{姓名}}用于{{用途}}。', { 姓名: '{{用途}}<b>王</b>', 用途: '入学' })).toBe('兹证明{{用途}}<b>王</b>用于入学。');
@@ -103,7 +114,7 @@ describe('issuing', () => {
     expect((await refused('certs.draft', { itemId: item.id, residentId, purpose: '办理居住证', checks: item.checks.slice(1) })).messageKey).toBe('certs.checksMissing');
     const { id } = await ok(app, 'certs.draft', { itemId: item.id, residentId, purpose: '办理居住证', checks: item.checks });
     const draft = await ok(app, 'certs.get', { id });
-    expect(draft.body).toContain('兹证明张三丰（性别：女，公民身份号码：11010519491231002X）');
+    expect(draft.body).toContain('兹证明张三丰（性别：女，公民身份号码：11010519491231002X）自2015年3月1日起居住在本社区');
     expect(draft.body).toContain('此证明仅用于办理居住证');
     expect(draft.number).toBeNull();
     expect((await refused('certs.issue', { id })).messageKey).toBe('certs.needsApproval');
@@ -170,7 +181,7 @@ describe('issuing', () => {
     const shared = (await import('../../main/core/app')).openApp(file, 'cli', { key: TEST_KEY });
     await ok(shared, 'community.setup', { streetName: '街道', communityName: '社区', grids: [{ name: '第一网格', buildings: ['1号楼'] }] });
     const tree = await ok(shared, 'community.tree', {});
-    const person = (await ok(shared, 'residents.create', { name: '李四', idNumber: '11010519491231002X', gender: '2', relation: '02', residenceType: 'registered', placement: { kind: 'new', buildingId: tree[0]!.buildings[0]!.id, unit: '1', room: '101' } })).id;
+    const person = (await ok(shared, 'residents.create', { name: '李四', idNumber: '11010519491231002X', gender: '2', relation: '02', residenceType: 'registered', moveInDate: '2015-03-01', placement: { kind: 'new', buildingId: tree[0]!.buildings[0]!.id, unit: '1', room: '101' } })).id;
     shared.close();
     const run = () =>
       new Promise<string[]>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { translate } from '../../shared/i18n/resources';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSession, type Session } from '../../main/core/session';
 import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
@@ -141,5 +142,30 @@ describe('a neighbour dispute from intake to the archive', () => {
     const numbers = raw.prepare('SELECT number FROM mediation_cases ORDER BY id').pluck().all() as string[];
     raw.close();
     expect(new Set(numbers).size).toBe(numbers.length);
+  });
+});
+
+describe('a case whose parties were not identified at intake', () => {
+  it('names what the file lacks, and lets an identity be confirmed against its paper at any time before archiving', async () => {
+    // Opened with nobody's identity checked yet (as every case turned over from a problem starts).
+    const unchecked = parties().map((p) => ({ ...p, identityChecked: false }));
+    const cid = (await ok(app, 'mediation.open', { disputeType: '邻里纠纷', source: 'application', facts: '噪音', consent: true, acceptedOn: ago(20), parties: unchecked, mediatorIds: [li] })).id;
+    await ok(app, 'mediation.addSession', { id: cid, date: ago(15), place: '调解室', participants: '李调解', statements: '双方同意' });
+    await ok(app, 'mediation.conclude', { id: cid, outcome: 'oral', date: ago(14), agreementTerms: '晚十点后不放音乐' });
+    await ok(app, 'mediation.followUp', { id: cid, date: ago(2), performed: '已履行', satisfaction: '满意', status: 'performed' });
+    const lacking = await refused('mediation.archive', { id: cid, date: TODAY, clerk: '李调解' });
+    expect(lacking).toMatchObject({ messageKey: 'mediation.fileIncomplete', params: { count: 2, items: '@mediation:file.rightsNotice|@mediation:file.identity' } });
+    expect(translate('zh-CN', `errors:${lacking.messageKey}`, lacking.params)).toContain('权利义务告知书、当事人身份证明');
+    const c = await ok(app, 'mediation.get', { id: cid });
+    // No paper, no confirmation.
+    expect((await refused('mediation.confirmIdentity', { id: cid, partyId: c.partyList[0]!.id, attachmentId: 999 })).messageKey).toBe('mediation.identityPaperNeeded');
+    for (const p of c.partyList) {
+      const { attachmentId } = await ok(app, 'mediation.attach', { id: cid, kind: 'identity', fileName: `${p.name}-身份证.jpg`, base64: Buffer.from(`身份证 ${p.name}`).toString('base64'), note: '' });
+      await ok(app, 'mediation.confirmIdentity', { id: cid, partyId: p.id, attachmentId });
+    }
+    await ok(app, 'mediation.rightsNotice', { id: cid, date: ago(20) });
+    expect((await ok(app, 'mediation.get', { id: cid })).missing).toEqual([]);
+    await ok(app, 'mediation.archive', { id: cid, date: TODAY, clerk: '李调解' });
+    expect((await refused('mediation.confirmIdentity', { id: cid, partyId: c.partyList[0]!.id, attachmentId: 1 })).messageKey).toBe('mediation.archivedAlready');
   });
 });

@@ -5,6 +5,7 @@ import { maskIdNumber } from '../../../shared/rules/mask';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
 import { refusedKind } from './refusals';
+import { paperDate } from '../../../shared/rules/dates';
 import { plucked, getSetting, setSetting, stmt, type Db } from '../../core/ledger';
 
 interface ItemRecord {
@@ -110,20 +111,20 @@ function residentValues(db: Db, residentId: number, fullId: boolean) {
   const r = stmt(
     db,
     `SELECT r.name, r.gender, r.id_number, coalesce(r.birth_date, '') AS birth_date, r.ethnicity, r.address, r.status, coalesce(g.name, '') AS grid,
-       (SELECT min(e.date) FROM resident_events e WHERE e.resident_id = r.id AND e.kind IN ('moved_in', 'imported')) AS since,
-       date(r.created_at) AS created
+       (SELECT min(e.date) FROM resident_events e WHERE e.resident_id = r.id AND e.kind = 'moved_in' AND e.detail <> 'dateUnknown') AS since
      FROM residents r LEFT JOIN grids g ON g.id = r.grid_id WHERE r.id = ?`,
   ).get(residentId) as
-    | { name: string; gender: string; id_number: string | null; birth_date: string; ethnicity: string; address: string; status: string; grid: string; since: string | null; created: string }
+    | { name: string; gender: string; id_number: string | null; birth_date: string; ethnicity: string; address: string; status: string; grid: string; since: string | null }
     | undefined;
   if (!r) throw new AppError('resident.notFound', { id: residentId });
   if (r.status !== 'active') throw new AppError('certs.notLivingHere');
-  return { r, since: r.since ?? r.created, id: fullId ? (r.id_number ?? '') : maskIdNumber(r.id_number) };
+  // No move-in date was ever given (the day of typing in or of an import is not one): unknown, not guessed.
+  return { r, since: r.since, id: fullId ? (r.id_number ?? '') : maskIdNumber(r.id_number) };
 }
 
 const GENDER: Record<string, string> = { '1': '男', '2': '女' };
 
-export function draft(db: Db, input: { itemId: number; residentId: number; purpose: string; checks: string[]; reissueOf?: number }, handler: string): number {
+export function draft(db: Db, input: { itemId: number; residentId: number; purpose: string; checks: string[]; reissueOf?: number; livingSince?: string }, handler: string): number {
   const item = itemById(db, input.itemId);
   if (!item.active) throw new AppError('certs.itemInactive', { name: item.name });
   // An item put on the list before the rule knew it (结婚证明 as an "item") is refused all the same.
@@ -136,20 +137,24 @@ export function draft(db: Db, input: { itemId: number; residentId: number; purpo
     const old = certificateById(db, input.reissueOf);
     if (old.status !== 'void') throw new AppError('certs.reissueNotVoid');
   }
-  const { r, since, id } = residentValues(db, input.residentId, item.fullId);
+  const { r, since: known, id } = residentValues(db, input.residentId, item.fullId);
+  // A paper that says since when someone has lived here must say a true date: from the ledger, or as checked now.
+  const since = input.livingSince ?? known;
+  if (!since && /\{\{\s*居住起始日期\s*\}\}/.test(item.template)) throw new AppError('certs.sinceNeeded', { name: r.name });
+  if (since && since > todayIso()) throw new AppError('validation.futureDate');
   const values = {
     姓名: r.name,
     性别: GENDER[r.gender] ?? '',
     身份证号: id,
-    出生日期: r.birth_date,
+    出生日期: paperDate(r.birth_date),
     民族: '',
     住址: `${r.grid}${r.address}`,
-    居住起始日期: since,
+    居住起始日期: paperDate(since),
     用途: input.purpose,
     社区: getSetting(db, 'community_name') ?? '',
     居委会: getSetting(db, 'committee_name') ?? '',
     街道: getSetting(db, 'street_name') ?? '',
-    日期: todayIso(),
+    日期: paperDate(todayIso()),
   };
   const body = fillTemplate(item.template, values);
   return Number(

@@ -22,13 +22,14 @@ function addBuilding(db: Db, gridId: number, name: string, leader = ''): number 
 }
 
 export const communityHandlers: HandlerMap<
-  'app.info' | 'community.setup' | 'community.tree' | 'community.addGrid' | 'community.addBuilding' | 'community.rename'
+  'app.info' | 'community.setup' | 'community.setPhone' | 'community.tree' | 'community.addGrid' | 'community.addBuilding' | 'community.rename'
 > = {
   'app.info': (_input, ctx) => ({
     setupDone: getSetting(ctx.db, 'setup_done') === '1',
     streetName: getSetting(ctx.db, 'street_name') ?? '',
     communityName: getSetting(ctx.db, 'community_name') ?? '',
     committeeName: getSetting(ctx.db, 'committee_name') ?? '',
+    committeePhone: getSetting(ctx.db, 'committee_phone') ?? '',
     shell: ctx.shell,
     schemaVersion: LATEST_VERSION,
     // Where the ledger lies is for someone signed in at an open screen, not for the sign-in page or a locked one.
@@ -45,6 +46,11 @@ export const communityHandlers: HandlerMap<
     }
     setSetting(ctx.db, 'setup_done', '1');
     return { grids: input.grids.length };
+  },
+  'community.setPhone': ({ phone }, ctx) => {
+    setSetting(ctx.db, 'committee_phone', phone);
+    ctx.record('settings:committee_phone');
+    return { phone };
   },
   'community.tree': (_input, ctx) => communityTree(ctx.db),
   'community.addGrid': (input, ctx) => ({ id: addGrid(ctx.db, input.name, input.leader) }),

@@ -223,6 +223,15 @@ export function caseDetail(ctx: CallContext, id: number): CaseDetail {
   };
 }
 
+/** Confirms a party's identity against an identity paper attached to the same case. */
+export function confirmIdentity(ctx: CallContext, id: number, partyId: number, attachmentId: number): void {
+  const c = caseRecord(ctx.db, id);
+  if (c.state === 'archived') throw new AppError('mediation.archivedAlready');
+  if (!stmt(ctx.db, 'SELECT 1 FROM mediation_parties WHERE id = ? AND case_id = ?').get(partyId, id)) throw new AppError('mediation.partyNotFound');
+  if (!stmt(ctx.db, "SELECT 1 FROM mediation_attachments WHERE id = ? AND case_id = ? AND kind = 'identity'").get(attachmentId, id)) throw new AppError('mediation.identityPaperNeeded');
+  stmt(ctx.db, 'UPDATE mediation_parties SET identity_checked = 1 WHERE id = ?').run(partyId);
+}
+
 export function rightsNotice(ctx: CallContext, id: number, date: string): void {
   const c = caseRecord(ctx.db, id);
   if (date < c.accepted_on || date > todayIso()) throw new AppError('mediation.dateOutOfCase', { from: c.accepted_on });
@@ -326,7 +335,8 @@ export function archive(ctx: CallContext, id: number, date: string, clerk: strin
   const c = caseRecord(ctx.db, id);
   if (!canMove(c.state, 'archived')) throw new AppError('mediation.illegalMove', { from: c.state, to: 'archived' });
   const missing = caseDetail(ctx, id).missing;
-  if (missing.length) throw new AppError('mediation.fileIncomplete', { count: missing.length });
+  // Named, not counted: the clerk must know which papers to find.
+  if (missing.length) throw new AppError('mediation.fileIncomplete', { count: missing.length, items: missing.map((k) => `@mediation:file.${k}`).join('|') });
   move(ctx, id, 'archived', date);
   stmt(ctx.db, 'UPDATE mediation_cases SET archived_on = ?, filing_clerk = ? WHERE id = ?').run(date, clerk, id);
 }

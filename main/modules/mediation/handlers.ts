@@ -7,7 +7,7 @@ import { findResidentsToLink } from '../residents/search';
 import { attach, attachmentContent, attachments, mediationSettings, setMediationSettings } from './files';
 import { loadExcel } from '../../core/excel';
 import { translate } from '../../../shared/i18n/resources';
-import { addSession, archive, caseDetail, caseList, conclude, followUp, mayReach, mediatorAccounts, openCase, rightsNotice } from './cases';
+import { addSession, archive, confirmIdentity, caseDetail, caseList, conclude, followUp, mayReach, mediatorAccounts, openCase, rightsNotice } from './cases';
 
 type MediationMethod = Extract<MethodName, `mediation.${string}`>;
 
@@ -64,6 +64,12 @@ export const mediationHandlers: HandlerMap<MediationMethod> = {
     const out = attach(ctx.db, input, ctx.session.user?.displayName ?? '');
     ctx.record(`mediation_case:${input.id}:attachment${out.attachmentId}`);
     return out;
+  },
+  'mediation.confirmIdentity': ({ id, partyId, attachmentId }, ctx) => {
+    mayReach(ctx, id);
+    confirmIdentity(ctx, id, partyId, attachmentId);
+    ctx.record(`mediation_case:${id}:identity${partyId}`);
+    return { id };
   },
   'mediation.attachments': ({ id }, ctx) => {
     mayReach(ctx, id);

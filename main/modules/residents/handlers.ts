@@ -102,7 +102,8 @@ export const residentsHandlers: HandlerMap<
     const householdId = resolvePlacement(ctx.db, placement);
     const id = insertResident(ctx.db, fields);
     placeInHousehold(ctx.db, id, householdId, fields.relation);
-    addEvent(ctx.db, id, 'moved_in', moveInDate ?? todayIso(), moveInReason);
+    // Without a date given the day of typing stands in, marked so that no paper states it as the move-in.
+    addEvent(ctx.db, id, 'moved_in', moveInDate ?? todayIso(), moveInReason, moveInDate ? '' : 'dateUnknown');
     reindex(ctx.db, id);
     ctx.record(`resident:${id}`);
     return { id, householdId };

@@ -2,6 +2,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { Alert, Button, Card, Checkbox, Space, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { paperDateTime } from '../../../shared/rules/dates';
 
 // The code arrives once (creating the first administrator, or encrypting an older ledger) and is
 // shown before anything else until the person says they have kept it.
@@ -43,7 +44,7 @@ export function RecoveryCodePage({ code }: { code: string }) {
           {t('auth.codeSheetNote')}
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary" className="print-only">
-          {t('auth.codeSheetFor', { at: new Date().toLocaleString() })}
+          {t('auth.codeSheetFor', { at: paperDateTime(Date.now()) })}
         </Typography.Paragraph>
       </Card>
       <Space direction="vertical" size="large" className="no-print" style={{ marginTop: 24 }}>

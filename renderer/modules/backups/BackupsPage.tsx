@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { FolderOpenOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { screenDateTime } from '../../../shared/rules/dates';
 import type { BackupRow } from '../../../shared/contract/backups';
 import { useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
@@ -16,7 +17,7 @@ const MB = 2 ** 20;
  * to another folder such as a USB disk.
  */
 export function BackupsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const list = useCall('backups.list', {});
   const create = useWrite('backups.create');
@@ -25,7 +26,7 @@ export function BackupsPage() {
   const [folder, setFolderText] = useState<string | null>(null);
   const [otherFile, setOtherFile] = useState('');
   const fail = (err: Error) => message.error(errorText(t, err));
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const when = (iso: string) => screenDateTime(iso);
 
   const confirmRestore = (file: string, label: string, residents: number | null) =>
     modal.confirm({

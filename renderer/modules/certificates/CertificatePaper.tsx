@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../shared/rules/dates';
 import type { Certificate } from '../../../shared/contract/certificates';
 import type { AppInfo } from '../../../shared/contract/community';
 
@@ -20,12 +21,12 @@ export function CertificatePaper({ c, info }: { c: Certificate; info: AppInfo })
       <div className="certificate-foot">
         <div>
           <p>{t('certificates:paper.handler', { name: c.handler })}</p>
-          <p>{t('certificates:paper.phone')}</p>
+          <p>{t('certificates:paper.phone')}{info.committeePhone}</p>
         </div>
         <div className="certificate-sign">
           <div className="seal-box">{t('certificates:paper.seal')}</div>
           <p>{info.committeeName}</p>
-          <p>{c.issuedAt || t('certificates:paper.notIssued')}</p>
+          <p>{c.issuedAt ? paperDate(c.issuedAt) : t('certificates:paper.notIssued')}</p>
         </div>
       </div>
     </div>

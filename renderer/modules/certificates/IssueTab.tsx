@@ -28,6 +28,7 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
   const [itemId, setItemId] = useState<number>();
   const [refusal, setRefusal] = useState<{ name: string; instead: string }>();
   const [purpose, setPurpose] = useState('');
+  const [livingSince, setLivingSince] = useState('');
   const [checks, setChecks] = useState<string[]>([]);
   const current = useCall('certs.get', { id: draftId ?? 0 }, { enabled: !!draftId });
   const item = items.data?.find((i) => i.id === itemId);
@@ -101,13 +102,18 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
             <Form.Item label={t('certificates:issue.checks')} required extra={t('certificates:issue.checksHelp')}>
               <Checkbox.Group value={checks} onChange={(v) => setChecks(v as string[])} options={item.checks.map((x) => ({ value: x, label: x }))} data-testid="cert-checks" />
             </Form.Item>
+            {item.template.includes('居住起始日期') && (
+              <Form.Item label={t('certificates:issue.livingSince')} extra={t('certificates:issue.livingSinceHelp')}>
+                <Input size="large" placeholder="2015-03-01" value={livingSince} onChange={(e) => setLivingSince(e.target.value)} style={{ width: 200 }} data-testid="cert-living-since" />
+              </Form.Item>
+            )}
             <Button
               type="primary"
               size="large"
               disabled={!residentId || !purpose.trim()}
               loading={makeDraft.isPending}
               data-testid="cert-draft"
-              onClick={() => makeDraft.mutate({ itemId: item.id, residentId: residentId!, purpose: purpose.trim(), checks }, { onSuccess: (r) => onDraft(r.id), onError: fail })}
+              onClick={() => makeDraft.mutate({ itemId: item.id, residentId: residentId!, purpose: purpose.trim(), checks, livingSince: livingSince.trim() || undefined }, { onSuccess: (r) => onDraft(r.id), onError: fail })}
             >
               {t('certificates:issue.makeDraft')}
             </Button>

@@ -35,6 +35,7 @@ export function CommunityPage() {
           {info.data?.streetName} · {info.data?.communityName} · {info.data?.committeeName}
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t('community.ledgerAt', { path: info.data?.ledgerPath ?? '' })}</Typography.Paragraph>
+        {info.data && <CommitteePhone phone={info.data.committeePhone} />}
         <Space.Compact>
           <Input placeholder={t('setup.gridName')} value={gridName} onChange={(e) => setGridName(e.target.value)} style={{ width: 240 }} />
           <Button type="primary" onClick={() => addGrid.mutate({ name: gridName, leader: '' }, { onError: fail, onSuccess: () => setGridName('') })}>
@@ -58,5 +59,21 @@ export function CommunityPage() {
         </Card>
       ))}
     </Space>
+  );
+}
+
+/** The committee's phone, printed on every certificate it issues (联系电话). */
+function CommitteePhone({ phone }: { phone: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const save = useWrite('community.setPhone');
+  const [value, setValue] = useState(phone);
+  return (
+    <Space.Compact style={{ marginBottom: 16 }}>
+      <Input addonBefore={t('community.phone')} placeholder="010-12345678" value={value} onChange={(e) => setValue(e.target.value)} style={{ width: 360 }} data-testid="committee-phone" />
+      <Button onClick={() => save.mutate({ phone: value.trim() }, { onSuccess: () => message.success(t('community.phoneSaved')), onError: (err) => message.error(errorText(t, err)) })} data-testid="committee-phone-save">
+        {t('actions.save')}
+      </Button>
+    </Space.Compact>
   );
 }

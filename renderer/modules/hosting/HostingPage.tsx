@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, InputNumber, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { screenDateTime } from '../../../shared/rules/dates';
 import type { DeskRow } from '../../../shared/contract/hosting';
 import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
@@ -11,7 +12,7 @@ import { errorText } from '../../components/errors';
  * in there, and a way to cut it off.
  */
 export function HostingPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const status = useCall('hosting.status', {});
   const setMode = useWrite('hosting.setMode');
@@ -20,7 +21,7 @@ export function HostingPage() {
   const [port, setPort] = useState<number | null>(null);
   const [code, setCode] = useState<{ code: string; expires: string } | null>(null);
   const fail = (err: Error) => message.error(errorText(t, err));
-  const when = (iso: string) => (iso ? new Date(iso).toLocaleString(i18n.language) : t('hosting.never'));
+  const when = (iso: string) => (iso ? screenDateTime(iso) : t('hosting.never'));
   const s = status.data;
   if (!s) return <Card className="page-card" loading={status.isPending} title={t('hosting.title')} />;
   const chosenPort = port ?? s.port;
@@ -73,7 +74,7 @@ export function HostingPage() {
                     {code.code}
                   </Typography.Text>
                 }
-                description={t('hosting.codeHelp', { address, until: new Date(code.expires).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) })}
+                description={t('hosting.codeHelp', { address, until: screenDateTime(code.expires).slice(11) })}
               />
             )}
           </Space>

@@ -24,6 +24,7 @@ export function CasePage({ id }: { id: number }) {
   const notice = useWrite('mediation.rightsNotice');
   const archive = useWrite('mediation.archive');
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [checking, setChecking] = useState<number | null>(null);
   const info = useCall('app.info', {});
   const docs = useCaseDocuments(info.data && detail.data, info.data!);
   const fail = (err: Error) => message.error(errorText(t, err));
@@ -72,6 +73,11 @@ export function CasePage({ id }: { id: number }) {
           {c.partyList.map((p) => (
             <Descriptions.Item key={p.id} label={t(`mediation:role.${p.role}`)} span={2}>
               {[p.name, p.contact, p.address, p.identityChecked ? t('mediation:case.idChecked') : t('mediation:case.idNotChecked')].filter(Boolean).join(' · ')}
+              {!p.identityChecked && c.state !== 'archived' && (
+                <Button size="small" style={{ marginLeft: 12 }} onClick={() => setChecking(p.id)} data-testid={`confirm-identity-${p.id}`}>
+                  {t('mediation:case.confirmIdentity')}
+                </Button>
+              )}
             </Descriptions.Item>
           ))}
           {c.outcome && (
@@ -173,6 +179,7 @@ export function CasePage({ id }: { id: number }) {
       <Card title={t('mediation:case.history')}>
         <Timeline items={c.events.map((e) => ({ children: `${e.date} · ${t(`mediation:state.${e.to}`)} · ${e.actor}${e.note ? ` · ${e.note}` : ''}` }))} />
       </Card>
+      {checking !== null && <IdentityDialog caseId={id} partyId={checking} onClose={() => setChecking(null)} />}
       {dialog === 'session' && <SessionDialog c={c} onClose={() => setDialog(null)} />}
       {dialog === 'conclude' && <ConcludeDialog c={c} onClose={() => setDialog(null)} />}
       {dialog === 'followUp' && <FollowUpDialog c={c} onClose={() => setDialog(null)} />}
@@ -209,7 +216,7 @@ function SessionDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
         form={form}
         layout="vertical"
         onKeyDown={enterToNext}
-        initialValues={{ date: todayIso(), participants: [c.mediators, c.parties].filter(Boolean).join('、'), recorder: user?.displayName ?? '', notices: t('mediation:session.defaultNotice') }}
+        initialValues={{ date: todayIso(), participants: [c.mediators, c.parties].filter(Boolean).join('、'), recorder: user?.displayName ?? '', notices: c.rightsNoticeOn ? t('mediation:session.defaultNotice') : '' }}
         onFinish={(v: { date: string; place?: string; participants: string; notices?: string; statements: string; facts?: string; result?: string; recorder?: string }) =>
           add.mutate({ id: c.id, ...v }, { onSuccess: () => (message.success(t('mediation:session.saved')), onClose()), onError: (err) => message.error(errorText(t, err)) })
         }
@@ -228,8 +235,9 @@ function SessionDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
         <Form.Item name="participants" label={t('mediation:session.participants')} rules={[{ required: true, message: t('errors:validation.required') }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="notices" label={t('mediation:session.notices')}>
-          <Input.TextArea rows={2} />
+        {/* Said only once it has happened: before the rights notice is recorded the record does not claim it. */}
+        <Form.Item name="notices" label={t('mediation:session.notices')} extra={c.rightsNoticeOn ? undefined : t('mediation:session.noticeNotYet')}>
+          <Input.TextArea rows={2} data-testid="session-notices" />
         </Form.Item>
         <Form.Item name="statements" label={t('mediation:session.statements')} rules={[{ required: true, message: t('errors:validation.required') }]}>
           <Input.TextArea rows={5} data-testid="session-statements" />
@@ -348,6 +356,36 @@ function FollowUpDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) 
           <Select options={(['performed', 'urged', 'judicial', 'sued'] as const).map((s) => ({ value: s, label: t(`mediation:state.${s}`) }))} />
         </Form.Item>
       </Form>
+    </Modal>
+  );
+}
+
+/** 核对身份: the party's identity confirmed against an identity paper already in the case's attachments. */
+function IdentityDialog({ caseId, partyId, onClose }: { caseId: number; partyId: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const papers = useCall('mediation.attachments', { id: caseId });
+  const confirm = useWrite('mediation.confirmIdentity');
+  const [attachmentId, setAttachmentId] = useState<number | undefined>();
+  const identity = (papers.data ?? []).filter((a) => a.kind === 'identity');
+  return (
+    <Modal
+      open
+      title={t('mediation:case.confirmIdentity')}
+      okText={t('mediation:case.confirmIdentity')}
+      cancelText={t('actions.cancel')}
+      okButtonProps={{ disabled: attachmentId === undefined, loading: confirm.isPending, id: 'identity-save' }}
+      onCancel={onClose}
+      onOk={() => attachmentId !== undefined && confirm.mutate({ id: caseId, partyId, attachmentId }, { onSuccess: onClose, onError: (err) => message.error(errorText(t, err)) })}
+    >
+      {identity.length === 0 ? (
+        <Alert type="info" showIcon message={t('errors:mediation.identityPaperNeeded')} />
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text>{t('mediation:case.identityPaper')}</Typography.Text>
+          <Select style={{ width: '100%' }} value={attachmentId} onChange={setAttachmentId} options={identity.map((a) => ({ value: a.id, label: `${a.name}${a.note ? ` · ${a.note}` : ''}` }))} data-testid="identity-paper" />
+        </Space>
+      )}
     </Modal>
   );
 }

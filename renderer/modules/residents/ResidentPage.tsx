@@ -85,7 +85,8 @@ export function ResidentPage({ id }: { id: number }) {
           items={d.events.map((e) => ({
             children: (
               <div>
-                <Typography.Text strong>{e.date}</Typography.Text> {t(`residents:events.kind.${e.kind}`)}
+                {/* A move-in typed without its date shows the day of typing, said as such. */}
+                <Typography.Text strong>{e.detail === 'dateUnknown' ? t('residents:events.dateUnknown', { date: e.date }) : e.date}</Typography.Text> {t(`residents:events.kind.${e.kind}`)}
                 {e.reason && <Typography.Text type="secondary"> · {e.reason}</Typography.Text>}
                 {e.kind === 'updated' && e.detail && (
                   <Typography.Text type="secondary"> · {e.detail.split(',').map((f) => t(`residents:fields.${f}`)).join(t('sep'))}</Typography.Text>

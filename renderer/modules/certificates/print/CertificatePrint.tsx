@@ -13,7 +13,7 @@ export function CertificatePrint({ id, info }: { id: number; info: AppInfo }) {
   if (c.isPending) return <Spin />;
   if (c.isError) return <p>{errorText(t, c.error)}</p>;
   return (
-    <PrintFrame>
+    <PrintFrame singlePage>
       <CertificatePaper c={c.data} info={info} />
     </PrintFrame>
   );

@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { CertStatus } from '../../../../shared/contract/certificates';
 import { todayIso } from '../../../../shared/rules/idNumber';
@@ -22,7 +23,7 @@ export function RegisterPrint({ query, info }: { query: URLSearchParams; info: A
       <div className="print-meta">
         <span>{t('certificates:register.period', { from: filters.from ?? '—', to: filters.to ?? '—' })}</span>
         <span data-testid="register-total">{t('certificates:register.total', { count: list.length })}</span>
-        <span>{t('print.date', { date: todayIso() })}</span>
+        <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
       <table className="print-table">
         <thead>

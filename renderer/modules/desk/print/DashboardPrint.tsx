@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
@@ -23,8 +24,8 @@ export function DashboardPrint({ info }: { info: AppInfo }) {
     <PrintFrame>
       <h1>{t('home:dash.printTitle', { community: info.communityName })}</h1>
       <div className="print-meta">
-        <span>{t('home:dash.asOf', { date: d?.today ?? todayIso() })}</span>
-        <span>{t('print.date', { date: todayIso() })}</span>
+        <span>{t('home:dash.asOf', { date: paperDate(d?.today ?? todayIso()) })}</span>
+        <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
       <table className="print-table" data-testid="dash-print-figures">
         <tbody>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { PrintFrame } from '../../../components/PrintFrame';
@@ -13,7 +14,7 @@ export function MeasuresPrint({ query, info }: { query: URLSearchParams; info: A
       <h1>{t('lists:print.measuresTitle', { community: info.communityName })}</h1>
       <div className="print-meta">
         <span>{t('certificates:register.period', { from, to })}</span>
-        <span>{t('print.date', { date: todayIso() })}</span>
+        <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
       <MeasuresView from={from} to={to} print />
     </PrintFrame>

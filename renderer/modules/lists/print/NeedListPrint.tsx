@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { Input } from '../../../../shared/contract';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
@@ -28,7 +29,7 @@ export function NeedListPrint({ query, info }: { query: URLSearchParams; info: A
       <div className="print-meta">
         <span>{t(`lists:filter.${filters.state ?? 'all'}`)}</span>
         <span data-testid="print-count">{t('lists:print.count', { count: needs.data.length })}</span>
-        <span>{t('print.date', { date: todayIso() })}</span>
+        <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
       <table className="print-table">
         <thead>

@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
@@ -34,7 +35,7 @@ export function NeedSlipPrint({ id, kind, info }: { id: number; kind: 'slip' | '
         <h1>{t(kind === 'slip' ? 'lists:print.slipTitle' : 'lists:print.cardTitle')}</h1>
         <div className="print-meta">
           <span>{info.committeeName}</span>
-          <span>{t('print.date', { date: todayIso() })}</span>
+          <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
         </div>
         <FieldTable rows={rows} />
         {kind === 'slip' ? (
@@ -52,7 +53,7 @@ export function NeedSlipPrint({ id, kind, info }: { id: number; kind: 'slip' | '
               <tbody>
                 {(m?.services ?? []).map((s) => (
                   <tr key={s.id}>
-                    <td>{s.date}</td>
+                    <td>{paperDate(s.date)}</td>
                     <td>{s.hours}</td>
                     <td className="wrap">{s.content}</td>
                     <td>{s.byWhom}</td>

@@ -1,5 +1,7 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
+import { mediationCommitteeName } from '../../../../shared/rules/mediation';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { CaseDetail } from '../../../../shared/contract/mediation';
 import { ageOn } from '../../../../shared/rules/idNumber';
@@ -25,14 +27,29 @@ export function AgreementBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
   const code = (list: string, v: string) => (v ? t(`codes:${list}.${v}`) : '');
   return (
     <div className="mediation-form">
-        <h1>{t('mediation:print.agreementTitle', { committee: info.committeeName })}</h1>
+        <h1>{t('mediation:print.agreementTitle', { committee: info.communityName })}</h1>
         <div className="certificate-number" data-testid="agreement-number">
           {t('mediation:print.number', { number: c.agreementNumber })}
         </div>
+        {/* Every field of the standard form, each labelled; one not known is left as a line to fill in by hand. */}
         {c.partyList.map((p) => (
-          <p key={p.id}>
+          <p key={p.id} className="party-block">
             {t(`mediation:role.${p.role}`)}：
-            {[p.name, code('gender', p.gender), code('ethnicity', p.ethnicity), p.birthDate && t('mediation:print.age', { age: ageOn(p.birthDate, c.outcomeOn) }), p.occupation, p.address, p.contact].filter(Boolean).join('，')}
+            {(
+              [
+                ['name', p.name],
+                ['gender', code('gender', p.gender)],
+                ['ethnicity', code('ethnicity', p.ethnicity)],
+                ['age', p.birthDate ? t('mediation:print.age', { age: ageOn(p.birthDate, c.outcomeOn) }) : ''],
+                ['occupation', p.occupation],
+                ['address', p.address],
+                ['contact', p.contact],
+              ] as const
+            ).map(([k, v]) => (
+              <span key={k} className="party-field">
+                {t(`mediation:print.party.${k}`)}：{v || <span className="blank-line" />}
+              </span>
+            ))}
             {p.agent && <>{`\u3000${t('mediation:print.agent', { agent: p.agent })}`}</>}
           </p>
         ))}
@@ -54,8 +71,8 @@ export function AgreementBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
           <div />
           <div className="certificate-sign">
             <div className="seal-box">{t('mediation:print.seal')}</div>
-            <p>{info.committeeName}</p>
-            <p>{c.outcomeOn}</p>
+            <p>{mediationCommitteeName(info.communityName)}</p>
+            <p>{paperDate(c.outcomeOn)}</p>
           </div>
         </div>
     </div>

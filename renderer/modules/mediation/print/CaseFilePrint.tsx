@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { CaseDetail } from '../../../../shared/contract/mediation';
 import { useCall } from '../../../api/hooks';
@@ -52,13 +53,13 @@ export function CaseFilePrint({ id, info }: { id: number; info: AppInfo }) {
   return (
     <PrintFrame>
       <div className="mediation-form case-cover">
-        <h1>{t('mediation:print.fileTitle', { committee: info.committeeName })}</h1>
+        <h1>{t('mediation:print.fileTitle', { committee: info.communityName })}</h1>
         <FieldTable
           rows={[
             [t('mediation:print.fileName'), `${c.parties} ${c.disputeType}`],
             [t('mediation:print.fileNumber'), c.number],
             [t('mediation:fields.mediators'), c.mediators],
-            [t('mediation:print.fileDates'), `${c.acceptedOn} — ${c.outcomeOn || ''}`],
+            [t('mediation:print.fileDates'), `${paperDate(c.acceptedOn)} — ${paperDate(c.outcomeOn)}`],
             [t('mediation:print.fileClerk'), c.filingClerk],
             [t('mediation:print.fileDate'), c.archivedOn],
             [t('mediation:print.fileRetention'), retention(settings.data?.retentionYears[c.disputeType])],
@@ -115,7 +116,7 @@ function IntakeBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
   const { t } = useTranslation();
   return (
     <div className="mediation-form">
-      <h1>{t('mediation:print.intakeTitle', { committee: info.committeeName })}</h1>
+      <h1>{t('mediation:print.intakeTitle', { committee: info.communityName })}</h1>
       <FieldTable
         rows={[
           [t('mediation:fields.acceptedOn'), c.acceptedOn],
@@ -144,7 +145,7 @@ function FollowUpBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
   const { t } = useTranslation();
   return (
     <div className="mediation-form">
-      <h1>{t('mediation:print.followUpTitle', { committee: info.committeeName })}</h1>
+      <h1>{t('mediation:print.followUpTitle', { committee: info.communityName })}</h1>
       {c.followUps.map((f) => (
         <FieldTable
           key={f.id}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { mediationCommitteeName } from '../../../../shared/rules/mediation';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { CaseDetail } from '../../../../shared/contract/mediation';
 import { FieldTable } from '../../../components/FieldTable';
@@ -19,7 +20,7 @@ export function ApplicationBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
       <p className="pre">{c.facts}</p>
       <h3>{t('mediation:print.requestsHeading')}</h3>
       <p className="pre">{c.requests}</p>
-      <p>{t('mediation:print.voluntary', { committee: info.committeeName })}</p>
+      <p>{t('mediation:print.voluntary', { committee: mediationCommitteeName(info.communityName) })}</p>
       <div className="signature-lines">
         <p>{t('mediation:print.applicantSign')}</p>
       </div>
@@ -42,7 +43,7 @@ export function ClosingReportBody({ c, info }: { c: CaseDetail; info: AppInfo })
   ];
   return (
     <div className="mediation-form">
-      <h1>{t('mediation:print.closingTitle', { committee: info.committeeName })}</h1>
+      <h1>{t('mediation:print.closingTitle', { committee: info.communityName })}</h1>
       <FieldTable rows={rows} />
       <div className="signature-lines">
         <p>{t('mediation:print.mediatorSign')}</p>
@@ -66,7 +67,7 @@ export function OralAgreementBody({ c, info }: { c: CaseDetail; info: AppInfo })
   ];
   return (
     <div className="mediation-form">
-      <h1>{t('mediation:print.oralTitle', { committee: info.committeeName })}</h1>
+      <h1>{t('mediation:print.oralTitle', { committee: info.communityName })}</h1>
       <FieldTable rows={rows} />
       <div className="signature-lines">
         <p>{t('mediation:print.mediatorSign')}</p>

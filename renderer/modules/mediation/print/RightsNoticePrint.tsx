@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { mediationCommitteeName } from '../../../../shared/rules/mediation';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { CaseDetail } from '../../../../shared/contract/mediation';
 import { DUTIES, RIGHTS } from '../../../../shared/rules/mediation';
@@ -28,7 +29,7 @@ export function RightsBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
         <div key={p.id} className="mediation-form page-break">
           <h1>{t('mediation:print.rightsTitle')}</h1>
           <p>{t('mediation:print.rightsTo', { name: p.name })}</p>
-          <p>{t('mediation:print.rightsIntro', { committee: info.committeeName, number: c.number })}</p>
+          <p>{t('mediation:print.rightsIntro', { committee: mediationCommitteeName(info.communityName), number: c.number })}</p>
           <h3>{t('mediation:print.rightsHeading')}</h3>
           {RIGHTS.map((k, i) => (
             <p key={k}>{`${i + 1}. ${t(`mediation:print.rights.${k}`)}`}</p>
@@ -44,7 +45,7 @@ export function RightsBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
             <div />
             <div className="certificate-sign">
               <div className="seal-box">{t('mediation:print.seal')}</div>
-              <p>{info.committeeName}</p>
+              <p>{mediationCommitteeName(info.communityName)}</p>
               <p>{c.rightsNoticeOn || t('certificates:paper.notIssued')}</p>
             </div>
           </div>

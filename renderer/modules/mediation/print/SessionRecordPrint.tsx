@@ -36,7 +36,7 @@ export function SessionBody({ c, s, info }: { c: CaseDetail; s: CaseDetail['sess
   ];
   return (
     <div className="mediation-form">
-        <h1>{t('mediation:print.sessionTitle', { committee: info.committeeName })}</h1>
+        <h1>{t('mediation:print.sessionTitle', { committee: info.communityName })}</h1>
         <FieldTable rows={rows} />
         <p>{t('mediation:print.readBack')}</p>
         <div className="signature-lines">

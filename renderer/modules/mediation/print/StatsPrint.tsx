@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { PrintFrame } from '../../../components/PrintFrame';
@@ -12,10 +13,10 @@ export function StatsPrint({ query, info }: { query: URLSearchParams; info: AppI
   return (
     <PrintFrame>
       <div className="mediation-form">
-        <h1>{t('mediation:stats.printTitle', { committee: info.committeeName })}</h1>
+        <h1>{t('mediation:stats.printTitle', { committee: info.communityName })}</h1>
         <div className="print-meta">
           <span>{t('certificates:register.period', { from, to })}</span>
-          <span>{t('print.date', { date: todayIso() })}</span>
+          <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
         </div>
         <StatsTables from={from} to={to} />
       </div>

@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import { yuan } from '../../../../shared/rules/party';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
@@ -23,7 +24,7 @@ export function DuesSheetPrint({ query }: { query: URLSearchParams }) {
       <div className="print-meta">
         <span>{t('party:print.branch', { branch: branchName })}</span>
         <span>{t('party:print.month', { month })}</span>
-        <span>{t('print.date', { date: todayIso() })}</span>
+        <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
       <table className="print-table">
         <thead>
@@ -42,7 +43,7 @@ export function DuesSheetPrint({ query }: { query: URLSearchParams }) {
               <td>{r.perMille === null ? '—' : `${r.perMille / 10}%`}</td>
               <td>{yuan(r.dueFen)}</td>
               <td>{r.paidFen === null ? '' : yuan(r.paidFen)}</td>
-              <td>{r.paidOn}</td>
+              <td>{paperDate(r.paidOn)}</td>
               <td>{r.collector}</td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import { yuan } from '../../../../shared/rules/party';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
@@ -21,7 +22,7 @@ export function DuesYearPrint({ query }: { query: URLSearchParams }) {
       <h1>{t('party:print.yearTitle', { year, name: s.name })}</h1>
       <div className="print-meta">
         <span>{t('party:print.branch', { branch: s.branchName })}</span>
-        <span>{t('print.date', { date: todayIso() })}</span>
+        <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
       <table className="print-table">
         <thead>
@@ -37,7 +38,7 @@ export function DuesYearPrint({ query }: { query: URLSearchParams }) {
               <td>{m.month}</td>
               <td>{yuan(m.dueFen)}</td>
               <td>{m.paidFen === null ? t('party:dues.unpaid') : yuan(m.paidFen)}</td>
-              <td>{m.paidOn}</td>
+              <td>{paperDate(m.paidOn)}</td>
               <td>{m.collector}</td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
@@ -22,7 +23,7 @@ export function MeetingPrint({ id }: { id: number }) {
             <th>{t('party:meetings.kind')}</th>
             <td>{t(`party:meetingKind.${m.kind}`)}</td>
             <th>{t('party:meetings.date')}</th>
-            <td>{m.date}</td>
+            <td>{paperDate(m.date)}</td>
           </tr>
           <tr>
             <th>{t('party:meetings.place')}</th>

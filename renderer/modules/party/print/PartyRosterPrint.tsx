@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { MEMBER_STATUSES } from '../../../../shared/contract/party';
 import { todayIso } from '../../../../shared/rules/idNumber';
@@ -27,7 +28,7 @@ export function PartyRosterPrint({ query, info }: { query: URLSearchParams; info
       <div className="print-meta">
         <span data-testid="party-roster-branch">{t('party:print.branch', { branch: branchName })}</span>
         <span data-testid="party-roster-total">{t('party:print.total', { count: roster.data.rows.length })}</span>
-        <span>{t('print.date', { date: todayIso() })}</span>
+        <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
       <table className="print-table">
         <thead>
@@ -46,8 +47,8 @@ export function PartyRosterPrint({ query, info }: { query: URLSearchParams; info
               <td>{code('ethnicity', r.ethnicity)}</td>
               <td>{r.birthDate.slice(0, 7)}</td>
               <td>{code('education', r.education)}</td>
-              <td>{r.joinDate}</td>
-              <td>{r.fullDate}</td>
+              <td>{paperDate(r.joinDate)}</td>
+              <td>{paperDate(r.fullDate)}</td>
               <td>{t(`party:category.${r.category}`)}</td>
               <td>{r.partyGroup}</td>
               <td className="wrap">{[r.employer, r.partyPost].filter(Boolean).join(' ')}</td>

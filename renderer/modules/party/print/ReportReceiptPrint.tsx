@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
@@ -24,7 +25,7 @@ export function ReportReceiptPrint({ id, info }: { id: number; info: AppInfo }) 
             <th>{t('party:fields.name')}</th>
             <td>{m.name}</td>
             <th>{t('party:reporting.reportedOn')}</th>
-            <td>{m.reportedOn}</td>
+            <td>{paperDate(m.reportedOn)}</td>
           </tr>
           <tr>
             <th>{t('party:reporting.employer')}</th>
@@ -45,7 +46,7 @@ export function ReportReceiptPrint({ id, info }: { id: number; info: AppInfo }) 
         <span>
           {info.committeeName} {t('party:print.seal')}
           <br />
-          {t('print.date', { date: todayIso() })}
+          {t('print.date', { date: paperDate(todayIso()) })}
         </span>
       </div>
     </PrintFrame>

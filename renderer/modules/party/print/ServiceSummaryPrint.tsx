@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
@@ -45,7 +46,7 @@ export function ServiceSummaryPrint({ query, info }: { query: URLSearchParams; i
       </table>
       <div className="print-foot">
         <span>{info.committeeName} {t('party:print.seal')}</span>
-        <span>{t('print.date', { date: todayIso() })}</span>
+        <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
     </PrintFrame>
   );

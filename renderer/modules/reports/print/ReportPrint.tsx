@@ -1,5 +1,6 @@
 import { Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import { REPORT_KINDS, type ReportKind } from '../../../../shared/contract/reports';
 import type { Language } from '../../../../shared/i18n/languages';
 import { todayIso } from '../../../../shared/rules/idNumber';
@@ -17,7 +18,7 @@ export function ReportPrint({ query }: { query: URLSearchParams }) {
   const report = useCall(REPORT_METHOD[kind], reportInput(q, i18n.language as Language, { forPrint: true }));
   return (
     <PrintFrame>
-      {report.isError ? <Result status="error" title={errorText(t, report.error)} /> : report.data ? <ReportPaper report={report.data} printedOn={t('print.date', { date: todayIso() })} /> : <Spin />}
+      {report.isError ? <Result status="error" title={errorText(t, report.error)} /> : report.data ? <ReportPaper report={report.data} printedOn={t('print.date', { date: paperDate(todayIso()) })} /> : <Spin />}
     </PrintFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
@@ -54,7 +55,7 @@ export function HouseholdCardPrint({ id, info }: { id: number; info: AppInfo }) 
               <td>{code('relation', m.relation)}</td>
               <td>{code('gender', m.gender)}</td>
               <td>{code('ethnicity', m.ethnicity)}</td>
-              <td>{m.birthDate}</td>
+              <td>{paperDate(m.birthDate)}</td>
               <td>{m.idMasked}</td>
               <td>{code('residenceType', m.residenceType)}</td>
               <td>{code('political', m.political)}</td>
@@ -68,7 +69,7 @@ export function HouseholdCardPrint({ id, info }: { id: number; info: AppInfo }) 
         {t('print.labelValue', { label: t('residents:fields.tags'), value: tags.length ? tags.join(t('sep')) : t('print.none') })}
       </p>
       <div className="print-foot">
-        <span>{t('print.printedOn', { date: todayIso() })}</span>
+        <span>{t('print.printedOn', { date: paperDate(todayIso()) })}</span>
         <span>{t('print.printedBy')}</span>
         <div className="seal-box">{t('print.seal')}</div>
       </div>

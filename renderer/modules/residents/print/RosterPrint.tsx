@@ -1,5 +1,7 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { HIGH_AGE } from '../../../../shared/rules/codes';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
@@ -34,7 +36,7 @@ export function RosterPrint({ query, info }: { query: URLSearchParams; info: App
       <div className="print-meta">
         <span data-testid="roster-filter">{t('print.filterLabel')}{described.length ? described.join(t('sep')) : t('print.filter.none')}</span>
         <span data-testid="roster-total">{t('print.total', { count: roster.data.total })}</span>
-        <span>{t('print.date', { date: todayIso() })}</span>
+        <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
       {roster.data.rows.length < roster.data.total && <p>{t('print.truncated', { shown: roster.data.rows.length })}</p>}
       <table className="print-table">
@@ -52,14 +54,15 @@ export function RosterPrint({ query, info }: { query: URLSearchParams; info: App
               <td>{r.name}</td>
               <td>{code('gender', r.gender)}</td>
               <td>{code('ethnicity', r.ethnicity)}</td>
-              <td>{r.birthDate}</td>
+              <td>{paperDate(r.birthDate)}</td>
               <td>{r.idMasked}</td>
               <td>{code('relation', r.relation)}</td>
               <td className="wrap">{`${r.gridName} ${r.address}`}</td>
               <td>{code('residenceType', r.residenceType)}</td>
               <td>{code('political', r.political)}</td>
               <td>{r.phoneMasked}</td>
-              <td className="wrap">{r.tags.map((x) => code('careTag', x)).join(t('sep'))}</td>
+              {/* 高龄 comes from the age, as the screen shows it, before the care tags kept on the record. */}
+              <td className="wrap">{[...(r.age !== null && r.age >= HIGH_AGE ? [t('residents:tags.elderly')] : []), ...r.tags.map((x) => code('careTag', x))].join(t('sep'))}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { ProblemRow } from '../../../../shared/contract/visits';
 import { todayIso } from '../../../../shared/rules/idNumber';
@@ -73,7 +74,7 @@ export function BoardPrint({ query, info }: { query: URLSearchParams; info: AppI
             .map(([k, v]) => `${t(`visits:board.${k}`)} ${v}`)
             .join('　')}
         </span>
-        <span>{t('print.date', { date: todayIso() })}</span>
+        <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
       <table className="print-table">
         <thead>

@@ -21,6 +21,12 @@ it('a resident at the counter: a 居住证明 issued from their page, printed, v
   const person = db.prepare("SELECT id, name, id_number FROM residents WHERE status = 'active' AND id_number IS NOT NULL ORDER BY id LIMIT 1").get() as { id: number; name: string; id_number: string };
   db.close();
 
+  // The committee's phone, set once under 社区与楼栋, prints on every certificate.
+  await page.evaluate(() => (window.location.hash = '#/community'));
+  await page.getByTestId('committee-phone').fill('010-65432100');
+  await page.getByTestId('committee-phone-save').click();
+  await page.getByText('联系电话已保存').first().waitFor();
+
   // From the resident's page.
   await page.evaluate((id) => (window.location.hash = `#/residents/${id}`), person.id);
   await page.getByTestId('issue-certificate').click();
@@ -50,7 +56,9 @@ it('a resident at the counter: a 居住证明 issued from their page, printed, v
   await page.getByTestId('cert-print').click();
   await page.getByTestId('certificate-paper').waitFor();
   const [paper] = pdfPages(await printPdf(page, 'certificate'));
-  for (const s of ['居住证明', first, person.name, person.id_number, '子女入学', '盖章处', '居民委员会']) expect(flat(paper!)).toContain(flat(s));
+  for (const s of ['居住证明', first, person.name, person.id_number, '子女入学', '盖章处', '居民委员会', '联系电话：010-65432100']) expect(flat(paper!)).toContain(flat(s));
+  expect(paper).not.toContain('第1页'); // one sheet: no page number under it
+  expect(paper).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
 
   // A mistake: void it with a reason, and reissue under a new number.
   await page.evaluate(() => (window.location.hash = '#/certificates/register'));

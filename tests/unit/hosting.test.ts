@@ -146,7 +146,7 @@ describe('people at many desks', () => {
   it('numbers two certificates issued at the same moment at two desks one after the other', async () => {
     const tree = value<{ buildings: { id: number }[] }[]>(await host.call('community.tree', {}));
     const residentId = value<{ id: number }>(
-      await host.call('residents.create', { name: '李秀英', idNumber: '110105195604120042', gender: '2', relation: '02', residenceType: 'registered', placement: { kind: 'new', buildingId: tree[0]!.buildings[0]!.id, unit: '2', room: '202' } }),
+      await host.call('residents.create', { name: '李秀英', idNumber: '110105195604120042', gender: '2', relation: '02', residenceType: 'registered', moveInDate: '2010-05-01', placement: { kind: 'new', buildingId: tree[0]!.buildings[0]!.id, unit: '2', room: '202' } }),
     ).id;
     const item = value<{ id: number; checks: string[] }[]>(await host.call('certs.items', {}))[0]!;
     const desks = [await signedInDesk(await pair('窗口甲')), await signedInDesk(await pair('窗口乙'))];

@@ -156,7 +156,7 @@ describe('the other reports', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-10-20T09:00:00'));
     const tree = await ok(app, 'community.tree', {});
-    const holder = await ok(app, 'residents.create', { name: '钱证明', idNumber: validId('11010519800101001'), gender: '1', relation: '02', residenceType: 'registered', placement: { kind: 'new', buildingId: tree[0]!.buildings[1]!.id, unit: '1', room: '301' } } as never);
+    const holder = await ok(app, 'residents.create', { name: '钱证明', idNumber: validId('11010519800101001'), gender: '1', relation: '02', residenceType: 'registered', moveInDate: '2012-04-01', placement: { kind: 'new', buildingId: tree[0]!.buildings[1]!.id, unit: '1', room: '301' } } as never);
     const item = (await ok(app, 'certs.items', {}))[0]!;
     const issue = async (reissueOf?: number) => {
       const { id } = await ok(app, 'certs.draft', { itemId: item.id, residentId: holder.id, purpose: '办理居住证', checks: item.checks, ...(reissueOf ? { reissueOf } : {}) });

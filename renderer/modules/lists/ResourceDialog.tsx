@@ -109,7 +109,7 @@ export function ResourceDialog({ resource, onClose }: { resource?: ResourceRow; 
           </Col>
           <Col span={12}>
             <Form.Item name="gridIds" label={t('lists:fields.grids')}>
-              <Select mode="multiple" allowClear options={(choices.data?.grids ?? []).map((g) => ({ value: g.id, label: g.name }))} data-testid="resource-grids" />
+              <Select mode="multiple" allowClear optionFilterProp="label" options={(choices.data?.grids ?? []).map((g) => ({ value: g.id, label: g.name }))} data-testid="resource-grids" />
             </Form.Item>
           </Col>
         </Row>

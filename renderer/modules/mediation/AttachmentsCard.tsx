@@ -36,7 +36,7 @@ export function AttachmentsCard({ caseId, readOnly }: { caseId: number; readOnly
     <Card title={t('mediation:files.title')}>
       {!readOnly && (
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select<Kind> size="large" value={kind} onChange={setKind} style={{ width: 180 }} options={ATTACHMENT_KINDS.map((k) => ({ value: k, label: t(`mediation:file.${k}`) }))} />
+          <Select<Kind> size="large" value={kind} onChange={setKind} style={{ width: 180 }} data-testid="attach-kind" options={ATTACHMENT_KINDS.map((k) => ({ value: k, label: t(`mediation:file.${k}`) }))} />
           <Input size="large" value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('mediation:files.note')} style={{ width: 240 }} />
           <Upload showUploadList={false} beforeUpload={(f) => (void add(f), false)}>
             <Button size="large" icon={<UploadOutlined />} loading={attach.isPending} data-testid="attach-file">

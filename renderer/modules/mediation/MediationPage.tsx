@@ -118,7 +118,7 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
           </Col>
           <Col span={6}>
             <Form.Item name="mediatorIds" label={t('mediation:fields.mediators')} rules={[{ required: true, message: t('errors:validation.required') }]}>
-              <Select mode="multiple" options={(mediators.data ?? []).map((m) => ({ value: m.id, label: m.name }))} data-testid="intake-mediators" />
+              <Select mode="multiple" optionFilterProp="label" options={(mediators.data ?? []).map((m) => ({ value: m.id, label: m.name }))} data-testid="intake-mediators" />
             </Form.Item>
           </Col>
         </Row>

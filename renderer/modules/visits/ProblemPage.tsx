@@ -232,13 +232,13 @@ function StepForm({ p, step, onClose }: { p: ProblemDetail; step: Step; onClose:
       return (
         <StepDialog {...base} method="problems.toMediation" title={t('visits:problems.toMediation')} fixed={{ id: p.id }} initial={{ date: todayIso(), mediatorIds: [] }} testId="step" onDone={(v) => navigate(`mediation/${(v as { caseId: number }).caseId}`)}>
           <Form.Item name="otherParty" label={t('visits:fields.otherParty')} rules={requiredRule(t)}>
-            <Input />
+            <Input data-testid="step-otherParty" />
           </Form.Item>
           <Form.Item name="mediatorIds" label={t('visits:fields.mediators')} rules={[{ required: true, message: t('errors:validation.required') }]}>
-            <Select mode="multiple" options={(mediators.data ?? []).map((m) => ({ value: m.id, label: m.name }))} />
+            <Select mode="multiple" optionFilterProp="label" options={(mediators.data ?? []).map((m) => ({ value: m.id, label: m.name }))} data-testid="step-mediators" />
           </Form.Item>
           <Form.Item name="consent" valuePropName="checked" rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('errors:mediation.consentNeeded')))) }]}>
-            <Checkbox>{t('visits:problems.consent')}</Checkbox>
+            <Checkbox data-testid="step-consent">{t('visits:problems.consent')}</Checkbox>
           </Form.Item>
           {date}
         </StepDialog>

@@ -39,6 +39,13 @@ it('prints the filtered roster: A4 landscape, header on every page, page numbers
     expect(all).not.toContain(r.id_number);
   }
   expect(pageSize(file)).toEqual([842, 595]); // A4 landscape, in points
+  // 高龄 prints in 特殊人群 as the screen shows it, and the paper is dated the Chinese way.
+  const look = await openAsAdmin(app.db, { readonly: true });
+  const eighty = look.prepare("SELECT count(*) FROM residents WHERE grid_id = 1 AND status = 'active' AND birth_date <> '' AND birth_date <= date('now', '-80 years')").pluck().get() as number;
+  look.close();
+  expect(eighty).toBeGreaterThan(0);
+  expect((all.match(/高龄/g) ?? []).length).toBeGreaterThanOrEqual(eighty);
+  expect(pages[0]).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
   spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', file, path.join(artifactsDir(), 'roster')]);
 });
 

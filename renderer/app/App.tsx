@@ -9,6 +9,7 @@ import { ANTD_LOCALES } from '../i18n';
 import { CallError } from '../api/client';
 import { useCall } from '../api/hooks';
 import { errorText } from '../components/errors';
+import { focusFirstFieldInDialogs, keepClearButtonsOutOfTabOrder } from '../components/keyboard';
 import { useRoute } from './router';
 import { Shell } from './Shell';
 import { SetupPage } from '../modules/community/SetupPage';
@@ -147,7 +148,9 @@ function Root() {
 
 export function App() {
   // useTranslation re-renders on every language change, so antd's locale follows at once.
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation();
+  useEffect(() => keepClearButtonsOutOfTabOrder(() => t('actions.clear')), [t]);
+  useEffect(() => focusFirstFieldInDialogs(), []);
   return (
     // No field keeps what was typed in the browser's autofill store: names, ID numbers, phones, addresses.
     <ConfigProvider locale={ANTD_LOCALES[i18n.language as Language]} theme={theme} input={{ autoComplete: 'off' }} textArea={{ autoComplete: 'off' }}>

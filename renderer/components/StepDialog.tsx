@@ -27,7 +27,7 @@ export function StepDialog<M extends MethodName>({ method, title, done, fixed, i
     });
   return (
     <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: write.isPending, id: `${testId}-save` }} cancelButtonProps={{ size: 'large' }}>
-      <Form form={form} layout="vertical" onFinish={submit} onKeyDown={enterToNext} initialValues={initial} data-testid={`${testId}-form`}>
+      <Form form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={initial} data-testid={`${testId}-form`}>
         {children}
       </Form>
     </Modal>

@@ -1,20 +1,108 @@
 import type { KeyboardEvent } from 'react';
 
-const FIELD_SELECTOR = 'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), button[type=submit]';
+const FIELD_SELECTOR = 'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), button[type=submit]';
+
+const visibleFields = (form: HTMLElement) => Array.from(form.querySelectorAll<HTMLElement>(FIELD_SELECTOR)).filter((el) => el.offsetParent !== null && !el.closest('.ant-select-clear'));
+
+/** The form element itself (an antd Form renders one), so that a save key can submit it. */
+const formOf = (el: HTMLElement): HTMLFormElement | null => (el.tagName === 'FORM' ? (el as HTMLFormElement) : el.querySelector('form'));
+
+/** Focus the field after `from`; with none left, a form without its own save button (a dialog's) is submitted. */
+function moveNext(form: HTMLElement, from: HTMLElement): void {
+  const fields = visibleFields(form);
+  const next = fields[fields.indexOf(from) + 1];
+  // A short form (sign-in, unlock, a password) is sent by Enter in its last field, not Enter twice.
+  if (next?.tagName === 'BUTTON' && fields.length <= 4) formOf(form)?.requestSubmit();
+  else if (next) next.focus();
+  else if (!form.querySelector('button[type=submit]')) formOf(form)?.requestSubmit();
+}
+
+/** Sets a textarea's text so that React (and so the form) hears of it. */
+function setText(el: HTMLTextAreaElement, text: string): void {
+  Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, text);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
 
 /**
- * Enter moves to the next field, as in the spreadsheets staff know; on the submit button it submits.
- * Not inside a textarea (Enter is a new line there) nor while a dropdown is open (Enter picks).
+ * The keyboard path through a form, as in the spreadsheets staff know (attach as onKeyDownCapture, so
+ * it sees a key before the field does):
+ * - Enter moves to the next field; on the save button it saves.
+ * - In a select: closed, Enter moves on without opening it; open, Enter takes the highlighted option and
+ *   moves on with the list closed (a multiple select stays, for the next pick).
+ * - In a text area Enter is a new line; Enter on an empty last line (Enter twice) leaves it and goes on.
+ * - Ctrl+S or Ctrl+Enter saves from any field.
  */
 export function enterToNext(e: KeyboardEvent<HTMLElement>): void {
-  if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.nativeEvent.isComposing) return;
+  if (e.nativeEvent.isComposing) return;
   const target = e.target as HTMLElement;
-  if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON') return;
-  if (target.getAttribute('aria-expanded') === 'true') return;
-  const fields = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FIELD_SELECTOR)).filter((el) => el.offsetParent !== null);
-  const next = fields[fields.indexOf(target) + 1];
-  if (next) {
+  const form = e.currentTarget;
+  if ((e.ctrlKey || e.metaKey) && (e.key === 'Enter' || e.key.toLowerCase() === 's')) {
     e.preventDefault();
-    next.focus();
+    e.stopPropagation();
+    formOf(form)?.requestSubmit();
+    return;
   }
+  if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || target.tagName === 'BUTTON') return;
+  const select = target.closest('.ant-select');
+  if (select) {
+    const open = target.getAttribute('aria-expanded') === 'true';
+    if (!open) {
+      e.preventDefault();
+      e.stopPropagation();
+      moveNext(form, target);
+    } else if (!select.classList.contains('ant-select-multiple')) {
+      // The select picks first (this runs before it), then the focus moves on.
+      setTimeout(() => moveNext(form, target), 0);
+    }
+    return;
+  }
+  if (target.tagName === 'TEXTAREA') {
+    const area = target as HTMLTextAreaElement;
+    const atEnd = area.selectionStart === area.value.length && area.selectionEnd === area.value.length;
+    if (!atEnd || !(area.value === '' || area.value.endsWith('\n'))) return;
+    e.preventDefault();
+    if (area.value.endsWith('\n')) setText(area, area.value.replace(/\n+$/, ''));
+    moveNext(form, target);
+    return;
+  }
+  if (target.getAttribute('aria-expanded') === 'true') return; // another list is open: Enter picks in it
+  e.preventDefault();
+  moveNext(form, target);
+}
+
+/**
+ * The × that clears a select or an input is for the mouse: out of the Tab order (typing on it went
+ * into the select's search), and named in the user's language.
+ */
+export function keepClearButtonsOutOfTabOrder(label: () => string): () => void {
+  const fix = (root: ParentNode) => {
+    for (const b of root.querySelectorAll<HTMLElement>('.ant-select-clear, .ant-input-clear-icon, .ant-picker-clear')) {
+      if (b.tabIndex !== -1) b.tabIndex = -1;
+      if (b.getAttribute('aria-label') !== label()) b.setAttribute('aria-label', label());
+    }
+  };
+  fix(document);
+  const observer = new MutationObserver(() => fix(document));
+  observer.observe(document.body, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
+
+/** A dialog opens with the cursor in its first field, not on its ×. */
+export function focusFirstFieldInDialogs(): () => void {
+  const seen = new WeakSet<Element>();
+  const observer = new MutationObserver(() => {
+    for (const modal of document.querySelectorAll('.ant-modal-content')) {
+      if (seen.has(modal)) continue;
+      seen.add(modal);
+      // After antd's own focus trap has placed the focus (on the × or the dialog itself).
+      setTimeout(() => {
+        const active = document.activeElement as HTMLElement | null;
+        if (active && modal.contains(active) && !active.classList.contains('ant-modal-close') && active.tagName !== 'DIV') return;
+        const first = modal.querySelector<HTMLElement>('.ant-modal-body input:not([type=hidden]):not([disabled]):not([type=checkbox]):not([type=radio]), .ant-modal-body textarea:not([disabled])');
+        first?.focus();
+      }, 80);
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  return () => observer.disconnect();
 }

@@ -33,7 +33,7 @@ export function LoginPage({ locked, again, username, onOtherUser }: { locked?: b
       {locked && <Typography.Paragraph type="secondary">{t('auth.lockedHelp', { name: username })}</Typography.Paragraph>}
       {again && <Typography.Paragraph type="secondary">{t('auth.againHelp', { name: username })}</Typography.Paragraph>}
       <Card>
-        <Form layout="vertical" size="large" onFinish={submit} onKeyDown={enterToNext} initialValues={{ username }}>
+        <Form layout="vertical" size="large" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ username }}>
           {!locked && !again && (
             <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('errors:validation.required') }]}>
               <Input prefix={<UserOutlined />} autoFocus autoComplete="username" data-testid="login-username" />
@@ -73,7 +73,7 @@ function RecoverDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal open title={t('auth.recoverTitle')} okText={t('auth.recover')} cancelText={t('actions.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={recover.isPending} destroyOnHidden width={640}>
       <Typography.Paragraph type="secondary">{t('auth.recoverHelp')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDown={enterToNext}>
+      <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDownCapture={enterToNext}>
         <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('errors:validation.required') }]}>
           <Input autoFocus autoComplete="username" data-testid="recover-username" />
         </Form.Item>

@@ -76,7 +76,7 @@ export function UsersPage() {
       />
       {dialog && (
         <Modal open title={dialog.kind === 'create' ? t('users.add') : t('users.resetFor', { name: dialog.name })} okText={t('actions.save')} cancelText={t('actions.cancel')} onOk={() => form.submit()} onCancel={() => setDialog(null)} destroyOnHidden>
-          <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDown={enterToNext} initialValues={{ role: 'staff' }}>
+          <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ role: 'staff' }}>
             {dialog.kind === 'create' && (
               <>
                 <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('errors:validation.required') }]}>

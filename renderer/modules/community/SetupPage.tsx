@@ -82,7 +82,7 @@ export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
       )}
       {connecting && <ConnectDialog onClose={() => setConnecting(false)} />}
       <Card>
-        <Form form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} onKeyDown={enterToNext} initialValues={{ grids: [{ name: t('setup.gridDefault', { n: 1 }), buildings: '' }] }}>
+        <Form form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} onKeyDownCapture={enterToNext} initialValues={{ grids: [{ name: t('setup.gridDefault', { n: 1 }), buildings: '' }] }}>
           {withAdmin && (
             <>
               <Typography.Title level={4}>{t('setup.admin')}</Typography.Title>

@@ -30,7 +30,7 @@ export function ConnectDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal open title={t('hosting.connectTitle')} okText={t('hosting.connect')} cancelText={t('actions.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} destroyOnHidden width={560}>
       <Typography.Paragraph type="secondary">{t('hosting.connectHelp')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} onKeyDown={enterToNext}>
+      <Form form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} onKeyDownCapture={enterToNext}>
         <Form.Item name="address" label={t('hosting.hostAddress')} rules={[{ required: true, message: t('errors:validation.required') }]} extra={t('hosting.hostAddressHelp')}>
           <Input autoFocus placeholder="192.168.1.20" data-testid="connect-address" />
         </Form.Item>

@@ -81,7 +81,7 @@ function CategoryDialog({ category, all, onClose }: { category: Partial<Category
     );
   return (
     <Modal open title={t(category.id ? 'actions.edit' : 'lists:categories.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending }}>
-      <Form form={form} layout="vertical" onFinish={submit} onKeyDown={enterToNext} initialValues={{ name: category.name ?? '', parentId: category.parentId ?? undefined, active: category.active ?? true }}>
+      <Form form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ name: category.name ?? '', parentId: category.parentId ?? undefined, active: category.active ?? true }}>
         <Form.Item name="name" label={t('lists:categories.name')} rules={[{ required: true, whitespace: true, message: t('errors:validation.required') }]}>
           <Input maxLength={20} />
         </Form.Item>

@@ -51,7 +51,7 @@ export function NeedDialog({ need, onClose }: { need?: NeedDetail; onClose: () =
         form={form}
         layout="vertical"
         onFinish={submit}
-        onKeyDown={enterToNext}
+        onKeyDownCapture={enterToNext}
         data-testid="need-form"
         initialValues={
           need

@@ -43,7 +43,7 @@ export function ResourceDialog({ resource, onClose }: { resource?: ResourceRow; 
         form={form}
         layout="vertical"
         onFinish={submit}
-        onKeyDown={enterToNext}
+        onKeyDownCapture={enterToNext}
         data-testid="resource-form"
         initialValues={
           resource

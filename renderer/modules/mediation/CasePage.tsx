@@ -215,7 +215,7 @@ function SessionDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
       <Form
         form={form}
         layout="vertical"
-        onKeyDown={enterToNext}
+        onKeyDownCapture={enterToNext}
         initialValues={{ date: todayIso(), participants: [c.mediators, c.parties].filter(Boolean).join('、'), recorder: user?.displayName ?? '', notices: c.rightsNoticeOn ? t('mediation:session.defaultNotice') : '' }}
         onFinish={(v: { date: string; place?: string; participants: string; notices?: string; statements: string; facts?: string; result?: string; recorder?: string }) =>
           add.mutate({ id: c.id, ...v }, { onSuccess: () => (message.success(t('mediation:session.saved')), onClose()), onError: (err) => message.error(errorText(t, err)) })
@@ -331,7 +331,7 @@ function FollowUpDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) 
       <Form
         form={form}
         layout="vertical"
-        onKeyDown={enterToNext}
+        onKeyDownCapture={enterToNext}
         initialValues={{ date: todayIso(), status: 'performed' }}
         onFinish={(v: { date: string; performed: string; satisfaction?: string; lawsuit?: string; risk?: string; measures?: string; status: 'performed' | 'urged' | 'judicial' | 'sued' }) =>
           save.mutate({ id: c.id, ...v }, { onSuccess: () => (message.success(t('mediation:followUp.saved')), onClose()), onError: (err) => message.error(errorText(t, err)) })

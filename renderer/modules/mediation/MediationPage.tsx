@@ -99,7 +99,7 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
     );
   return (
     <Modal open width={960} title={t('mediation:list.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('mediation:intake.accept')} okButtonProps={{ size: 'large', loading: open.isPending, id: 'case-accept' }} cancelButtonProps={{ size: 'large' }}>
-      <Form form={form} layout="vertical" onFinish={submit} onKeyDown={enterToNext} initialValues={{ source: 'application', acceptedOn: todayIso(), disputeType: DEFAULT_DISPUTE_TYPE, mediatorIds: [] }} data-testid="intake-form">
+      <Form form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ source: 'application', acceptedOn: todayIso(), disputeType: DEFAULT_DISPUTE_TYPE, mediatorIds: [] }} data-testid="intake-form">
         <Row gutter={16}>
           <Col span={6}>
             <Form.Item name="disputeType" label={t('mediation:fields.disputeType')}>

@@ -62,7 +62,7 @@ function BranchDialog({ editing, list, onClose }: { editing: Branch | 'new'; lis
         form={form}
         layout="vertical"
         initialValues={editing === 'new' ? { name: '', kind: 'branch', parentId: null, secretary: '', committee: '' } : editing}
-        onKeyDown={enterToNext}
+        onKeyDownCapture={enterToNext}
         onFinish={(v: Omit<Branch, 'id' | 'members'>) =>
           save.mutate(
             { ...v, parentId: v.parentId ?? null, id: editing === 'new' ? undefined : editing.id },

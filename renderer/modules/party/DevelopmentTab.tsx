@@ -88,7 +88,7 @@ function OpenFileDialog({ onClose, onOpened }: { onClose: () => void; onOpened: 
       <Form
         form={form}
         layout="vertical"
-        onKeyDown={enterToNext}
+        onKeyDownCapture={enterToNext}
         initialValues={{ residentId: null, branchId: branches.data?.[0]?.id }}
         onFinish={(v: { residentId: number | null; name?: string; idNumber?: string; birthDate?: string; gender?: string; phone?: string; employer?: string; branchId: number }) =>
           open.mutate(
@@ -217,7 +217,7 @@ function FileDrawer({ id, onClose }: { id: number; onClose: () => void }) {
             items={STAGES.map((s) => ({ title: t(`party:stage.${s}`) }))}
           />
           {next && can('party.edit') && (
-            <Form<StepValues> form={form} layout="vertical" onFinish={submit} onKeyDown={enterToNext} initialValues={{ date: todayIso() }} data-testid="step-form">
+            <Form<StepValues> form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ date: todayIso() }} data-testid="step-form">
               <Typography.Title level={5}>{t('party:dev.recordNext', { step: t(`party:steps.${next}`) })}</Typography.Title>
               {d.file.next?.earliest && <Alert type="info" showIcon message={t('party:dev.earliest', { date: d.file.next.earliest })} style={{ marginBottom: 12 }} />}
               {d.file.next?.due && <Alert type={d.file.overdue ? 'error' : 'warning'} showIcon message={t(d.file.overdue ? 'party:dev.overdue' : 'party:dev.due', { date: d.file.next.due })} style={{ marginBottom: 12 }} />}

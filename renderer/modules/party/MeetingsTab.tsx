@@ -125,7 +125,7 @@ function MeetingDialog({ id, branchId, onClose }: { id?: number; branchId: numbe
 
   return (
     <Modal open width={900} title={t('party:meetings.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending, id: 'meeting-save' }} cancelButtonProps={{ size: 'large' }}>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} onKeyDown={enterToNext} initialValues={{ kind: 'general', date: todayIso() }} data-testid="meeting-form">
+      <Form<Values> form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ kind: 'general', date: todayIso() }} data-testid="meeting-form">
         <Row gutter={16}>
           <Col span={6}>
             <Form.Item name="kind" label={t('party:meetings.kind')}>

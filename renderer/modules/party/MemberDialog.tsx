@@ -80,7 +80,7 @@ export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defa
         disabled={readOnly}
         initialValues={{ category: 'full', branchId: defaultBranch ?? branches.data?.[0]?.id, duesKind: 'employed', duesBase: 0, duesFixed: 0, residentId: null }}
         onFinish={submit}
-        onKeyDown={enterToNext}
+        onKeyDownCapture={enterToNext}
         data-testid="member-form"
       >
         <Form.Item name="residentId" label={t('party:roster.linkResident')} extra={t('party:roster.linkHelp')}>

@@ -98,7 +98,7 @@ function ReporterDialog({ editing, onClose }: { editing: ReporterRow | 'new'; on
         form={form}
         layout="vertical"
         initialValues={initial}
-        onKeyDown={enterToNext}
+        onKeyDownCapture={enterToNext}
         onFinish={(v) =>
           save.mutate(
             { ...v, id: editing === 'new' ? undefined : editing.id, residentId: editing === 'new' ? null : editing.residentId, phone: v.phone ?? '' },
@@ -170,7 +170,7 @@ function ServiceDialog({ reporter, onClose }: { reporter: ReporterRow; onClose: 
         form={form}
         layout="vertical"
         initialValues={{ date: todayIso(), post: reporter.posts[0], hours: 2 }}
-        onKeyDown={enterToNext}
+        onKeyDownCapture={enterToNext}
         onFinish={(v) =>
           add.mutate(
             { reporterId: reporter.id, ...v },

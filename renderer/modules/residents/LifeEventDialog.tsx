@@ -36,7 +36,7 @@ export function LifeEventDialog({ kind, residentId, name, onClose }: { kind: Lif
   const required = { required: true, message: t('errors:validation.required') };
   return (
     <Modal open title={t(`residents:events.title.${kind}`, { name })} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDown={enterToNext} initialValues={{ date: todayIso(), reason: '' }}>
+      <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ date: todayIso(), reason: '' }}>
         {(kind === 'moveBackIn' || kind === 'moveMember') && (
           <>
             <Form.Item name="householdId" label={t('residents:form.pickHousehold')} rules={[required]}>

@@ -190,7 +190,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
   return (
     <Card className="page-card form-narrow" title={id ? t('residents:form.editTitle', { name: existing.data?.name ?? '' }) : t('residents:form.newTitle')}>
       <div ref={otherChange}>{newer && opened && <OtherChange opened={opened} newer={newer} refused={stale} onTake={(field, value) => form.setFieldValue(field, value)} />}</div>
-      <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDown={enterToNext} data-testid="resident-form" scrollToFirstError>
+      <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDownCapture={enterToNext} data-testid="resident-form" scrollToFirstError>
         <Typography.Title level={5}>{t('residents:form.basic')}</Typography.Title>
         <Row gutter={16}>
           <Col span={8}>

@@ -43,7 +43,7 @@ export function ProblemDialog({ visit, onClose, stay }: { visit?: { id: number }
     );
   return (
     <Modal open width={860} title={t('visits:problems.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: raise.isPending, id: 'problem-save' }} cancelButtonProps={{ size: 'large' }}>
-      <Form<ProblemInput> form={form} layout="vertical" onFinish={submit} onKeyDown={enterToNext} data-testid="problem-form" initialValues={{ source: visit ? 'visit' : 'walkin', foundOn: todayIso(), anonymous: false, urgent: false }}>
+      <Form<ProblemInput> form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} data-testid="problem-form" initialValues={{ source: visit ? 'visit' : 'walkin', foundOn: todayIso(), anonymous: false, urgent: false }}>
         {!visit && (
           <Form.Item name="source" label={t('visits:fields.source')}>
             <Radio.Group optionType="button" buttonStyle="solid" size="large" options={PROBLEM_SOURCES.filter((s) => s !== 'visit').map((s) => ({ value: s, label: t(`visits:source.${s}`) }))} data-testid="problem-source" />

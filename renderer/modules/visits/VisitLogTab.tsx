@@ -58,7 +58,7 @@ export function VisitLogTab({ householdId }: { householdId?: number }) {
             form={form}
             layout="vertical"
             onFinish={submit}
-            onKeyDown={enterToNext}
+            onKeyDownCapture={enterToNext}
             data-testid="visit-form"
             initialValues={{ date: todayIso(), kind: 'household', visitors: user?.displayName ?? '', gridId: preset?.g.gridId, buildingId: preset?.b.id, householdId }}
           >

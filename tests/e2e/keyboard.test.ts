@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ADMIN, artifactsDir, ledgerCli, openWindow, startShellProcess, stopProcess } from './harness';
+import { tempDir } from '../support/ledger';
+import { afterAll, beforeAll } from 'vitest';
+
+/**
+ * An older staff member at a 1366×768 screen, keyboard only after the page opens: sign in, then a
+ * resident typed in from the first field to 保存, Enter after each field. No list is left open, and
+ * the keystrokes each task takes are counted (written down here, so a change that adds some is seen).
+ */
+const dir = tempDir('linli-keys-');
+const db = path.join(dir, 'ledger.db');
+let page: Page;
+let close: () => Promise<void>;
+let stop: () => Promise<void>;
+let keystrokes = 0;
+
+beforeAll(async () => {
+  ledgerCli(db, 'init', '--admin', ADMIN.username);
+  ledgerCli(db, 'setup', '--street', '示范街道', '--community', '幸福里社区', '--grids', '第一网格=1号楼,2号楼');
+  const shell = await startShellProcess(db);
+  stop = () => stopProcess(shell.child);
+  const w = await openWindow(shell.url, { width: 1366, height: 768 });
+  page = w.page;
+  close = w.close;
+});
+afterAll(async () => {
+  await close();
+  await stop();
+});
+
+const openLists = () => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ has: page.locator('.ant-select-item') }).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+async function type(text: string) {
+  await page.keyboard.type(text);
+  keystrokes += [...text].length;
+}
+async function press(key: string) {
+  await page.keyboard.press(key);
+  keystrokes += 1;
+}
+const focusedId = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.id || (document.activeElement as HTMLElement | null)?.getAttribute('data-testid') || document.activeElement?.tagName || '');
+
+it('signs in with one Enter after the password', async () => {
+  await page.getByTestId('login-username').waitFor();
+  keystrokes = 0;
+  await type(ADMIN.username);
+  await press('Enter');
+  expect(await focusedId()).toBe('password');
+  await type(ADMIN.password);
+  await press('Enter');
+  await page.getByTestId('user-menu').waitFor();
+  expect(keystrokes).toBe(ADMIN.username.length + ADMIN.password.length + 2);
+});
+
+it('types in a resident from the first field to 保存 with Enter alone, no list left open', { timeout: 90_000 }, async () => {
+  await page.evaluate(() => (window.location.hash = '#/residents/new'));
+  await page.getByTestId('f-name').waitFor();
+  await expect.poll(focusedId).toBe('name');
+  keystrokes = 0;
+  // What the person types where the cursor lands; every other field is passed with Enter.
+  const values: Record<string, string> = { name: '陈淑芬', idNumber: '11010519491231002X', buildingId: '1号楼', unit: '3', room: '501', phone: '13812345678' };
+  const visited: string[] = [];
+  for (let step = 0; step < 60; step++) {
+    const id = await focusedId();
+    visited.push(id);
+    if (id === 'save-resident' || id === 'BUTTON') break;
+    if (values[id]) await type(values[id]!);
+    await press('Enter');
+    // A list closing is still on screen for its short slide: it must be gone soon after.
+    await expect.poll(openLists, { message: `a list left open after Enter in ${id}`, timeout: 1500 }).toBe(0);
+  }
+  expect(visited).toEqual(expect.arrayContaining(['name', 'idNumber', 'gender', 'buildingId', 'room', 'relation', 'note']));
+  await page.screenshot({ path: path.join(artifactsDir(), 'keyboard-resident-1366.png') });
+  await press('Enter');
+  await page.getByText('已登记 陈淑芬').first().waitFor();
+  // The count this path takes today: a change that adds keystrokes shows here.
+  // 39 typed characters and 30 Enters (the fields, two placement choices, eight care tags, the note) — 2026-12-02.
+  expect(keystrokes).toBe(69);
+});
+
+it('saves from any field with Ctrl+S, and Enter twice leaves a note', { timeout: 60_000 }, async () => {
+  await page.evaluate(() => (window.location.hash = '#/residents/new'));
+  await page.getByTestId('f-name').waitFor();
+  await expect.poll(focusedId).toBe('name');
+  await type('刘建华');
+  // Straight to the note: one line, then Enter twice goes on with no blank line kept.
+  await page.locator('#note').focus();
+  await type('子女在外地');
+  await press('Enter');
+  await press('Enter');
+  expect(await page.locator('#note').inputValue()).toBe('子女在外地');
+  expect(await focusedId()).not.toBe('note');
+  await page.locator('#name').focus();
+  await press('Control+s');
+  // Refused in words (no ID, no birth date, no address yet), but the save key did try to save.
+  await page.locator('.ant-form-item-explain-error').first().waitFor();
+});

@@ -179,7 +179,7 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
         <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={64}>
           <Menu
             mode="inline"
-            selectedKeys={[section]}
+            selectedKeys={[section === 'households' ? 'residents' : section]}
             className="app-menu"
             onClick={(e) => navigate(e.key)}
             items={items}

@@ -31,7 +31,11 @@ function parse(): Route {
 export function useRoute(): Route {
   const [route, setRoute] = useState(parse);
   useEffect(() => {
-    const on = () => setRoute(parse());
+    // A new page opens at its top, not at the scroll position of the page before.
+    const on = () => {
+      setRoute(parse());
+      window.scrollTo(0, 0);
+    };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);

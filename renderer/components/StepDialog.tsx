@@ -13,8 +13,13 @@ import { errorText } from './errors';
  */
 export function StepDialog<M extends MethodName>({ method, title, done, fixed, initial, children, onClose, onDone, testId }: { method: M; title: string; done: string; fixed: Partial<Input<M>>; initial: Record<string, unknown>; children: ReactNode; onClose: () => void; onDone?: (value: unknown) => void; testId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm();
+  // Esc, the × or 取消 with something typed: asked first, never thrown away unasked.
+  const leave = () => {
+    if (!form.isFieldsTouched()) return onClose();
+    modal.confirm({ title: t('actions.discardTitle'), content: t('actions.discardHelp'), okText: t('actions.discard'), cancelText: t('actions.keepTyping'), okButtonProps: { danger: true }, onOk: onClose });
+  };
   const write = useWrite(method);
   const submit = (values: Record<string, unknown>) =>
     write.mutate({ ...values, ...fixed } as Input<M>, {
@@ -26,7 +31,7 @@ export function StepDialog<M extends MethodName>({ method, title, done, fixed, i
       onError: (err) => message.error(errorText(t, err)),
     });
   return (
-    <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: write.isPending, id: `${testId}-save` }} cancelButtonProps={{ size: 'large' }}>
+    <Modal open title={title} onCancel={leave} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: write.isPending, id: `${testId}-save` }} cancelButtonProps={{ size: 'large' }}>
       <Form form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={initial} data-testid={`${testId}-form`}>
         {children}
       </Form>

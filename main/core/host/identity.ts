@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { X509Certificate, createHash, webcrypto } from 'node:crypto';
+import { X509Certificate, webcrypto } from 'node:crypto';
 
 /**
  * The host's own TLS identity: a key pair it makes for itself the first time host mode is switched on,
@@ -19,11 +19,6 @@ export const hostDirFor = (ledgerPath: string) => `${ledgerPath}.host`;
 
 export function fingerprintOf(certPem: string | Buffer): string {
   return new X509Certificate(certPem).fingerprint256;
-}
-
-/** A peer certificate's DER (as tls gives it) to the same form. */
-export function fingerprintOfDer(der: Buffer): string {
-  return createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g)!.join(':');
 }
 
 export function ensureHostDir(ledgerPath: string): string {

@@ -89,7 +89,7 @@ export function makePairingCode(ledgerPath: string, now = Date.now()): { code: s
   return { code: showCode(code), expires };
 }
 
-export const nameTaken = (f: HostFile, name: string) => f.desks.some((d) => !d.revokedAt && d.name === name);
+const nameTaken = (f: HostFile, name: string) => f.desks.some((d) => !d.revokedAt && d.name === name);
 
 /**
  * Pairs a desk: finds the open code its proof was made with (against this host's fingerprint), uses

@@ -232,7 +232,8 @@ const mode = fs.statSync(new URL(app)).mode & 0o777;
 const launch = new URL(page.slice(page.indexOf('location.replace("') + 18, page.indexOf('")')));
 fetch(launch.origin + '/session/claim', { method: 'POST', headers: { 'content-type': 'application/json', 'x-linli-launch': launch.searchParams.get('launch') }, body: '{}' })
   .then((r) => r.json())
-  .then((claimed) => fs.writeFileSync(${JSON.stringify(seen)}, JSON.stringify({ argv: process.argv, mode, page: new URL(app).pathname, claimed: !!claimed.token })));
+  // Written whole, then moved into place: the test never reads it half-written.
+  .then((claimed) => (fs.writeFileSync(${JSON.stringify(seen + '.tmp')}, JSON.stringify({ argv: process.argv, mode, page: new URL(app).pathname, claimed: !!claimed.token })), fs.renameSync(${JSON.stringify(seen + '.tmp')}, ${JSON.stringify(seen)})));
 setTimeout(() => undefined, 60000);
 `,
       { mode: 0o755 },

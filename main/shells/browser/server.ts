@@ -103,6 +103,7 @@ export function startBrowserShell(first: Backend, rendererDir: string, port = 0,
   function events(req: http.IncomingMessage, res: http.ServerResponse) {
     const token = req.headers['x-linli-token'];
     if (typeof token !== 'string' || !sessions.has(token)) return send(res, 401, refusal('windowExpired', 'call.windowExpired'));
+    req.resume(); // the body is empty: read it away so the request counts as received, and only the answer stays open
     const stream = eventStream(res);
     const stop = backend.listen((e) => stream.send(e.type, e));
     void stream.closed.then(stop);

@@ -136,7 +136,14 @@ export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
                     {fields.length > 1 && <Button aria-label={t('actions.remove')} icon={<DeleteOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 38 }} />}
                   </Space>
                 ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({ name: t('setup.gridDefault', { n: fields.length + 1 }), buildings: '' })}>
+                {/* The new grid's buildings are what comes next: the cursor goes there, not on to 完成设置. */}
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => {
+                    add({ name: t('setup.gridDefault', { n: fields.length + 1 }), buildings: '' });
+                    setTimeout(() => document.querySelector<HTMLInputElement>(`[data-testid="grid-buildings-${fields.length}"]`)?.focus(), 0);
+                  }}
+                >
                   {t('setup.addGrid')}
                 </Button>
               </>

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, Form, Input, Modal, Row, Select, Space, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useUser } from '../accounts/session';
 import type { CaseRow, PartyInput } from '../../../shared/contract/mediation';
 import { CASE_SOURCES, DEFAULT_DISPUTE_TYPE, DISPUTE_TYPES } from '../../../shared/rules/mediation';
 import { todayIso } from '../../../shared/rules/idNumber';
@@ -81,6 +82,12 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm();
   const mediators = useCall('mediation.mediators', {});
   const settings = useCall('mediation.settings', {});
+  // The mediator taking the case at the desk is its first mediator unless changed.
+  const user = useUser();
+  const me = mediators.data?.find((m) => m.id === user?.id);
+  useEffect(() => {
+    if (me && !form.isFieldTouched('mediatorIds') && !(form.getFieldValue('mediatorIds') as number[] | undefined)?.length) form.setFieldValue('mediatorIds', [me.id]);
+  }, [me, form]);
   const types = Object.keys(settings.data?.retentionYears ?? {});
   const open = useWrite('mediation.open');
   const [parties, setParties] = useState<PartyDraft[]>([emptyParty('applicant'), emptyParty('respondent')]);

@@ -47,6 +47,18 @@ export function decodePath(p: string): string | null {
 
 export const newToken = () => randomBytes(32).toString('base64url');
 
+/**
+ * After a sign-in or sign-out that went through, the caller's token is replaced (a token seen before
+ * sign-in is worth nothing after it): returns the header that hands the new one back, or none.
+ */
+export function rotateToken<T>(sessions: Map<string, T>, token: string, held: T, method: string, ok: boolean): Record<string, string> {
+  if (!ok || !ROTATE_AFTER.has(method) || sessions.get(token) !== held) return {};
+  const next = newToken();
+  sessions.delete(token);
+  sessions.set(next, held);
+  return { 'x-linli-token': next };
+}
+
 /** Counts the bytes of all bodies being received, so the caps hold across requests. */
 export function bodyReader() {
   let inFlight = 0;

@@ -106,6 +106,9 @@ export function fillTemplate(template: string, values: Partial<Record<TemplateFi
   });
 }
 
+/** Does the template state since when the person has lived here (so a true date must be known)? */
+export const needsLivingSince = (template: string) => /\{\{\s*居住起始日期\s*\}\}/.test(template);
+
 /** Placeholders a template uses that are not fields: shown to the administrator when the template is saved. */
 export function unknownPlaceholders(template: string): string[] {
   const known = new Set<string>(TEMPLATE_FIELDS);

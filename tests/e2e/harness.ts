@@ -198,3 +198,17 @@ export async function saveRefused(page: Page, saveSelector: string, message: str
   await page.locator(saveSelector).click();
   await page.getByText(message).first().waitFor();
 }
+
+/** Picks an option by typing it; a click while the list is still sliding open can miss, so it checks and tries again. */
+export async function pick(page: Page, testId: string, text: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId(testId).click();
+    await page.keyboard.type(text);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+    await option.waitFor();
+    await page.waitForTimeout(200);
+    await option.click();
+    if ((await page.getByTestId(testId).innerText()).includes(text)) return;
+  }
+  throw new Error(`could not pick ${text} in ${testId}`);
+}

@@ -1,24 +1,11 @@
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { appForThisFile, artifactsDir, createAccount, dialogSettled, ledgerCli, pdfPages } from './harness';
+import { appForThisFile, artifactsDir, createAccount, dialogSettled, ledgerCli, pdfPages, pick } from './harness';
 
 const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '60'));
 const flat = (s: string) => s.replace(/\s+/g, '');
 
-async function pick(page: Page, testId: string, text: string) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(text);
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-    await option.waitFor();
-    await page.waitForTimeout(200);
-    await option.click();
-    if ((await page.getByTestId(testId).innerText()).includes(text)) return;
-  }
-  throw new Error(`could not pick ${text} in ${testId}`);
-}
 
 it('a neighbours’ quarrel raised at the desk goes to mediation, its parties are identified afterwards, and the case is archived', { timeout: 240_000 }, async () => {
   const { page } = app;

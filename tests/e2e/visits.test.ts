@@ -3,24 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openAsAdmin } from '../support/cli';
-import { appForThisFile, artifactsDir, dialogSettled, ledgerCli, pdfPages } from './harness';
+import { appForThisFile, artifactsDir, dialogSettled, ledgerCli, pdfPages, pick } from './harness';
 
 const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '200'));
 const flat = (s: string) => s.replace(/\s+/g, '');
 
-/** Picks an option by typing it; a click while the list is still sliding open can miss, so it checks and tries again. */
-async function pick(page: Page, testId: string, text: string) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(text);
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-    await option.waitFor();
-    await page.waitForTimeout(200);
-    await option.click();
-    if ((await page.getByTestId(testId).innerText()).includes(text)) return;
-  }
-  throw new Error(`could not pick ${text} in ${testId}`);
-}
 
 async function step(page: Page, button: string, fill: Record<string, string> = {}) {
   await page.getByTestId(`problem-${button}`).click();

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { CertItem, Certificate, RegisterFilters } from '../../../shared/contract/certificates';
-import { certificateNumber, fillTemplate } from '../../../shared/rules/certificates';
+import { certificateNumber, fillTemplate, needsLivingSince } from '../../../shared/rules/certificates';
 import { maskIdNumber } from '../../../shared/rules/mask';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
@@ -140,7 +140,7 @@ export function draft(db: Db, input: { itemId: number; residentId: number; purpo
   const { r, since: known, id } = residentValues(db, input.residentId, item.fullId);
   // A paper that says since when someone has lived here must say a true date: from the ledger, or as checked now.
   const since = input.livingSince ?? known;
-  if (!since && /\{\{\s*居住起始日期\s*\}\}/.test(item.template)) throw new AppError('certs.sinceNeeded', { name: r.name });
+  if (!since && needsLivingSince(item.template)) throw new AppError('certs.sinceNeeded', { name: r.name });
   if (since && since > todayIso()) throw new AppError('validation.futureDate');
   const values = {
     姓名: r.name,

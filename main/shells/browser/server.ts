@@ -2,7 +2,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONTENT_TYPES } from '../security';
-import { ROTATE_AFTER, bodyReader, decodePath, eventStream, hardenServer, newToken, parseJson, refusal, same, send } from '../http';
+import { bodyReader, decodePath, eventStream, hardenServer, newToken, parseJson, refusal, rotateToken, same, send } from '../http';
 import type { Backend, WindowLink } from '../backend';
 import { AppError } from '../../core/errors';
 import { textProblem } from '../../../shared/rules/text';
@@ -54,14 +54,7 @@ export function startBrowserShell(first: Backend, rendererDir: string, port = 0,
     const input = parseJson(body, res);
     if (!input) return;
     const result = await backend.call(session, method, input.value);
-    const extra: Record<string, string> = {};
-    if (result.ok && ROTATE_AFTER.has(method) && sessions.get(token) === session) {
-      const next = newToken();
-      sessions.delete(token);
-      sessions.set(next, session);
-      extra['x-linli-token'] = next;
-    }
-    send(res, 200, JSON.stringify(result), undefined, extra);
+    send(res, 200, JSON.stringify(result), undefined, rotateToken(sessions, token, session, method, result.ok));
   }
 
   async function claim(req: http.IncomingMessage, res: http.ServerResponse) {

@@ -8,7 +8,7 @@ import { hostDirFor, hostIdentity } from '../../core/host/identity';
 import { deskFor, pairDesk, readHostFile, updateHostFile, type DeskRecord, type HostFile } from '../../core/host/registry';
 import { textProblem } from '../../../shared/rules/text';
 import { AppError } from '../../core/errors';
-import { ROTATE_AFTER, bodyReader, decodePath, eventStream, hardenServer, newToken, parseJson, refusal, send } from '../http';
+import { bodyReader, decodePath, eventStream, hardenServer, newToken, parseJson, refusal, rotateToken, send } from '../http';
 
 /** Who is signed in where: for the administrator's list of desks. */
 export interface DeskWindow {
@@ -84,14 +84,7 @@ export async function startHostServer(app: App, ledgerPath: string, port: number
     const input = parseJson(body, res);
     if (!input) return;
     const result = await app.dispatch(held.session, method, input.value);
-    const extra: Record<string, string> = {};
-    if (result.ok && ROTATE_AFTER.has(method) && sessions.get(token) === held) {
-      const next = newToken();
-      sessions.delete(token);
-      sessions.set(next, held);
-      extra['x-linli-token'] = next;
-    }
-    send(res, 200, JSON.stringify(result), undefined, extra);
+    send(res, 200, JSON.stringify(result), undefined, rotateToken(sessions, token, held, method, result.ok));
   }
 
   function events(res: http.ServerResponse, desk: DeskRecord) {

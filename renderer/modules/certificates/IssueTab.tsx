@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/community';
-import { ABOLISHED } from '../../../shared/rules/certificates';
+import { ABOLISHED, needsLivingSince } from '../../../shared/rules/certificates';
 import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { ResidentPicker } from '../../components/ResidentPicker';
@@ -102,7 +102,7 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
             <Form.Item label={t('certificates:issue.checks')} required extra={t('certificates:issue.checksHelp')}>
               <Checkbox.Group value={checks} onChange={(v) => setChecks(v as string[])} options={item.checks.map((x) => ({ value: x, label: x }))} data-testid="cert-checks" />
             </Form.Item>
-            {item.template.includes('居住起始日期') && (
+            {needsLivingSince(item.template) && (
               <Form.Item label={t('certificates:issue.livingSince')} extra={t('certificates:issue.livingSinceHelp')}>
                 <Input size="large" placeholder="2015-03-01" value={livingSince} onChange={(e) => setLivingSince(e.target.value)} style={{ width: 200 }} data-testid="cert-living-since" />
               </Form.Item>

@@ -136,7 +136,7 @@ export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
                     {fields.length > 1 && <Button aria-label={t('actions.remove')} icon={<DeleteOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 38 }} />}
                   </Space>
                 ))}
-                {/* The new grid's buildings are what comes next: the cursor goes there, not on to 完成设置. */}
+                {/* The new grid's buildings are what comes next: the cursor goes there, not on to the finish button. */}
                 <Button
                   icon={<PlusOutlined />}
                   onClick={() => {

@@ -61,7 +61,7 @@ export function RosterPrint({ query, info }: { query: URLSearchParams; info: App
               <td>{code('residenceType', r.residenceType)}</td>
               <td>{code('political', r.political)}</td>
               <td>{r.phoneMasked}</td>
-              {/* 高龄 comes from the age, as the screen shows it, before the care tags kept on the record. */}
+              {/* The over-80 tag comes from the age, as the screen shows it, before the care tags kept on the record. */}
               <td className="wrap">{[...(r.age !== null && r.age >= HIGH_AGE ? [t('residents:tags.elderly')] : []), ...r.tags.map((x) => code('careTag', x))].join(t('sep'))}</td>
             </tr>
           ))}

@@ -204,11 +204,13 @@ export async function pick(page: Page, testId: string, text: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.getByTestId(testId).click();
     await page.keyboard.type(text);
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+    // A tree select's list is virtual: what is typed is what is shown.
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: text }).first();
     await option.waitFor();
     await page.waitForTimeout(200);
     await option.click();
     if ((await page.getByTestId(testId).innerText()).includes(text)) return;
+    await page.keyboard.press('Escape');
   }
   throw new Error(`could not pick ${text} in ${testId}`);
 }

@@ -3,36 +3,20 @@ import { spawnSync } from 'node:child_process';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openAsAdmin } from '../support/cli';
-import { appForThisFile, artifactsDir, ledgerCli, pdfPages, saveRefused } from './harness';
+import { appForThisFile, artifactsDir, ledgerCli, pdfPages, pick, saveRefused } from './harness';
 
 const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '200'));
 const flat = (s: string) => s.replace(/\s+/g, '');
 
-async function choose(page: Page, testId: string, option: string) {
-  // A pick made while the previous dropdown is still closing can be lost on a busy machine: checked, and tried again.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(option); // the tree's list is virtual: what is typed is what is shown
-    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: option }).first();
-    await item.waitFor();
-    await item.click();
-    if ((await page.getByTestId(testId).innerText()).includes(option)) return;
-    await page.keyboard.press('Escape');
-  }
-  throw new Error(`could not pick ${option} in ${testId}`);
-}
-
 async function addNeed(page: Page, need: { resident?: string; beneficiary?: string; category: string; content: string; urgent?: boolean }) {
   await page.getByTestId('need-add').click();
   if (need.resident) {
-    await page.getByTestId('need-resident').click();
-    await page.keyboard.type(need.resident);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: need.resident }).first().click();
+    await pick(page, 'need-resident', need.resident);
   } else {
     await page.getByTestId('need-for').getByText('社区公共').click();
     await page.getByTestId('need-beneficiary').fill(need.beneficiary!);
   }
-  await choose(page, 'need-category', need.category);
+  await pick(page, 'need-category', need.category);
   await page.getByTestId('need-content').fill(need.content);
   if (need.urgent) await page.getByTestId('need-urgency').getByText('紧急').click();
   await page.locator('#need-save').click();
@@ -45,7 +29,7 @@ async function addResource(page: Page, r: { provider: string; kind: string; cate
   await page.getByTestId('resource-add').click();
   await page.getByTestId('resource-kind').getByText(r.kind).click();
   await page.getByTestId('resource-provider').fill(r.provider);
-  await choose(page, 'resource-category', r.category);
+  await pick(page, 'resource-category', r.category);
   await page.getByTestId('resource-content').fill(r.content);
   await page.getByTestId('resource-capacity').fill(String(r.capacity));
   await page.locator('#resource-save').click();

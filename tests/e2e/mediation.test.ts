@@ -1,18 +1,11 @@
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { openAsAdmin } from '../support/cli';
-import { appForThisFile, artifactsDir, createAccount, ledgerCli, pdfPages, replaceTemporaryPassword, signIn, signOut } from './harness';
+import { appForThisFile, artifactsDir, createAccount, ledgerCli, pdfPages, pick, replaceTemporaryPassword, signIn, signOut } from './harness';
 
 const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '200'));
 const flat = (s: string) => s.replace(/\s+/g, '');
-
-async function pickResident(page: Page, testId: string, name: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click();
-}
 
 it('a mediator takes a neighbour dispute from intake through two sessions to an agreement, a follow-up and the archive', { timeout: 240_000 }, async () => {
   const { page } = app;
@@ -28,8 +21,8 @@ it('a mediator takes a neighbour dispute from intake through two sessions to an 
 
   // Intake: both neighbours picked from the ledger, consent ticked.
   await page.getByTestId('case-add').click();
-  await pickResident(page, 'party-resident-0', a!);
-  await pickResident(page, 'party-resident-1', b!);
+  await pick(page, 'party-resident-0', a!);
+  await pick(page, 'party-resident-1', b!);
   await expect(page.getByTestId('party-name-0').inputValue()).resolves.toBe(a);
   await page.getByTestId('party-id-0').check();
   await page.getByTestId('party-id-1').check();

@@ -5,16 +5,11 @@ import type { Page } from 'playwright-core';
 import { todayIso } from '../../shared/rules/idNumber';
 import { addMonths } from '../../shared/rules/party';
 import { openAsAdmin } from '../support/cli';
-import { appForThisFile, artifactsDir, createAccount, ledgerCli, pdfPages, replaceTemporaryPassword, signIn, signOut } from './harness';
+import { appForThisFile, artifactsDir, createAccount, ledgerCli, pdfPages, pick, replaceTemporaryPassword, signIn, signOut } from './harness';
 
 const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '200'));
 const TODAY = todayIso();
 const ago = (months: number) => addMonths(TODAY, -months);
-
-async function pick(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
 
 /** antd puts an InputNumber's test id on the input itself or on its wrapper, depending on addons. */
 const numberInput = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
@@ -68,9 +63,7 @@ it('a new branch secretary goes from an empty branch to a printed roster, an adm
   const resident = db.prepare("SELECT name, id_number FROM residents WHERE status = 'active' AND length(name) = 3 ORDER BY id LIMIT 1").get() as { name: string; id_number: string };
   db.close();
   await page.getByTestId('member-add').click();
-  await page.getByTestId('resident-picker').click();
-  await page.keyboard.type(resident.name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: resident.name }).first().click();
+  await pick(page, 'resident-picker', resident.name);
   await expect(page.getByTestId('m-name').count()).resolves.toBe(0); // no second copy of the resident's details
   await page.getByTestId('m-joinDate').fill('2015-07-01');
   await page.getByTestId('m-fullDate').fill('2016-07-01');

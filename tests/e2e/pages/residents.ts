@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { pick } from '../harness';
 
 /** What a staff member does on the resident screens, in their words. */
 export class ResidentsScreen {
@@ -34,12 +35,9 @@ export class ResidentForm {
     return this.page.getByTestId(`f-${name}`);
   }
 
-  /** Picks an option of an antd select by typing its label and pressing Enter, as on the keyboard. */
+  /** Picks an option of an antd select by typing its label, checked and tried again as the harness does. */
   async choose(testId: string, label: string) {
-    const select = this.page.getByTestId(testId);
-    await select.click();
-    await this.page.keyboard.type(label);
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+    await pick(this.page, testId, label);
   }
 
   async save() {

@@ -17,3 +17,14 @@ export function textProblem(value: string): string | undefined {
   if (INVISIBLE_ONLY.test(value)) return 'validation.invisibleOnly';
   return undefined;
 }
+
+/**
+ * Single characters and adjacent pairs of a name, for the search index: what trigram cannot answer
+ * (张, 三丰). A SQL function of every ledger connection too (name_grams), for set-based indexing.
+ */
+export function nameGrams(name: string): string {
+  const chars = Array.from(name.replace(/\s+/g, ''));
+  const grams = new Set(chars);
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  return Array.from(grams).join(' ');
+}

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import { restoreIndexes } from './bulk';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../errors';
+import { nameGrams } from '../../../shared/rules/text';
+import { restoreDeferred } from './bulk';
 import { migrations, LATEST_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -35,6 +36,7 @@ export function connect(file: string, options: ConnectOptions = {}): Db {
   try {
     if (options.key) db.pragma(`key = "x'${options.key.toString('hex')}'"`);
     db.pragma('user_version', { simple: true }); // the first read: fails here on a wrong key
+    db.function('name_grams', { deterministic: true }, (name) => nameGrams(String(name ?? '')));
     return db;
   } catch (err) {
     db.close();
@@ -92,7 +94,7 @@ export function openLedger(file: string, options: { key?: Buffer | null; nativeB
       }
     }
     // A bulk load cut off by a crash set indexes aside: build them again before anyone searches.
-    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'deferred_indexes'").get()) db.transaction(() => restoreIndexes(db)).immediate();
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'deferred_indexes'").get()) db.transaction(() => restoreDeferred(db)).immediate();
     // No ANALYZE statistics, on purpose: the search's query shapes are chosen for plans that hold at any
     // size, and measured statistics steered SQLite off them (a grid filter went from 0.2 ms to 95 ms).
     return { db, path: file, migrationBackup, close: () => db.close() };

@@ -4,11 +4,11 @@ import { CARE_TAG } from '../../../shared/rules/codes';
 import { translate, type Language } from '../../../shared/i18n/resources';
 import { AppError } from '../../core/errors';
 import { stmt, type Db } from '../../core/ledger';
-import { deferIndexes, restoreIndexes } from '../../core/ledger/bulk';
+import { deferIndexes, restoreDeferred } from '../../core/ledger/bulk';
 import { rememberMapping } from '../../core/sheets';
 import type { CallContext } from '../../core/dispatch';
 import { takeBackup } from '../../core/backups';
-import { indexResidents } from './indexing';
+import { deferSearchIndex, indexResidents } from './indexing';
 import { TEMPLATE_COLUMNS, headerOf } from './columns';
 import { imports, unpackRow, type StagedRow } from './import';
 import { addEvent, createHousehold, existingByIdNumber, findOrCreateDwelling, householdPlace, insertResident, leaveHousehold, placeInHousehold, updateResident, type HouseholdPlace } from './store';
@@ -85,7 +85,11 @@ export async function commitImport(ctx: CallContext, token: string) {
       ctx.batch(() => {
         importer.newBatch();
         const touched = ordered.slice(from, to).map((packed) => importer.put(unpackRow(packed, s.buildingNames)));
-        indexResidents(db, touched, importer.inserted);
+        if (deferred && importer.inserted.size) {
+          // New rows get their search entries at the end, in one pass; updated ones now.
+          indexResidents(db, touched.filter((id) => !importer.inserted.has(id)));
+          deferSearchIndex(db, Math.min(...importer.inserted), Math.max(...importer.inserted));
+        } else indexResidents(db, touched, importer.inserted);
         stmt(db, `UPDATE import_runs SET rows_done = ?, created = created + ?, updated = updated + ?, state = ? WHERE id = ?`).run(
           to,
           importer.created,
@@ -113,7 +117,7 @@ export async function commitImport(ctx: CallContext, token: string) {
     }
     throw err;
   } finally {
-    if (deferred) ctx.batch(() => restoreIndexes(db));
+    if (deferred) ctx.batch(() => restoreDeferred(db));
     db.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
     running.delete(token);
   }
@@ -203,7 +207,7 @@ function rowImporter(db: Db, fileName: string, runId: number) {
         importer.updated++;
         return existing.id;
       }
-      const id = insertResident(db, r.fields, runId, { at: p, relation });
+      const id = insertResident(db, r.fields, runId, { at: p, relation, newIdNumber: true });
       importer.inserted.add(id);
       addEvent(db, id, 'imported', today, fileName, relation === r.fields.relation ? '' : 'relation', runId);
       if (relation === '02') {

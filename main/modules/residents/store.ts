@@ -219,8 +219,9 @@ export function reindex(db: Db, residentId: number): void {
  * Inserts a resident. With `place`, the household columns are written in the same INSERT (bulk imports:
  * one write per row instead of an insert and an update); the caller then owns the head bookkeeping.
  */
-export function insertResident(db: Db, f: ResidentFields, runId: number | null = null, place?: { at: HouseholdPlace; relation: string }): number {
-  const dup = existingByIdNumber(db, f.idNumber);
+/** `place.newIdNumber`: the caller has just looked the ID number up and found nobody (the import, once per row). */
+export function insertResident(db: Db, f: ResidentFields, runId: number | null = null, place?: { at: HouseholdPlace; relation: string; newIdNumber?: boolean }): number {
+  const dup = place?.newIdNumber ? undefined : existingByIdNumber(db, f.idNumber);
   if (dup) throw new AppError('resident.duplicateId', { id: dup.id, name: dup.name });
   const v = columnValues(f, birthFromId(f.idNumber));
   const placed = place ? placeColumns(place.at, place.relation) : { household_id: null, relation: '', grid_id: null, building_id: null, address: '', address_key: '' };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contract, isMethodName, type CallFailure, type CallResult, type InputIssue, type MethodName, type Output, type ParsedInput } from '../../shared/contract';
+import { issueMessage } from '../../shared/contract/define';
 import { DEFAULT_IDLE_MINUTES } from '../../shared/rules/roles';
 import { AppError } from './errors';
 import { textProblem } from '../../shared/rules/text';
@@ -32,26 +33,11 @@ export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallCon
 export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
 export type Handlers = HandlerMap<MethodName>;
 
-const ZOD_KEYS: Record<string, string> = {
-  invalid_type: 'validation.type',
-  too_big: 'validation.tooLong',
-  too_small: 'validation.required',
-  unrecognized_keys: 'validation.unknownField',
-  invalid_union: 'validation.invalid',
-  invalid_value: 'validation.invalid',
-  invalid_format: 'validation.invalid',
-};
-
-/** zod issues → message keys: our own messages are keys already; zod's built-in ones get a generic key. */
+/** zod issues → message keys (shared with the forms, so both say the same). */
 export function toInputIssues(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => {
-    const own = /^[a-zA-Z]+\.[a-zA-Z.]+$/.test(issue.message) ? issue.message : undefined;
-    const params = (issue as { params?: Record<string, string | number> }).params;
-    return {
-      path: issue.path.join('.'),
-      messageKey: own ?? ZOD_KEYS[issue.code] ?? 'validation.invalid',
-      ...(params ? { params } : {}),
-    };
+    const { key, params } = issueMessage(issue);
+    return { path: issue.path.join('.'), messageKey: key, ...(params ? { params } : {}) };
   });
 }
 

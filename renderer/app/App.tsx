@@ -9,7 +9,7 @@ import { ANTD_LOCALES } from '../i18n';
 import { CallError } from '../api/client';
 import { useCall } from '../api/hooks';
 import { errorText } from '../components/errors';
-import { focusFirstFieldInDialogs, keepClearButtonsOutOfTabOrder } from '../components/keyboard';
+import { focusFirstFieldInDialogs, keepClearButtonsOutOfTabOrder, keepFocusOnThePage } from '../components/keyboard';
 import { useRoute } from './router';
 import { Shell } from './Shell';
 import { SetupPage } from '../modules/community/SetupPage';
@@ -151,9 +151,10 @@ export function App() {
   const { i18n, t } = useTranslation();
   useEffect(() => keepClearButtonsOutOfTabOrder(() => t('actions.clear')), [t]);
   useEffect(() => focusFirstFieldInDialogs(), []);
+  useEffect(() => keepFocusOnThePage(), []);
   return (
     // No field keeps what was typed in the browser's autofill store: names, ID numbers, phones, addresses.
-    <ConfigProvider locale={ANTD_LOCALES[i18n.language as Language]} theme={theme} input={{ autoComplete: 'off' }} textArea={{ autoComplete: 'off' }}>
+    <ConfigProvider locale={ANTD_LOCALES[i18n.language as Language]} theme={theme} input={{ autoComplete: 'off' }} textArea={{ autoComplete: 'off' }} form={{ validateMessages: { required: t('errors:validation.requiredNamed'), whitespace: t('errors:validation.requiredNamed') }, scrollToFirstError: { block: 'center' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <ShellNews />

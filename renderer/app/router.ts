@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** Hash routes (#/residents/12?q=…): they work from file://, http:// and Electron alike. */
 export interface Route {
@@ -28,12 +28,48 @@ function parse(): Route {
   return { path: p.split('/').filter(Boolean), query };
 }
 
+/** A page with typing not yet saved: asked before the menu (or a link, or Back) takes the user away. */
+interface LeaveGuard {
+  unsaved: () => boolean;
+  ask: (leave: () => void) => void;
+}
+let guard: LeaveGuard | null = null;
+let shownHash = window.location.hash;
+
+/** Guards the page while it is mounted; `release` before a navigation the page makes itself (after saving). */
+export function useLeaveGuard(unsaved: () => boolean, ask: (leave: () => void) => void): { release: () => void } {
+  const own = useRef<LeaveGuard>({ unsaved, ask });
+  own.current.unsaved = unsaved;
+  own.current.ask = ask;
+  useEffect(() => {
+    const g = own.current;
+    guard = g;
+    return () => {
+      if (guard === g) guard = null;
+    };
+  }, []);
+  return { release: () => void (guard === own.current && (guard = null)) };
+}
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(parse);
   useEffect(() => {
-    // A new page opens at its top, not at the scroll position of the page before.
     const on = () => {
+      const next = window.location.hash;
+      if (next === shownHash) return; // the address put back after a leave that was not confirmed
+      if (guard?.unsaved()) {
+        const g = guard;
+        // The address goes back to the page being typed in until the user says to leave.
+        history.replaceState(history.state, '', shownHash || '#/');
+        g.ask(() => {
+          if (guard === g) guard = null;
+          window.location.hash = next;
+        });
+        return;
+      }
+      shownHash = next;
       setRoute(parse());
+      // A new page opens at its top, not at the scroll position of the page before.
       window.scrollTo(0, 0);
     };
     window.addEventListener('hashchange', on);

@@ -5,6 +5,7 @@ import type { Input, MethodName } from '../../shared/contract';
 import { useWrite } from '../api/hooks';
 import { enterToNext } from './keyboard';
 import { errorText } from './errors';
+import { useAskBeforeClosing } from './askBeforeClosing';
 
 /**
  * One step on a record (a claim, a service, a confirmation …) as a small form: its fields, the write
@@ -13,13 +14,9 @@ import { errorText } from './errors';
  */
 export function StepDialog<M extends MethodName>({ method, title, done, fixed, initial, children, onClose, onDone, testId }: { method: M; title: string; done: string; fixed: Partial<Input<M>>; initial: Record<string, unknown>; children: ReactNode; onClose: () => void; onDone?: (value: unknown) => void; testId: string }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const [form] = Form.useForm();
-  // Esc, the × or 取消 with something typed: asked first, never thrown away unasked.
-  const leave = () => {
-    if (!form.isFieldsTouched()) return onClose();
-    modal.confirm({ title: t('actions.discardTitle'), content: t('actions.discardHelp'), okText: t('actions.discard'), cancelText: t('actions.keepTyping'), okButtonProps: { danger: true }, onOk: onClose });
-  };
+  const leave = useAskBeforeClosing(form, onClose);
   const write = useWrite(method);
   const submit = (values: Record<string, unknown>) =>
     write.mutate({ ...values, ...fixed } as Input<M>, {
@@ -39,4 +36,5 @@ export function StepDialog<M extends MethodName>({ method, title, done, fixed, i
   );
 }
 
-export const requiredRule = (t: (k: string) => string) => [{ required: true, whitespace: true, message: t('errors:validation.required') }];
+/** Required, and not just spaces; the message names the field (App.tsx's validateMessages). */
+export const REQUIRED = [{ required: true, whitespace: true }];

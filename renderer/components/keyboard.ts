@@ -106,3 +106,27 @@ export function focusFirstFieldInDialogs(): () => void {
   observer.observe(document.body, { childList: true, subtree: true });
   return () => observer.disconnect();
 }
+
+/**
+ * When the focused control goes away (审批通过 replaced by the next step, 开具并编号 by the number, a
+ * saved form by its record), the browser drops focus to the page body and the next Tab starts again at
+ * the top of the window. Instead the focus goes to the page's title, so Tab continues on the page.
+ */
+export function keepFocusOnThePage(): () => void {
+  const onFocusOut = (e: FocusEvent) => {
+    const left = e.target as HTMLElement | null;
+    if (e.relatedTarget || !left) return;
+    // Wait for the render (and a closing dialog's own focus return) to finish; a page still loading gets a second of tries.
+    const attempt = (tries: number) => {
+      if (left.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
+      if (document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal')) return;
+      const title = document.querySelector<HTMLElement>('.page-card .ant-card-head-title');
+      if (!title) return void (tries > 0 && setTimeout(() => attempt(tries - 1), 100));
+      title.tabIndex = -1;
+      title.focus({ preventScroll: true });
+    };
+    setTimeout(() => attempt(10), 150);
+  };
+  document.addEventListener('focusout', onFocusOut);
+  return () => document.removeEventListener('focusout', onFocusOut);
+}

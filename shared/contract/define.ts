@@ -55,6 +55,29 @@ export interface InputIssue {
   params?: Record<string, string | number>;
 }
 
+const ZOD_KEYS: Record<string, string> = {
+  invalid_type: 'validation.type',
+  too_big: 'validation.tooLong',
+  too_small: 'validation.required',
+  unrecognized_keys: 'validation.unknownField',
+  invalid_union: 'validation.invalid',
+  invalid_value: 'validation.invalid',
+  invalid_format: 'validation.invalid',
+};
+
+/**
+ * A zod issue as a message key (errors namespace) with its parameters, the same in the main process
+ * and in a form: our own messages are keys already, zod's built-in ones get a generic key, and a text
+ * over its limit says the limit.
+ */
+export function issueMessage(issue: z.core.$ZodIssue): { key: string; params?: Record<string, string | number> } {
+  const own = /^[a-zA-Z]+\.[a-zA-Z.]+$/.test(issue.message) ? issue.message : undefined;
+  const key = own ?? ZOD_KEYS[issue.code] ?? 'validation.invalid';
+  const params = (issue as { params?: Record<string, string | number> }).params;
+  if (key === 'validation.tooLong' && issue.code === 'too_big' && issue.origin === 'string') return { key: 'validation.tooLongMax', params: { ...params, max: Number(issue.maximum) } };
+  return params ? { key, params } : { key };
+}
+
 export type CallFailure = {
   ok: false;
   code: string;

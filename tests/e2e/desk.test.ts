@@ -29,7 +29,7 @@ it('today’s reminders: counted in the menu, each opens its record, one put asi
   // Put aside: a reason is required, then it leaves the list until the day chosen.
   await list.locator('.ant-list-item').filter({ hasText: number }).locator('[data-testid^="snooze-"]').click();
   await page.getByTestId('snooze-form').waitFor();
-  await saveRefused(page, '#snooze-save', '此项必须填写。'); // no reason: refused in words
+  await saveRefused(page, '#snooze-save', '请填写“原因”。'); // no reason: refused in words, naming the field
   await page.getByTestId('snooze-reason').fill('已电话联系食堂，下周送');
   await page.locator('#snooze-save').click();
   await expect.poll(() => list.locator('.ant-list-item').count()).toBe(count - 1);

@@ -69,8 +69,18 @@ it('a wrong ID number gets a clear message and nothing is saved', async () => {
   await form.field('idNumber').press('Tab');
   await page.getByTestId('duplicate-warning').getByText('这个身份证号已经登记过了：张三丰。').waitFor();
 
+  // Leaving by the menu with the typing not saved: asked first; 继续填写 keeps it, 放弃 leaves.
+  await page.locator('.ant-menu').getByText('居民台账').click();
+  const ask = page.locator('.ant-modal-confirm').filter({ hasText: '放弃已填写的内容？' });
+  await ask.waitFor();
+  await ask.getByRole('button', { name: '继续填写' }).click();
+  await ask.waitFor({ state: 'detached' });
+  expect(await form.field('name').inputValue()).toBe('王五');
+  expect(page.url()).toContain('#/residents/new');
+  await page.locator('.ant-menu').getByText('居民台账').click();
+  await ask.getByRole('button', { name: '放 弃' }).or(ask.getByRole('button', { name: '放弃' })).click();
   const list = new ResidentsScreen(page);
-  await list.open();
+  await page.getByTestId('resident-search').locator('input').waitFor();
   await expect.poll(() => list.total().textContent()).toBe('共 3 人');
   expect(app.ledger('check')).toContain('ledger ok');
 });

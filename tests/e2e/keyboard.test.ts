@@ -75,6 +75,8 @@ it('types in a resident from the first field to 保存 with Enter alone, no list
   await page.screenshot({ path: path.join(artifactsDir(), 'keyboard-resident-1366.png') });
   await press('Enter');
   await page.getByText('已登记 陈淑芬').first().waitFor();
+  // The saved resident's household page has the cursor on its title: Tab goes on from there, not from the top of the window.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ant-card-head-title') ?? false)).toBe(true);
   // The count this path takes today: a change that adds keystrokes shows here.
   // 39 typed characters and 30 Enters (the fields, two placement choices, eight care tags, the note) — 2026-12-02.
   expect(keystrokes).toBe(69);
@@ -96,4 +98,35 @@ it('saves from any field with Ctrl+S, and Enter twice leaves a note', { timeout:
   await press('Control+s');
   // Refused in words (no ID, no birth date, no address yet), but the save key did try to save.
   await page.locator('.ant-form-item-explain-error').first().waitFor();
+});
+
+it('leaving a half-filled form asks first; the rows of a list are reached with Tab, walked with ↓ and opened with Enter', { timeout: 60_000 }, async () => {
+  ledgerCli(db, 'seed', '--residents', '5'); // a list of more than one
+  // The form of the test before is half-filled: the way away is asked, 继续填写 first (Enter keeps typing).
+  await page.evaluate(() => (window.location.hash = '#/residents'));
+  const ask = page.locator('.ant-modal-confirm').filter({ hasText: '放弃已填写的内容？' });
+  await ask.waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.replace(/\s/g, ''))).toBe('继续填写');
+  await press('Tab');
+  await press('Enter');
+  await page.getByTestId('resident-search').locator('input').waitFor();
+  await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.closest('[data-testid="resident-search"]') !== null)).toBe(true);
+  await page.locator('.openable-row').first().waitFor();
+  await page.screenshot({ path: path.join(artifactsDir(), 'residents-list-1366.png') });
+  // Every row is a Tab stop …
+  expect(await page.locator('.openable-row').first().getAttribute('tabindex')).toBe('0');
+  // … and the short way: ↓ from the search box to the first person found, ↓ to the next, Enter.
+  keystrokes = 0;
+  await press('ArrowDown');
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('openable-row') ?? false)).toBe(true);
+  const rows = page.locator('.openable-row');
+  await press('ArrowDown');
+  const second = await rows.nth(1).innerText();
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).innerText)).toBe(second);
+  await press('Enter');
+  await expect.poll(() => page.url()).toMatch(/#\/residents\/\d+$/);
+  await page.getByTestId('resident-id').waitFor();
+  expect(second).toContain(await page.locator('.page-card .ant-card-head-title').first().innerText().then((title) => title.split(/\s/)[0]!));
+  // From the search box to the second resident's page: ↓ ↓ Enter — 2026-12-02.
+  expect(keystrokes).toBe(3);
 });

@@ -74,7 +74,7 @@ it('setup refuses to go on without the community name or with a short password, 
     await page.getByTestId('admin-password').fill('short');
     await page.getByLabel('所属街道').fill('朝阳门街道');
     await page.getByRole('button', { name: '完成设置，开始使用' }).click();
-    await page.getByText('此项必须填写。').first().waitFor();
+    await page.getByText('请填写“社区名称”。').waitFor(); // the message names the field
     await page.getByText('密码至少 8 位。').waitFor();
     expect(await page.getByText('欢迎使用邻里').isVisible()).toBe(true);
   } finally {

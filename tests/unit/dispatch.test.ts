@@ -51,6 +51,15 @@ describe('dispatch: the one door', () => {
     }
   });
 
+  it('says the limit of a text that is too long, in the form and in the main process alike', async () => {
+    const r = await app.call('residents.create', { ...good(), name: '张'.repeat(200) });
+    expect(r.ok).toBe(false);
+    const issue = !r.ok ? r.issues?.find((i) => i.path === 'name') : undefined;
+    expect(issue).toMatchObject({ messageKey: 'validation.tooLongMax', params: { max: expect.any(Number) } });
+    const { translate } = await import('../../shared/i18n/resources');
+    expect(translate('zh-CN', `errors:${issue!.messageKey}`, issue!.params)).toMatch(/^内容太长了：最多 \d+ 个字/);
+  });
+
   it('refuses unknown methods and calls without the permission, before anything runs', async () => {
     expect(await app.call('residents.dropAll', {})).toMatchObject({ ok: false, code: 'unknownMethod' });
     const visitor: Session = { ...newSession(), user: { id: 9, username: 'visitor', displayName: 'v', role: 'staff', mustChangePassword: false }, permissions: new Set(['residents.view']) };

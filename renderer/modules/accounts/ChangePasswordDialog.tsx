@@ -20,7 +20,7 @@ export function ChangePasswordDialog({ forced, onClose }: { forced: boolean; onC
     <Modal open title={t('auth.changePassword')} okText={t('actions.save')} cancelText={t('actions.cancel')} onOk={() => form.submit()} onCancel={forced ? undefined : onClose} closable={!forced} maskClosable={false} cancelButtonProps={{ style: forced ? { display: 'none' } : undefined }}>
       {forced && <Typography.Paragraph>{t('auth.mustChange')}</Typography.Paragraph>}
       <Form form={form} layout="vertical" size="large" onFinish={submit}>
-        <Form.Item name="current" label={t('auth.currentPassword')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="current" label={t('auth.currentPassword')} rules={[{ required: true }]}>
           <Input.Password autoFocus autoComplete="current-password" />
         </Form.Item>
         <Form.Item name="next" label={t('auth.newPassword')} rules={newPasswordRules(t)}>

@@ -35,11 +35,11 @@ export function LoginPage({ locked, again, username, onOtherUser }: { locked?: b
       <Card>
         <Form layout="vertical" size="large" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ username }}>
           {!locked && !again && (
-            <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="username" label={t('auth.username')} rules={[{ required: true }]}>
               <Input prefix={<UserOutlined />} autoFocus autoComplete="username" data-testid="login-username" />
             </Form.Item>
           )}
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true }]}>
             <Input.Password prefix={<LockOutlined />} autoFocus={locked || again} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={login.isPending || unlock.isPending} data-testid="login-submit">
@@ -74,16 +74,16 @@ function RecoverDialog({ onClose }: { onClose: () => void }) {
     <Modal open title={t('auth.recoverTitle')} okText={t('auth.recover')} cancelText={t('actions.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={recover.isPending} destroyOnHidden width={640}>
       <Typography.Paragraph type="secondary">{t('auth.recoverHelp')}</Typography.Paragraph>
       <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDownCapture={enterToNext}>
-        <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="username" label={t('auth.username')} rules={[{ required: true }]}>
           <Input autoFocus autoComplete="username" data-testid="recover-username" />
         </Form.Item>
-        <Form.Item name="recoveryCode" label={t('auth.recoveryCode')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="recoveryCode" label={t('auth.recoveryCode')} rules={[{ required: true }]}>
           <Input.TextArea autoSize className="recovery-input" data-testid="recover-code" />
         </Form.Item>
         <Form.Item name="password" label={t('auth.newPassword')} rules={newPasswordRules(t)}>
           <Input.Password autoComplete="new-password" data-testid="recover-password" />
         </Form.Item>
-        <Form.Item name="confirm" label={t('auth.confirmPassword')} dependencies={['password']} rules={[{ required: true, message: t('errors:validation.required') }, sameAs(form, 'password', t)]}>
+        <Form.Item name="confirm" label={t('auth.confirmPassword')} dependencies={['password']} rules={[{ required: true }, sameAs(form, 'password', t)]}>
           <Input.Password autoComplete="new-password" data-testid="recover-confirm" />
         </Form.Item>
       </Form>

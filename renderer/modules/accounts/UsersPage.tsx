@@ -79,10 +79,10 @@ export function UsersPage() {
           <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ role: 'staff' }}>
             {dialog.kind === 'create' && (
               <>
-                <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+                <Form.Item name="username" label={t('auth.username')} rules={[{ required: true }]}>
                   <Input autoFocus data-testid="new-username" />
                 </Form.Item>
-                <Form.Item name="displayName" label={t('auth.displayName')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+                <Form.Item name="displayName" label={t('auth.displayName')} rules={[{ required: true }]}>
                   <Input data-testid="new-display-name" />
                 </Form.Item>
                 <Form.Item name="role" label={t('users.role')}>

@@ -6,6 +6,7 @@ import { TEMPLATE_FIELDS } from '../../../shared/rules/certificates';
 import { useCan } from '../accounts/session';
 import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 type Values = Omit<CertItem, 'id'>;
 
@@ -67,20 +68,21 @@ function ItemDialog({ editing, onClose }: { editing: CertItem | 'new'; onClose: 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const save = useWrite('certs.saveItem');
   const initial: Values = editing === 'new' ? { name: '', basis: '', purposes: [], checks: [], needsApproval: true, fullId: true, template: '', active: true } : editing;
   return (
-    <Modal open width={820} title={editing === 'new' ? t('certificates:items.add') : editing.name} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} cancelText={t('actions.cancel')} okButtonProps={{ loading: save.isPending }}>
+    <Modal open width={820} title={editing === 'new' ? t('certificates:items.add') : editing.name} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} cancelText={t('actions.cancel')} okButtonProps={{ loading: save.isPending }}>
       <Form<Values>
         form={form}
         layout="vertical"
         initialValues={initial}
         onFinish={(v) => save.mutate({ ...v, id: editing === 'new' ? undefined : editing.id }, { onSuccess: () => (message.success(t('certificates:items.saved')), onClose()), onError: (err) => message.error(errorText(t, err)) })}
       >
-        <Form.Item name="name" label={t('certificates:items.name')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="name" label={t('certificates:items.name')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="basis" label={t('certificates:items.basis')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="basis" label={t('certificates:items.basis')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
         <Form.Item name="purposes" label={t('certificates:items.purposes')}>
@@ -101,7 +103,7 @@ function ItemDialog({ editing, onClose }: { editing: CertItem | 'new'; onClose: 
           </Form.Item>
         </Space>
         <Alert type="info" showIcon message={t('certificates:items.fields', { fields: TEMPLATE_FIELDS.map((f) => `{{${f}}}`).join(' ') })} style={{ marginBottom: 12 }} />
-        <Form.Item name="template" label={t('certificates:items.template')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="template" label={t('certificates:items.template')} rules={[{ required: true }]}>
           <Input.TextArea rows={8} />
         </Form.Item>
       </Form>
@@ -117,14 +119,15 @@ function RefusalDialog({ editing, onClose }: { editing: RefusalKind | 'new'; onC
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string; basis: string; instead: string; words: string[] }>();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const save = useWrite('certs.saveRefusal');
   const remove = useWrite('certs.removeRefusal');
   const shipped = editing !== 'new' && editing.shipped;
   const initial = editing === 'new' ? { name: '', basis: '', instead: '', words: [] } : { name: editing.name, basis: editing.basis, instead: editing.instead, words: editing.localWords };
   const fail = (err: Error) => message.error(errorText(t, err));
-  const required = [{ required: true, message: t('errors:validation.required') }];
+  const required = [{ required: true }];
   return (
-    <Modal open width={720} title={editing === 'new' ? t('certificates:refusals.add') : editing.name} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} cancelText={t('actions.cancel')} okButtonProps={{ loading: save.isPending, id: 'refusal-save' }}>
+    <Modal open width={720} title={editing === 'new' ? t('certificates:refusals.add') : editing.name} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} cancelText={t('actions.cancel')} okButtonProps={{ loading: save.isPending, id: 'refusal-save' }}>
       <Form
         form={form}
         layout="vertical"

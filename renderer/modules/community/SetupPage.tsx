@@ -88,10 +88,10 @@ export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
               <Typography.Title level={4}>{t('setup.admin')}</Typography.Title>
               <Typography.Paragraph type="secondary">{t('setup.adminHelp')}</Typography.Paragraph>
               <Space align="start" wrap>
-                <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+                <Form.Item name="username" label={t('auth.username')} rules={[{ required: true }]}>
                   <Input autoFocus autoComplete="username" style={{ width: 220 }} data-testid="admin-username" />
                 </Form.Item>
-                <Form.Item name="displayName" label={t('auth.displayName')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+                <Form.Item name="displayName" label={t('auth.displayName')} rules={[{ required: true }]}>
                   <Input style={{ width: 220 }} data-testid="admin-name" />
                 </Form.Item>
               </Space>
@@ -111,10 +111,10 @@ export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
               <Typography.Title level={4}>{t('setup.communityPart')}</Typography.Title>
             </>
           )}
-          <Form.Item name="streetName" label={t('setup.street')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+          <Form.Item name="streetName" label={t('setup.street')} rules={[{ required: true }]}>
             <Input autoFocus={!withAdmin} placeholder={t('setup.streetPlaceholder')} />
           </Form.Item>
-          <Form.Item name="communityName" label={t('setup.community')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+          <Form.Item name="communityName" label={t('setup.community')} rules={[{ required: true }]}>
             <Input placeholder={t('setup.communityPlaceholder')} />
           </Form.Item>
           <Form.Item name="committeeName" label={t('setup.committee')} extra={t('setup.committeeHelp')}>
@@ -127,7 +127,7 @@ export function SetupPage({ withAdmin }: { withAdmin: boolean }) {
               <>
                 {fields.map((field, i) => (
                   <Space key={field.key} align="start" style={{ display: 'flex' }}>
-                    <Form.Item name={[field.name, 'name']} label={t('setup.gridName')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+                    <Form.Item name={[field.name, 'name']} label={t('setup.gridName')} rules={[{ required: true }]}>
                       <Input style={{ width: 200 }} data-testid={`grid-name-${i}`} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'buildings']} label={t('setup.buildings')} extra={t('setup.buildingsHelp')}>

@@ -5,7 +5,7 @@ import type { Output } from '../../../shared/contract';
 import { addDays } from '../../../shared/rules/mediation';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall } from '../../api/hooks';
-import { requiredRule, StepDialog } from '../../components/StepDialog';
+import { REQUIRED, StepDialog } from '../../components/StepDialog';
 
 type Reminder = Output<'reminders.list'>['items'][number];
 
@@ -51,10 +51,10 @@ export function TodoPage() {
       {snoozing && (
         <StepDialog method="reminders.snooze" title={t('home:snoozeTitle')} done={t('home:snoozed')} fixed={{ key: snoozing.key }} initial={{ until: addDays(todayIso(), 7) }} onClose={() => setSnoozing(undefined)} testId="snooze">
           <Typography.Paragraph>{reminderText(t, snoozing)}</Typography.Paragraph>
-          <Form.Item name="until" label={t('home:until')} rules={requiredRule(t)}>
+          <Form.Item name="until" label={t('home:until')} rules={REQUIRED}>
             <Input data-testid="snooze-until" />
           </Form.Item>
-          <Form.Item name="reason" label={t('home:reason')} rules={requiredRule(t)}>
+          <Form.Item name="reason" label={t('home:reason')} rules={REQUIRED}>
             <Input data-testid="snooze-reason" />
           </Form.Item>
         </StepDialog>

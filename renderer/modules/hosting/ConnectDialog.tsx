@@ -31,10 +31,10 @@ export function ConnectDialog({ onClose }: { onClose: () => void }) {
     <Modal open title={t('hosting.connectTitle')} okText={t('hosting.connect')} cancelText={t('actions.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} destroyOnHidden width={560}>
       <Typography.Paragraph type="secondary">{t('hosting.connectHelp')}</Typography.Paragraph>
       <Form form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} onKeyDownCapture={enterToNext}>
-        <Form.Item name="address" label={t('hosting.hostAddress')} rules={[{ required: true, message: t('errors:validation.required') }]} extra={t('hosting.hostAddressHelp')}>
+        <Form.Item name="address" label={t('hosting.hostAddress')} rules={[{ required: true }]} extra={t('hosting.hostAddressHelp')}>
           <Input autoFocus placeholder="192.168.1.20" data-testid="connect-address" />
         </Form.Item>
-        <Form.Item name="code" label={t('hosting.code')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="code" label={t('hosting.code')} rules={[{ required: true }]}>
           <Input placeholder="ABCD-EFGH-JKMN" style={{ textTransform: 'uppercase' }} data-testid="connect-code" />
         </Form.Item>
         <Form.Item name="name" label={t('hosting.thisDesk')} rules={[{ required: true, max: 20, message: t('errors:host.badDeskName') }]} extra={t('hosting.thisDeskHelp')}>

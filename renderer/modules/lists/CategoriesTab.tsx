@@ -8,6 +8,8 @@ import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/session';
 import { categoryTree, useCategories, type CategoryNode } from './useCategories';
+import { REQUIRED } from '../../components/StepDialog';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 interface TreeItem {
   key: number;
@@ -66,6 +68,7 @@ function CategoryDialog({ category, all, onClose }: { category: Partial<Category
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const save = useWrite('lists.saveCategory');
   const tops = categoryTree(all.filter((c) => c.parentId === null && c.id !== category.id), false).map((n) => ({ ...n, children: [] }));
   const submit = (v: { name: string; parentId?: number | null; active: boolean }) =>
@@ -80,9 +83,9 @@ function CategoryDialog({ category, all, onClose }: { category: Partial<Category
       },
     );
   return (
-    <Modal open title={t(category.id ? 'actions.edit' : 'lists:categories.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending }}>
+    <Modal open title={t(category.id ? 'actions.edit' : 'lists:categories.add')} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending }}>
       <Form form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ name: category.name ?? '', parentId: category.parentId ?? undefined, active: category.active ?? true }}>
-        <Form.Item name="name" label={t('lists:categories.name')} rules={[{ required: true, whitespace: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="name" label={t('lists:categories.name')} rules={REQUIRED}>
           <Input maxLength={20} />
         </Form.Item>
         <Form.Item name="parentId" label={t('lists:categories.parent')}>

@@ -11,6 +11,7 @@ import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/session';
 import { NeedStateTag } from './NeedStateTag';
 import { Reasons } from './Reasons';
+import { openableRow } from '../../components/openableRow';
 
 type Run = Output<'lists.proposeAll'>;
 type Proposal = Run['proposals'][number];
@@ -118,7 +119,7 @@ export function MatchTab() {
               title={() => t('lists:match.unmatched')}
               dataSource={run.unmatched}
               pagination={{ pageSize: 10 }}
-              onRow={(r) => ({ onClick: () => navigate(`lists/need/${r.needId}`), style: { cursor: 'pointer' } })}
+              onRow={(r) => openableRow(() => navigate(`lists/need/${r.needId}`))}
               columns={[
                 { title: t('lists:fields.number'), dataIndex: 'number', width: 130 },
                 { title: t('lists:fields.category'), dataIndex: 'category', width: 120 },

@@ -1,16 +1,16 @@
 import { Form, Input, InputNumber, Rate } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../shared/rules/idNumber';
-import { requiredRule, StepDialog } from '../../components/StepDialog';
+import { REQUIRED, StepDialog } from '../../components/StepDialog';
 
 export function ClaimDialog({ needId, resourceId, provider, onClose }: { needId: number; resourceId?: number; provider: string; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <StepDialog method="lists.claim" title={t('lists:need.claim')} done={t('lists:need.claimed')} fixed={{ needId, resourceId }} initial={{ claimedBy: provider, date: todayIso(), dueOn: '' }} onClose={onClose} testId="claim">
-      <Form.Item name="claimedBy" label={t('lists:fields.claimedBy')} rules={requiredRule(t)}>
+      <Form.Item name="claimedBy" label={t('lists:fields.claimedBy')} rules={REQUIRED}>
         <Input data-testid="claim-by" />
       </Form.Item>
-      <Form.Item name="date" label={t('lists:fields.date')} rules={requiredRule(t)}>
+      <Form.Item name="date" label={t('lists:fields.date')} rules={REQUIRED}>
         <Input />
       </Form.Item>
       <Form.Item name="dueOn" label={t('lists:fields.dueOn')}>
@@ -24,16 +24,16 @@ export function ServiceDialog({ needId, byWhom, onClose }: { needId: number; byW
   const { t } = useTranslation();
   return (
     <StepDialog method="lists.addService" title={t('lists:need.service')} done={t('lists:need.serviceSaved')} fixed={{ needId }} initial={{ date: todayIso(), hours: 1, byWhom }} onClose={onClose} testId="service">
-      <Form.Item name="date" label={t('lists:fields.date')} rules={requiredRule(t)}>
+      <Form.Item name="date" label={t('lists:fields.date')} rules={REQUIRED}>
         <Input data-testid="service-date" />
       </Form.Item>
       <Form.Item name="hours" label={t('lists:fields.hours')} rules={[{ required: true, message: t('errors:lists.hoursRange') }]}>
         <InputNumber min={0.5} max={24} step={0.5} style={{ width: '100%' }} data-testid="service-hours" />
       </Form.Item>
-      <Form.Item name="content" label={t('lists:fields.serviceContent')} rules={requiredRule(t)}>
+      <Form.Item name="content" label={t('lists:fields.serviceContent')} rules={REQUIRED}>
         <Input.TextArea rows={3} data-testid="service-content" />
       </Form.Item>
-      <Form.Item name="byWhom" label={t('lists:fields.byWhom')} rules={requiredRule(t)}>
+      <Form.Item name="byWhom" label={t('lists:fields.byWhom')} rules={REQUIRED}>
         <Input data-testid="service-by" />
       </Form.Item>
     </StepDialog>
@@ -51,7 +51,7 @@ export function FeedbackDialog({ needId, onClose }: { needId: number; onClose: (
       <Form.Item name="comment" label={t('lists:fields.comment')}>
         <Input.TextArea rows={2} data-testid="feedback-comment" />
       </Form.Item>
-      <Form.Item name="date" label={t('lists:fields.date')} rules={requiredRule(t)}>
+      <Form.Item name="date" label={t('lists:fields.date')} rules={REQUIRED}>
         <Input />
       </Form.Item>
     </StepDialog>
@@ -62,7 +62,7 @@ export function CompleteDialog({ needId, onClose }: { needId: number; onClose: (
   const { t } = useTranslation();
   return (
     <StepDialog method="lists.complete" title={t('lists:need.complete')} done={t('lists:need.completed')} fixed={{ needId }} initial={{ date: todayIso() }} onClose={onClose} testId="complete">
-      <Form.Item name="date" label={t('lists:fields.date')} rules={requiredRule(t)}>
+      <Form.Item name="date" label={t('lists:fields.date')} rules={REQUIRED}>
         <Input />
       </Form.Item>
     </StepDialog>
@@ -73,7 +73,7 @@ export function CompleteDialog({ needId, onClose }: { needId: number; onClose: (
 export function ReasonDialog({ needId, kind, onClose }: { needId: number; kind: 'cancel' | 'withdraw'; onClose: () => void }) {
   const { t } = useTranslation();
   const field = (
-    <Form.Item name="reason" label={t('lists:fields.reason')} rules={requiredRule(t)}>
+    <Form.Item name="reason" label={t('lists:fields.reason')} rules={REQUIRED}>
       <Input.TextArea rows={2} data-testid="reason-text" />
     </Form.Item>
   );

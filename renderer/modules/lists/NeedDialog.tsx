@@ -13,6 +13,7 @@ import { errorText, showFieldIssues } from '../../components/errors';
 import { zodRule } from '../../components/zodRule';
 import { CallError } from '../../api/client';
 import { useCategories } from './useCategories';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 type Values = Omit<NeedInput, 'id' | 'residentId' | 'householdId'> & { personId?: number | null };
 
@@ -21,6 +22,7 @@ export function NeedDialog({ need, onClose }: { need?: NeedDetail; onClose: () =
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const save = useWrite('lists.saveNeed');
   const choices = useCall('lists.choices', {});
   const { tree } = useCategories(true);
@@ -46,7 +48,7 @@ export function NeedDialog({ need, onClose }: { need?: NeedDetail; onClose: () =
     );
   };
   return (
-    <Modal open width={860} title={t(need ? 'lists:needs.edit' : 'lists:needs.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending, id: 'need-save' }} cancelButtonProps={{ size: 'large' }}>
+    <Modal open width={860} title={t(need ? 'lists:needs.edit' : 'lists:needs.add')} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending, id: 'need-save' }} cancelButtonProps={{ size: 'large' }}>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -86,7 +88,7 @@ export function NeedDialog({ need, onClose }: { need?: NeedDetail; onClose: () =
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="categoryId" label={t('lists:fields.category')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="categoryId" label={t('lists:fields.category')} rules={[{ required: true }]}>
               <TreeSelect treeData={tree} treeDefaultExpandAll showSearch treeNodeFilterProp="title" data-testid="need-category" />
             </Form.Item>
           </Col>

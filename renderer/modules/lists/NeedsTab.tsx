@@ -14,6 +14,7 @@ import { NeedDialog } from './NeedDialog';
 import { NeedStateTag } from './NeedStateTag';
 import { ListImportDialog } from './ListImportDialog';
 import { useCategories } from './useCategories';
+import { openableRow } from '../../components/openableRow';
 
 type StateFilter = Input<'lists.needs'>['state'];
 const FILTERS: NonNullable<StateFilter>[] = ['waiting', 'active', 'fulfilled', 'withdrawn', 'all'];
@@ -72,7 +73,7 @@ export function NeedsTab() {
         loading={needs.isFetching}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         locale={{ emptyText: t('lists:needs.empty') }}
-        onRow={(r) => ({ onClick: () => navigate(`lists/need/${r.id}`), style: { cursor: 'pointer' } })}
+        onRow={(r) => openableRow(() => navigate(`lists/need/${r.id}`))}
         data-testid="need-list"
         columns={[
           { title: t('lists:fields.number'), dataIndex: 'number', width: 120 },

@@ -8,6 +8,7 @@ import { enterToNext } from '../../components/keyboard';
 import { errorText, showFieldIssues } from '../../components/errors';
 import { zodRule } from '../../components/zodRule';
 import { useCategories } from './useCategories';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 const shape = resourceInput.shape;
 
@@ -16,6 +17,7 @@ export function ResourceDialog({ resource, onClose }: { resource?: ResourceRow; 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ResourceInput>();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const save = useWrite('lists.saveResource');
   const choices = useCall('lists.choices', {});
   const { tree } = useCategories(true);
@@ -38,7 +40,7 @@ export function ResourceDialog({ resource, onClose }: { resource?: ResourceRow; 
     if (r && !form.getFieldValue('provider')) form.setFieldValue('provider', `${r.name}（${r.employer}）`);
   };
   return (
-    <Modal open width={860} title={t(resource ? 'lists:resources.edit' : 'lists:resources.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending, id: 'resource-save' }} cancelButtonProps={{ size: 'large' }}>
+    <Modal open width={860} title={t(resource ? 'lists:resources.edit' : 'lists:resources.add')} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending, id: 'resource-save' }} cancelButtonProps={{ size: 'large' }}>
       <Form<ResourceInput>
         form={form}
         layout="vertical"
@@ -68,7 +70,7 @@ export function ResourceDialog({ resource, onClose }: { resource?: ResourceRow; 
             </Form.Item>
           </Col>
           <Col span={kind === 'member' ? 8 : 12}>
-            <Form.Item name="categoryId" label={t('lists:fields.category')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="categoryId" label={t('lists:fields.category')} rules={[{ required: true }]}>
               <TreeSelect treeData={tree} treeDefaultExpandAll showSearch treeNodeFilterProp="title" data-testid="resource-category" />
             </Form.Item>
           </Col>

@@ -12,6 +12,7 @@ import { useCan } from '../accounts/session';
 import { ResourceDialog } from './ResourceDialog';
 import { ListImportDialog } from './ListImportDialog';
 import { Reasons } from './Reasons';
+import { openableRow } from '../../components/openableRow';
 
 /** 资源清单: what units, organisations, volunteers and reporting members offer, and how much of it is left. */
 export function ResourcesTab() {
@@ -101,7 +102,7 @@ function NeedsForDialog({ resource, onClose }: { resource: ResourceRow; onClose:
         dataSource={needs.data ?? []}
         pagination={{ pageSize: 8 }}
         locale={{ emptyText: t('lists:resources.noNeeds') }}
-        onRow={(r) => ({ onClick: () => navigate(`lists/need/${r.needId}`), style: { cursor: 'pointer' } })}
+        onRow={(r) => openableRow(() => navigate(`lists/need/${r.needId}`))}
         columns={[
           { title: t('lists:fields.score'), dataIndex: 'score', width: 70 },
           { title: t('lists:fields.number'), dataIndex: 'number', width: 120 },

@@ -54,11 +54,19 @@ export function AttachmentsCard({ caseId, readOnly }: { caseId: number; readOnly
         data-testid="attachments"
         columns={[
           { title: t('mediation:files.kind'), dataIndex: 'kind', render: (k: Kind) => t(`mediation:file.${k}`) },
-          { title: t('mediation:files.name'), dataIndex: 'name', render: (n: string, r) => <a onClick={() => void open(r.id)}>{n}</a> },
+          {
+            title: t('mediation:files.name'),
+            dataIndex: 'name',
+            // The checksum is kept for proof, not for reading: on hover, not as a column.
+            render: (n: string, r) => (
+              <a onClick={() => void open(r.id)} title={t('mediation:files.checksumHelp', { hash: r.sha256 })}>
+                {n}
+              </a>
+            ),
+          },
           { title: t('mediation:files.size'), dataIndex: 'size', render: (n: number) => `${Math.max(1, Math.round(n / 1024))} KB` },
           { title: t('mediation:files.note'), dataIndex: 'note' },
           { title: t('mediation:files.addedBy'), render: (_, r) => `${r.addedBy} · ${r.at.slice(0, 16)}` },
-          { title: 'SHA-256', dataIndex: 'sha256', render: (h: string) => <code>{h.slice(0, 12)}…</code> },
         ]}
       />
     </Card>

@@ -12,6 +12,7 @@ import { errorText } from '../../components/errors';
 import { useUser } from '../accounts/session';
 import { AttachmentsCard } from './AttachmentsCard';
 import { useCaseDocuments } from './print/CaseFilePrint';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 type Dialog = 'session' | 'conclude' | 'followUp' | null;
 
@@ -210,8 +211,9 @@ function SessionDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
   const user = useUser();
   const add = useWrite('mediation.addSession');
   const [form] = Form.useForm();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   return (
-    <Modal open width={820} title={t('mediation:case.addSession')} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: add.isPending, id: 'session-save' }} cancelButtonProps={{ size: 'large' }}>
+    <Modal open width={820} title={t('mediation:case.addSession')} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: add.isPending, id: 'session-save' }} cancelButtonProps={{ size: 'large' }}>
       <Form
         form={form}
         layout="vertical"
@@ -222,7 +224,7 @@ function SessionDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
         }
       >
         <Space>
-          <Form.Item name="date" label={t('mediation:session.date')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+          <Form.Item name="date" label={t('mediation:session.date')} rules={[{ required: true }]}>
             <Input data-testid="session-date" />
           </Form.Item>
           <Form.Item name="place" label={t('mediation:session.place')}>
@@ -232,14 +234,14 @@ function SessionDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
             <Input />
           </Form.Item>
         </Space>
-        <Form.Item name="participants" label={t('mediation:session.participants')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="participants" label={t('mediation:session.participants')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
         {/* Said only once it has happened: before the rights notice is recorded the record does not claim it. */}
         <Form.Item name="notices" label={t('mediation:session.notices')} extra={c.rightsNoticeOn ? undefined : t('mediation:session.noticeNotYet')}>
           <Input.TextArea rows={2} data-testid="session-notices" />
         </Form.Item>
-        <Form.Item name="statements" label={t('mediation:session.statements')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="statements" label={t('mediation:session.statements')} rules={[{ required: true }]}>
           <Input.TextArea rows={5} data-testid="session-statements" />
         </Form.Item>
         <Form.Item name="facts" label={t('mediation:session.facts')}>
@@ -258,9 +260,10 @@ function ConcludeDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) 
   const { message } = App.useApp();
   const conclude = useWrite('mediation.conclude');
   const [form] = Form.useForm();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const outcome = Form.useWatch('outcome', form) as 'written' | 'oral' | 'failed' | undefined;
   return (
-    <Modal open width={820} title={t('mediation:case.conclude')} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: conclude.isPending, id: 'conclude-save' }} cancelButtonProps={{ size: 'large' }}>
+    <Modal open width={820} title={t('mediation:case.conclude')} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: conclude.isPending, id: 'conclude-save' }} cancelButtonProps={{ size: 'large' }}>
       <Form
         form={form}
         layout="vertical"
@@ -326,8 +329,9 @@ function FollowUpDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) 
   const { message } = App.useApp();
   const save = useWrite('mediation.followUp');
   const [form] = Form.useForm();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   return (
-    <Modal open width={720} title={t('mediation:case.followUp')} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending, id: 'followup-save' }} cancelButtonProps={{ size: 'large' }}>
+    <Modal open width={720} title={t('mediation:case.followUp')} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending, id: 'followup-save' }} cancelButtonProps={{ size: 'large' }}>
       <Form
         form={form}
         layout="vertical"
@@ -340,7 +344,7 @@ function FollowUpDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) 
         <Form.Item name="date" label={t('mediation:followUp.date')}>
           <Input data-testid="followup-date" />
         </Form.Item>
-        <Form.Item name="performed" label={t('mediation:followUp.performed')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="performed" label={t('mediation:followUp.performed')} rules={[{ required: true }]}>
           <Input data-testid="followup-performed" />
         </Form.Item>
         <Form.Item name="satisfaction" label={t('mediation:followUp.satisfaction')}>

@@ -15,6 +15,8 @@ import { CasePage } from './CasePage';
 import { StatsCard } from './StatsCard';
 import { SettingsCard } from './SettingsCard';
 import { useCan } from '../accounts/session';
+import { openableRow } from '../../components/openableRow';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 /** 人民调解: the cases this mediator handles (the head sees all), open ones past 30 days flagged, and intake. */
 export function MediationPage({ caseId }: { caseId?: number }) {
@@ -43,7 +45,7 @@ export function MediationPage({ caseId }: { caseId?: number }) {
           loading={cases.isFetching}
           pagination={{ pageSize: 20, showSizeChanger: false }}
           locale={{ emptyText: t('mediation:list.empty') }}
-          onRow={(r) => ({ onClick: () => navigate(`mediation/${r.id}`), style: { cursor: 'pointer' } })}
+          onRow={(r) => openableRow(() => navigate(`mediation/${r.id}`))}
           data-testid="case-list"
           columns={[
             { title: t('mediation:fields.number'), dataIndex: 'number' },
@@ -80,6 +82,7 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const mediators = useCall('mediation.mediators', {});
   const settings = useCall('mediation.settings', {});
   // The mediator taking the case at the desk is its first mediator unless changed.
@@ -105,7 +108,7 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
       },
     );
   return (
-    <Modal open width={960} title={t('mediation:list.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('mediation:intake.accept')} okButtonProps={{ size: 'large', loading: open.isPending, id: 'case-accept' }} cancelButtonProps={{ size: 'large' }}>
+    <Modal open width={960} title={t('mediation:list.add')} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('mediation:intake.accept')} okButtonProps={{ size: 'large', loading: open.isPending, id: 'case-accept' }} cancelButtonProps={{ size: 'large' }}>
       <Form form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ source: 'application', acceptedOn: todayIso(), disputeType: DEFAULT_DISPUTE_TYPE, mediatorIds: [] }} data-testid="intake-form">
         <Row gutter={16}>
           <Col span={6}>
@@ -124,7 +127,7 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="mediatorIds" label={t('mediation:fields.mediators')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="mediatorIds" label={t('mediation:fields.mediators')} rules={[{ required: true }]}>
               <Select mode="multiple" optionFilterProp="label" options={(mediators.data ?? []).map((m) => ({ value: m.id, label: m.name }))} data-testid="intake-mediators" />
             </Form.Item>
           </Col>
@@ -163,7 +166,7 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
         <Button style={{ margin: '8px 0 16px' }} onClick={() => setParties((ps) => [...ps, emptyParty('respondent')])}>
           {t('mediation:intake.addParty')}
         </Button>
-        <Form.Item name="facts" label={t('mediation:fields.facts')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="facts" label={t('mediation:fields.facts')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} data-testid="intake-facts" />
         </Form.Item>
         <Form.Item name="requests" label={t('mediation:fields.requests')}>

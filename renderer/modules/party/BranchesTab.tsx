@@ -7,6 +7,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/session';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 /** The community's party organisations (党委 / 总支 / 支部), their secretaries and committees. */
 export function BranchesTab() {
@@ -48,11 +49,12 @@ function BranchDialog({ editing, list, onClose }: { editing: Branch | 'new'; lis
   const { message } = App.useApp();
   const save = useWrite('party.saveBranch');
   const [form] = Form.useForm();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   return (
     <Modal
       open
       title={editing === 'new' ? t('party:branches.add') : editing.name}
-      onCancel={onClose}
+      onCancel={closeAsking} maskClosable={false}
       onOk={() => form.submit()}
       okText={t('actions.save')}
       okButtonProps={{ size: 'large', loading: save.isPending, id: 'branch-save' }}
@@ -76,7 +78,7 @@ function BranchDialog({ editing, list, onClose }: { editing: Branch | 'new'; lis
           )
         }
       >
-        <Form.Item name="name" label={t('party:branches.name')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="name" label={t('party:branches.name')} rules={[{ required: true }]}>
           <Input placeholder={t('party:branches.namePlaceholder')} data-testid="branch-name" />
         </Form.Item>
         <Form.Item name="kind" label={t('party:branches.kind')}>

@@ -11,6 +11,8 @@ import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/session';
 import { ResidentPicker } from '../../components/ResidentPicker';
+import { openableRow } from '../../components/openableRow';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 /** 发展党员: everyone in the procedure on one board, with what comes next and what is due or overdue. */
 export function DevelopmentTab() {
@@ -38,7 +40,7 @@ export function DevelopmentTab() {
         loading={files.isFetching}
         pagination={false}
         locale={{ emptyText: t('party:dev.empty') }}
-        onRow={(r) => ({ onClick: () => setShown(r.id), style: { cursor: 'pointer' } })}
+        onRow={(r) => openableRow(() => setShown(r.id))}
         data-testid="party-files"
         columns={[
           { title: t('party:fields.name'), dataIndex: 'name', render: (v: string, r) => <a onClick={() => setShown(r.id)}>{v}</a> },
@@ -71,6 +73,7 @@ function OpenFileDialog({ onClose, onOpened }: { onClose: () => void; onOpened: 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const branches = useCall('party.branches', {});
   const open = useWrite('party.openFile');
   const residentId = Form.useWatch('residentId', form) as number | null | undefined;
@@ -79,7 +82,7 @@ function OpenFileDialog({ onClose, onOpened }: { onClose: () => void; onOpened: 
       open
       width={720}
       title={t('party:dev.open')}
-      onCancel={onClose}
+      onCancel={closeAsking} maskClosable={false}
       okText={t('party:dev.create')}
       okButtonProps={{ size: 'large', loading: open.isPending, id: 'file-create' }}
       cancelButtonProps={{ size: 'large' }}
@@ -109,7 +112,7 @@ function OpenFileDialog({ onClose, onOpened }: { onClose: () => void; onOpened: 
         {!residentId && (
           <Row gutter={16}>
             <Col span={8}>
-              <Form.Item name="name" label={t('party:fields.name')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+              <Form.Item name="name" label={t('party:fields.name')} rules={[{ required: true }]}>
                 <Input data-testid="f-name" />
               </Form.Item>
             </Col>
@@ -137,7 +140,7 @@ function OpenFileDialog({ onClose, onOpened }: { onClose: () => void; onOpened: 
         )}
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="branchId" label={t('party:fields.branch')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="branchId" label={t('party:fields.branch')} rules={[{ required: true }]}>
               <Select options={(branches.data ?? []).map((b) => ({ value: b.id, label: b.name }))} />
             </Form.Item>
           </Col>
@@ -223,7 +226,7 @@ function FileDrawer({ id, onClose }: { id: number; onClose: () => void }) {
               {d.file.next?.due && <Alert type={d.file.overdue ? 'error' : 'warning'} showIcon message={t(d.file.overdue ? 'party:dev.overdue' : 'party:dev.due', { date: d.file.next.due })} style={{ marginBottom: 12 }} />}
               <Row gutter={16}>
                 <Col span={8}>
-                  <Form.Item name="date" label={t('party:dev.date')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+                  <Form.Item name="date" label={t('party:dev.date')} rules={[{ required: true }]}>
                     <Input placeholder="2026-01-31" data-testid="step-date" />
                   </Form.Item>
                 </Col>
@@ -335,10 +338,10 @@ function FileDrawer({ id, onClose }: { id: number; onClose: () => void }) {
               )
             }
           >
-            <Form.Item name="months" label={t('party:dev.extendMonths')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="months" label={t('party:dev.extendMonths')} rules={[{ required: true }]}>
               <InputNumber min={6} max={12} />
             </Form.Item>
-            <Form.Item name="reason" label={t('party:member.reason')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="reason" label={t('party:member.reason')} rules={[{ required: true }]}>
               <Input />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={extend.isPending}>

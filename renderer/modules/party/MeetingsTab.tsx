@@ -9,6 +9,7 @@ import { navigate } from '../../app/router';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/session';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 const KINDS = Object.keys(MEETING_KINDS) as MeetingKind[];
 const STATE_COLOR = { held: 'green', missing: 'red', open: undefined } as const;
@@ -99,6 +100,7 @@ function MeetingDialog({ id, branchId, onClose }: { id?: number; branchId: numbe
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const members = useCall('party.members', { branchId, status: 'all' });
   const existing = useCall('party.meeting', { id: id ?? 0 }, { enabled: id !== undefined });
   const save = useWrite('party.saveMeeting');
@@ -124,7 +126,7 @@ function MeetingDialog({ id, branchId, onClose }: { id?: number; branchId: numbe
     );
 
   return (
-    <Modal open width={900} title={t('party:meetings.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending, id: 'meeting-save' }} cancelButtonProps={{ size: 'large' }}>
+    <Modal open width={900} title={t('party:meetings.add')} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending, id: 'meeting-save' }} cancelButtonProps={{ size: 'large' }}>
       <Form<Values> form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ kind: 'general', date: todayIso() }} data-testid="meeting-form">
         <Row gutter={16}>
           <Col span={6}>
@@ -133,7 +135,7 @@ function MeetingDialog({ id, branchId, onClose }: { id?: number; branchId: numbe
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="date" label={t('party:meetings.date')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="date" label={t('party:meetings.date')} rules={[{ required: true }]}>
               <Input placeholder="2026-01-31" data-testid="meeting-date" />
             </Form.Item>
           </Col>
@@ -153,7 +155,7 @@ function MeetingDialog({ id, branchId, onClose }: { id?: number; branchId: numbe
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="topic" label={t('party:meetings.topic')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="topic" label={t('party:meetings.topic')} rules={[{ required: true }]}>
               <Input data-testid="meeting-topic" />
             </Form.Item>
           </Col>

@@ -11,6 +11,7 @@ import { enterToNext } from '../../components/keyboard';
 import { errorText, showFieldIssues } from '../../components/errors';
 import { useCan } from '../accounts/session';
 import { ResidentPicker } from '../../components/ResidentPicker';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 type Values = Omit<MemberInput, 'id'>;
 
@@ -20,6 +21,7 @@ export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defa
   const { message } = App.useApp();
   const can = useCan();
   const [form] = Form.useForm<Values>();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const branches = useCall('party.branches', {});
   const existing = useCall('party.member', { id: id ?? 0 }, { enabled: id !== undefined });
   const save = useWrite('party.saveMember');
@@ -60,7 +62,7 @@ export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defa
       open
       width={960}
       title={id ? t('party:roster.edit') : t('party:roster.add')}
-      onCancel={onClose}
+      onCancel={closeAsking} maskClosable={false}
       footer={
         readOnly ? null : (
           <Space>
@@ -89,7 +91,7 @@ export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defa
         {!residentId && (
           <Row gutter={16}>
             <Col span={6}>
-              <Form.Item name="name" label={t('party:fields.name')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+              <Form.Item name="name" label={t('party:fields.name')} rules={[{ required: true }]}>
                 <Input data-testid="m-name" />
               </Form.Item>
             </Col>
@@ -127,7 +129,7 @@ export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defa
         )}
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="branchId" label={t('party:fields.branch')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="branchId" label={t('party:fields.branch')} rules={[{ required: true }]}>
               <Select options={(branches.data ?? []).map((b) => ({ value: b.id, label: b.name }))} data-testid="m-branch" />
             </Form.Item>
           </Col>
@@ -142,7 +144,7 @@ export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defa
             </Form.Item>
           </Col>
           <Col span={4}>
-            <Form.Item name="joinDate" label={t('party:fields.joinDate')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="joinDate" label={t('party:fields.joinDate')} rules={[{ required: true }]}>
               <Input placeholder="2010-07-01" data-testid="m-joinDate" />
             </Form.Item>
           </Col>
@@ -271,7 +273,7 @@ function StatusChange({ id, current }: { id: number; current: (typeof MEMBER_STA
         )
       }
     >
-      <Form.Item name="status" label={t('party:member.newStatus')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+      <Form.Item name="status" label={t('party:member.newStatus')} rules={[{ required: true }]}>
         <Select style={{ width: 140 }} options={MEMBER_STATUSES.filter((s) => s !== current).map((s) => ({ value: s, label: t(`party:status.${s}`) }))} data-testid="m-newStatus" />
       </Form.Item>
       <Form.Item name="date" label={t('party:member.date')}>

@@ -10,6 +10,7 @@ import { CodeSelect } from '../../components/CodeSelect';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/session';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 /**
  * 在职党员进社区报到 (双报到): who reported, the posts they claimed, their service this year; a receipt for
@@ -89,11 +90,12 @@ function ReporterDialog({ editing, onClose }: { editing: ReporterRow | 'new'; on
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReporterInput>();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const posts = useCall('party.servicePosts', {});
   const save = useWrite('party.saveReporter');
   const initial: Partial<ReporterInput> = editing === 'new' ? { posts: [], reportedOn: todayIso() } : { ...editing, phone: undefined };
   return (
-    <Modal open width={760} title={t('party:reporting.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending, id: 'reporter-save' }} cancelButtonProps={{ size: 'large' }}>
+    <Modal open width={760} title={t('party:reporting.add')} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending, id: 'reporter-save' }} cancelButtonProps={{ size: 'large' }}>
       <Form<ReporterInput>
         form={form}
         layout="vertical"
@@ -114,7 +116,7 @@ function ReporterDialog({ editing, onClose }: { editing: ReporterRow | 'new'; on
       >
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="name" label={t('party:fields.name')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="name" label={t('party:fields.name')} rules={[{ required: true }]}>
               <Input data-testid="r-name" />
             </Form.Item>
           </Col>
@@ -129,7 +131,7 @@ function ReporterDialog({ editing, onClose }: { editing: ReporterRow | 'new'; on
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="employer" label={t('party:reporting.employer')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="employer" label={t('party:reporting.employer')} rules={[{ required: true }]}>
               <Input data-testid="r-employer" />
             </Form.Item>
           </Col>
@@ -163,9 +165,10 @@ function ServiceDialog({ reporter, onClose }: { reporter: ReporterRow; onClose: 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: string; post: string; hours: number; content: string }>();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const add = useWrite('party.addService');
   return (
-    <Modal open title={t('party:reporting.serviceTitle', { name: reporter.name })} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: add.isPending, id: 'service-save' }} cancelButtonProps={{ size: 'large' }}>
+    <Modal open title={t('party:reporting.serviceTitle', { name: reporter.name })} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: add.isPending, id: 'service-save' }} cancelButtonProps={{ size: 'large' }}>
       <Form
         form={form}
         layout="vertical"
@@ -184,16 +187,16 @@ function ServiceDialog({ reporter, onClose }: { reporter: ReporterRow; onClose: 
           )
         }
       >
-        <Form.Item name="date" label={t('party:dev.date')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="date" label={t('party:dev.date')} rules={[{ required: true }]}>
           <Input data-testid="s-date" />
         </Form.Item>
-        <Form.Item name="post" label={t('party:reporting.post')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="post" label={t('party:reporting.post')} rules={[{ required: true }]}>
           <Select options={reporter.posts.map((p) => ({ value: p, label: p }))} />
         </Form.Item>
         <Form.Item name="hours" label={t('party:reporting.hours')}>
           <InputNumber min={0.5} max={24} step={0.5} data-testid="s-hours" />
         </Form.Item>
-        <Form.Item name="content" label={t('party:reporting.content')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+        <Form.Item name="content" label={t('party:reporting.content')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} data-testid="s-content" />
         </Form.Item>
       </Form>

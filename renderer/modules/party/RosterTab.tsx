@@ -12,6 +12,7 @@ import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/session';
 import { MemberDialog } from './MemberDialog';
 import { ImportMembersDialog } from './ImportMembersDialog';
+import { openableRow } from '../../components/openableRow';
 
 type StatusFilter = (typeof MEMBER_STATUSES)[number] | 'all';
 
@@ -85,7 +86,7 @@ export function RosterTab({ branchId }: { branchId?: number }) {
         dataSource={members.data ?? []}
         pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => t('party:roster.count', { count: n }) }}
         locale={{ emptyText: t('party:roster.empty') }}
-        onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+        onRow={(r) => openableRow(() => setOpen(r.id))}
         data-testid="party-members"
         columns={[
           { title: t('party:fields.name'), dataIndex: 'name', render: (v: string, r) => <a onClick={() => setOpen(r.id)}>{v}</a> },

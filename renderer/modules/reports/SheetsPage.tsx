@@ -9,8 +9,9 @@ import { CodeSelect } from '../../components/CodeSelect';
 import { ColumnMapping } from '../../components/ColumnMapping';
 import { fileToBase64, saveFile } from '../../components/download';
 import { errorText } from '../../components/errors';
-import { requiredRule } from '../../components/StepDialog';
+import { REQUIRED } from '../../components/StepDialog';
 import { useCan } from '../accounts/session';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 /** 1 → A, 27 → AA: how the department's sheet names its columns. */
 
@@ -40,7 +41,7 @@ function UploadTemplate({ onUploaded }: { onUploaded: (t: SheetTemplate) => void
     <Card size="small" title={t('reports:sheets.uploadTitle')}>
       <Typography.Paragraph type="secondary">{t('reports:sheets.uploadHint')}</Typography.Paragraph>
       <Form form={form} layout="inline" onFinish={(v) => void submit(v)}>
-        <Form.Item name="name" label={t('reports:sheets.name')} rules={requiredRule(t)}>
+        <Form.Item name="name" label={t('reports:sheets.name')} rules={REQUIRED}>
           <Input style={{ width: 220 }} data-testid="sheet-name" />
         </Form.Item>
         <Form.Item name="department" label={t('reports:sheets.department')}>
@@ -114,6 +115,7 @@ function FillDialog({ template, onClose }: { template: SheetTemplate; onClose: (
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Filter>();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const [busy, setBusy] = useState(false);
   const scopes = useCall('reports.scopes', {});
   const can = useCan();
@@ -136,7 +138,7 @@ function FillDialog({ template, onClose }: { template: SheetTemplate; onClose: (
     <Modal
       open
       title={t('reports:sheets.fillTitle', { name: template.name })}
-      onCancel={onClose}
+      onCancel={closeAsking} maskClosable={false}
       okText={t('reports:sheets.fillNow')}
       okButtonProps={{ size: 'large', loading: busy, id: 'fill-now' }}
       cancelButtonProps={{ size: 'large' }}

@@ -7,6 +7,7 @@ import { errorText, showFieldIssues } from '../../components/errors';
 import { enterToNext } from '../../components/keyboard';
 import { HouseholdPicker } from './HouseholdPicker';
 import { CodeSelect } from '../../components/CodeSelect';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 export type LifeEventKind = 'moveOut' | 'recordDeath' | 'moveBackIn' | 'moveMember';
 
@@ -15,6 +16,7 @@ export function LifeEventDialog({ kind, residentId, name, onClose }: { kind: Lif
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: string; reason: string; householdId?: number; relation?: string }>();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const moveOut = useWrite('residents.moveOut');
   const death = useWrite('residents.recordDeath');
   const back = useWrite('residents.moveBackIn');
@@ -33,9 +35,9 @@ export function LifeEventDialog({ kind, residentId, name, onClose }: { kind: Lif
       back.mutate({ id: residentId, date: v.date, reason: v.reason, relation: v.relation ?? '', placement: { kind: 'existing', householdId: v.householdId ?? 0 } }, { onError, onSuccess });
     if (kind === 'moveMember') move.mutate({ residentId, householdId: v.householdId ?? 0, relation: v.relation ?? '' }, { onError, onSuccess });
   };
-  const required = { required: true, message: t('errors:validation.required') };
+  const required = { required: true };
   return (
-    <Modal open title={t(`residents:events.title.${kind}`, { name })} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open title={t(`residents:events.title.${kind}`, { name })} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onOk={() => form.submit()} onCancel={closeAsking} maskClosable={false} destroyOnHidden>
       <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ date: todayIso(), reason: '' }}>
         {(kind === 'moveBackIn' || kind === 'moveMember') && (
           <>

@@ -10,7 +10,8 @@ import { CodeSelect } from '../../components/CodeSelect';
 import { errorText, issueText, showFieldIssues } from '../../components/errors';
 import { enterToNext } from '../../components/keyboard';
 import { zodRule } from '../../components/zodRule';
-import { navigate } from '../../app/router';
+import { navigate, useLeaveGuard } from '../../app/router';
+import { useConfirmDiscard } from '../../components/askBeforeClosing';
 import { HouseholdPicker } from './HouseholdPicker';
 
 type Values = ResidentFieldsInput & {
@@ -92,6 +93,8 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  // Leaving by the menu with typing not saved: asked first.
+  const leaveGuard = useLeaveGuard(() => form.isFieldsTouched(), useConfirmDiscard());
   const [duplicate, setDuplicate] = useState<{ id: number; name: string } | null>(null);
   const [derived, setDerived] = useState<string>('');
   const existing = useCall('residents.get', { id: id ?? 0 }, { enabled: id !== undefined });
@@ -163,7 +166,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
       const keepPhone = !fields.phone && !!existing.data?.phoneMasked;
       // Until this person has been told of the other change (refused once), their save names the version they opened.
       const version = merging ?? opened?.version;
-      update.mutate({ id, ...fields, keepIdNumber, keepPhone, version }, { onError, onSuccess: () => (message.success(t('residents:form.saved')), navigate(`residents/${id}`)) });
+      update.mutate({ id, ...fields, keepIdNumber, keepPhone, version }, { onError, onSuccess: () => (message.success(t('residents:form.saved')), leaveGuard.release(), navigate(`residents/${id}`)) });
       return;
     }
     const placement =
@@ -176,6 +179,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
         onError,
         onSuccess: (out) => {
           message.success(t('residents:form.created', { name: v.name }));
+          leaveGuard.release();
           navigate(`households/${out.householdId}`);
         },
       },
@@ -183,7 +187,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
   };
 
   if (id && existing.isPending) return <Spin />;
-  const required = { required: true, message: t('errors:validation.required') };
+  const required = { required: true };
   const grids = tree.data ?? [];
   const buildingOptions = grids.filter((g) => !gridId || g.id === gridId).flatMap((g) => g.buildings.map((b) => ({ value: b.id, label: gridId ? b.name : `${g.name} · ${b.name}` })));
 

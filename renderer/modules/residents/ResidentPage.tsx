@@ -58,7 +58,7 @@ export function ResidentPage({ id }: { id: number }) {
             {d.birthDate} {d.age !== null && t('residents:detail.age', { age: d.age })}
           </Descriptions.Item>
           <Descriptions.Item label={t('residents:fields.ethnicity')}>{code('ethnicity', d.ethnicity)}</Descriptions.Item>
-          <Descriptions.Item label={t('residents:fields.phone')}>{revealed?.phone || d.phoneMasked || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('residents:fields.phone')}><span className="mono">{revealed?.phone || d.phoneMasked || '—'}</span></Descriptions.Item>
           <Descriptions.Item label={t('residents:fields.address')}>
             {d.gridName} {d.address}
           </Descriptions.Item>

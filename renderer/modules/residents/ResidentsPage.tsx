@@ -13,9 +13,14 @@ import { call } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { saveFile } from '../../components/download';
 import { navigate } from '../../app/router';
+import { ColumnChooser, useChosenColumns } from '../../components/ColumnChooser';
+import { openableRow } from '../../components/openableRow';
 import { filtersFromQuery, filtersToQuery } from './filters';
 
 const PAGE_SIZE = 50;
+/** Columns a user may hide; at 1366 px the grid and the relation make way by default (the address says where). */
+const OPTIONAL = ['gender', 'age', 'idMasked', 'phoneMasked', 'gridName', 'address', 'relation', 'residenceType', 'tags'] as const;
+const SHOWN_BY_DEFAULT = OPTIONAL.filter((c) => c !== 'gridName' && c !== 'relation');
 
 export function ResidentsPage({ query }: { query: URLSearchParams }) {
   const { t, i18n } = useTranslation();
@@ -42,12 +47,13 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
   const buildings = grids.flatMap((g) => (filters.gridId && g.id !== filters.gridId ? [] : g.buildings));
   const code = (list: string, v: string) => (v ? t(`codes:${list}.${v}`) : '');
 
-  const columns: ColumnsType<ResidentRow> = [
+  const chosen = useChosenColumns('residents', OPTIONAL, SHOWN_BY_DEFAULT);
+  const allColumns: ColumnsType<ResidentRow> = [
     { title: t('residents:fields.name'), dataIndex: 'name', width: 110, fixed: 'left', render: (v: string, r) => <a href={`#/residents/${r.id}`}>{v}</a> },
     { title: t('residents:fields.gender'), dataIndex: 'gender', width: 70, render: (v: string) => code('gender', v) },
     { title: t('residents:fields.age'), dataIndex: 'age', width: 70 },
-    { title: t('residents:fields.idNumber'), dataIndex: 'idMasked', width: 200, className: 'mono' },
-    { title: t('residents:fields.phone'), dataIndex: 'phoneMasked', width: 140 },
+    { title: t('residents:fields.idNumber'), dataIndex: 'idMasked', width: 190, className: 'mono' },
+    { title: t('residents:fields.phone'), dataIndex: 'phoneMasked', width: 130 },
     { title: t('residents:fields.grid'), dataIndex: 'gridName', width: 110 },
     { title: t('residents:fields.address'), dataIndex: 'address', width: 180 },
     { title: t('residents:fields.relation'), dataIndex: 'relation', width: 100, render: (v: string) => code('relation', v) },
@@ -55,7 +61,7 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
     {
       title: t('residents:fields.tags'),
       dataIndex: 'tags',
-      width: 200,
+      width: 180,
       render: (tags: string[], r) => (
         <>
           <AgeTags age={r.age} />
@@ -67,6 +73,9 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
       ),
     },
   ];
+
+  const columns = allColumns.filter((c) => 'dataIndex' in c && (c.dataIndex === 'name' || chosen.shown.includes(String(c.dataIndex))));
+  const tableWidth = columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0);
 
   const exportXlsx = async (full: boolean) => {
     setExporting(true);
@@ -93,6 +102,12 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
             onSearch={(v) => update({ q: v })}
+            // ↓ from the search box goes to the first person found, as in any search list.
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowDown') return;
+              const first = document.querySelector<HTMLElement>('[data-testid="resident-table"] .openable-row');
+              if (first) (e.preventDefault(), first.focus());
+            }}
             data-testid="resident-search"
           />
           {can('residents.edit') && (
@@ -182,6 +197,12 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
             }}
             options={['address:asc', 'name:asc', 'age:desc', 'age:asc', 'entry:desc'].map((v) => ({ value: v, label: t(`residents:sort.${v.replace(':', '_')}`) }))}
           />
+          <ColumnChooser
+            options={allColumns.map((c) => ({ value: String('dataIndex' in c ? c.dataIndex : ''), label: String(c.title), fixed: 'dataIndex' in c && c.dataIndex === 'name' }))}
+            shown={chosen.shown}
+            onChange={chosen.choose}
+            testId="resident-columns"
+          />
         </Space>
         {result.isError && <Typography.Text type="danger">{errorText(t, result.error)}</Typography.Text>}
         {/* data-shown-q: the query whose rows are on screen (the benchmark measures keystroke → rows with it). */}
@@ -193,8 +214,8 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
           loading={result.isFetching && !result.data}
           columns={columns}
           dataSource={result.data?.rows ?? []}
-          scroll={{ x: 1400, y: 560 }}
-          onRow={(r) => ({ onDoubleClick: () => navigate(`residents/${r.id}`) })}
+          scroll={{ x: tableWidth, y: 560 }}
+          onRow={(r) => openableRow(() => navigate(`residents/${r.id}`))}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,

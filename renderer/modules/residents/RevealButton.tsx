@@ -38,7 +38,7 @@ export function RevealButton({ id, onRevealed }: { id: number; onRevealed: (v: {
                 </Button>
               ))}
             </Space>
-            <Form.Item name="reason" label={t('residents:reveal.reason')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="reason" label={t('residents:reveal.reason')} rules={[{ required: true }]}>
               <Input autoFocus data-testid="reveal-reason" />
             </Form.Item>
           </Form>

@@ -50,10 +50,10 @@ export function RetentionPage() {
             initialValues={rules.data}
             onFinish={(v) => setRules.mutate(v, { onSuccess: () => message.success(t('retention.rulesSaved')), onError: fail })}
           >
-            <Form.Item name="leftYears" label={t('retention.leftYears')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="leftYears" label={t('retention.leftYears')} rules={[{ required: true }]}>
               <InputNumber min={1} max={100} addonAfter={t('retention.years')} data-testid="left-years" />
             </Form.Item>
-            <Form.Item name="minorLeftYears" label={t('retention.minorLeftYears')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="minorLeftYears" label={t('retention.minorLeftYears')} rules={[{ required: true }]}>
               <InputNumber min={0} max={100} addonAfter={t('retention.years')} data-testid="minor-left-years" />
             </Form.Item>
             <Button htmlType="submit" loading={setRules.isPending}>

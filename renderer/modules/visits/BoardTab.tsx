@@ -8,6 +8,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { problemColumns } from './ProblemTags';
+import { openableRow } from '../../components/openableRow';
 
 /** 日销账: for the morning meeting, any day's board — what came in, what closed, what is open and whose. */
 export function BoardTab() {
@@ -90,7 +91,7 @@ function BoardView({ date }: { date: string }) {
           title={() => (k === 'open' ? t('visits:board.openList') : t(`visits:board.${k}`))}
           dataSource={b[k]}
           locale={{ emptyText: t('visits:board.none') }}
-          onRow={(r) => ({ onClick: () => navigate(`visits/problem/${r.id}`), style: { cursor: 'pointer' } })}
+          onRow={(r) => openableRow(() => navigate(`visits/problem/${r.id}`))}
           data-testid={`board-${k}`}
           columns={problemColumns(t)}
         />

@@ -10,6 +10,7 @@ import { ResidentPicker } from '../../components/ResidentPicker';
 import { enterToNext } from '../../components/keyboard';
 import { errorText, showFieldIssues } from '../../components/errors';
 import { zodRule } from '../../components/zodRule';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 const shape = problemInput.shape;
 
@@ -21,6 +22,7 @@ export function ProblemDialog({ visit, onClose, stay }: { visit?: { id: number }
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ProblemInput>();
+  const closeAsking = useAskBeforeClosing(form, onClose);
   const raise = useWrite('problems.raise');
   const settings = useCall('visits.settings', {});
   const places = useCall('visits.places', {});
@@ -42,7 +44,7 @@ export function ProblemDialog({ visit, onClose, stay }: { visit?: { id: number }
       },
     );
   return (
-    <Modal open width={860} title={t('visits:problems.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: raise.isPending, id: 'problem-save' }} cancelButtonProps={{ size: 'large' }}>
+    <Modal open width={860} title={t('visits:problems.add')} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: raise.isPending, id: 'problem-save' }} cancelButtonProps={{ size: 'large' }}>
       <Form<ProblemInput> form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} data-testid="problem-form" initialValues={{ source: visit ? 'visit' : 'walkin', foundOn: todayIso(), anonymous: false, urgent: false }}>
         {!visit && (
           <Form.Item name="source" label={t('visits:fields.source')}>
@@ -73,7 +75,7 @@ export function ProblemDialog({ visit, onClose, stay }: { visit?: { id: number }
         </Row>
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="category" label={t('visits:fields.category')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+            <Form.Item name="category" label={t('visits:fields.category')} rules={[{ required: true }]}>
               <Select options={(settings.data?.categories ?? []).map((c) => ({ value: c.name, label: `${c.name}（${c.days}）` }))} data-testid="problem-category" />
             </Form.Item>
           </Col>

@@ -8,7 +8,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
-import { requiredRule, StepDialog } from '../../components/StepDialog';
+import { REQUIRED, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/session';
 import { ProblemTags } from './ProblemTags';
 
@@ -146,12 +146,12 @@ function StepForm({ p, step, onClose }: { p: ProblemDetail; step: Step; onClose:
   const mediators = useCall('mediation.mediators', {}, { enabled: step === 'mediation' });
   const base = { onClose, initial: { date: todayIso() }, done: t('visits:problems.done') };
   const date = (
-    <Form.Item name="date" label={t('visits:fields.date')} rules={requiredRule(t)}>
+    <Form.Item name="date" label={t('visits:fields.date')} rules={REQUIRED}>
       <Input />
     </Form.Item>
   );
   const text = (name: string, label: string, required = true) => (
-    <Form.Item name={name} label={t(label)} rules={required ? requiredRule(t) : []}>
+    <Form.Item name={name} label={t(label)} rules={required ? REQUIRED : []}>
       <Input.TextArea rows={3} data-testid={`step-${name}`} />
     </Form.Item>
   );
@@ -218,7 +218,7 @@ function StepForm({ p, step, onClose }: { p: ProblemDetail; step: Step; onClose:
     case 'escalate':
       return (
         <StepDialog {...base} method="problems.escalate" title={t('visits:problems.escalate')} fixed={{ id: p.id }} initial={{ date: todayIso(), request: p.content, deadline: '' }} testId="step">
-          <Form.Item name="toWhom" label={t('visits:fields.toWhom')} rules={requiredRule(t)}>
+          <Form.Item name="toWhom" label={t('visits:fields.toWhom')} rules={REQUIRED}>
             <Input data-testid="step-toWhom" />
           </Form.Item>
           {text('request', 'visits:fields.request')}
@@ -231,10 +231,10 @@ function StepForm({ p, step, onClose }: { p: ProblemDetail; step: Step; onClose:
     case 'mediation':
       return (
         <StepDialog {...base} method="problems.toMediation" title={t('visits:problems.toMediation')} fixed={{ id: p.id }} initial={{ date: todayIso(), mediatorIds: [] }} testId="step" onDone={(v) => navigate(`mediation/${(v as { caseId: number }).caseId}`)}>
-          <Form.Item name="otherParty" label={t('visits:fields.otherParty')} rules={requiredRule(t)}>
+          <Form.Item name="otherParty" label={t('visits:fields.otherParty')} rules={REQUIRED}>
             <Input data-testid="step-otherParty" />
           </Form.Item>
-          <Form.Item name="mediatorIds" label={t('visits:fields.mediators')} rules={[{ required: true, message: t('errors:validation.required') }]}>
+          <Form.Item name="mediatorIds" label={t('visits:fields.mediators')} rules={[{ required: true }]}>
             <Select mode="multiple" optionFilterProp="label" options={(mediators.data ?? []).map((m) => ({ value: m.id, label: m.name }))} data-testid="step-mediators" />
           </Form.Item>
           <Form.Item name="consent" valuePropName="checked" rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('errors:mediation.consentNeeded')))) }]}>

@@ -8,6 +8,7 @@ import { navigate } from '../../app/router';
 import { useCan } from '../accounts/session';
 import { ProblemDialog } from './ProblemDialog';
 import { problemColumns } from './ProblemTags';
+import { openableRow } from '../../components/openableRow';
 
 export function ProblemsTab() {
   const { t } = useTranslation();
@@ -37,7 +38,7 @@ export function ProblemsTab() {
         loading={list.isFetching}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         locale={{ emptyText: t('visits:problems.empty') }}
-        onRow={(r) => ({ onClick: () => navigate(`visits/problem/${r.id}`), style: { cursor: 'pointer' } })}
+        onRow={(r) => openableRow(() => navigate(`visits/problem/${r.id}`))}
         data-testid="problem-list"
         columns={problemColumns(t)}
       />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { ProblemTags } from './ProblemTags';
+import { openableRow } from '../../components/openableRow';
 
 /** On a resident's page: the visits to their household and the problems they raised. */
 export function ResidentVisitsCard({ residentId }: { residentId: number }) {
@@ -22,7 +23,7 @@ export function ResidentVisitsCard({ residentId }: { residentId: number }) {
               rowKey="id"
               pagination={false}
               dataSource={problems}
-              onRow={(r) => ({ onClick: () => navigate(`visits/problem/${r.id}`), style: { cursor: 'pointer' } })}
+              onRow={(r) => openableRow(() => navigate(`visits/problem/${r.id}`))}
               columns={[
                 { title: t('visits:fields.number'), dataIndex: 'number', width: 120 },
                 { title: t('visits:fields.foundOn'), dataIndex: 'foundOn', width: 110 },

@@ -106,7 +106,9 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
             onKeyDown={(e) => {
               if (e.key !== 'ArrowDown') return;
               const first = document.querySelector<HTMLElement>('[data-testid="resident-table"] .openable-row');
-              if (first) (e.preventDefault(), first.focus());
+              if (!first) return;
+              e.preventDefault();
+              first.focus();
             }}
             data-testid="resident-search"
           />

@@ -131,10 +131,10 @@ export async function signIn(page: Page, username: string, password: string): Pr
  * One app for all the tests of a file: started (with `prepare` on its ledger) before them, stopped after.
  * The object is filled in once started, so tests use it as `app.page`, `app.ledger(…)`.
  */
-export function appForThisFile(prepare?: (db: string) => void): Running {
+export function appForThisFile(prepare?: (db: string) => void, options?: Parameters<typeof startApp>[1]): Running {
   const app = {} as Running;
   beforeAll(async () => {
-    Object.assign(app, await startApp(prepare));
+    Object.assign(app, await startApp(prepare, options));
   });
   // What the screen showed when a test failed: the log says where, the picture says why.
   afterEach(async (ctx) => {

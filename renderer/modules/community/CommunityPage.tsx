@@ -69,11 +69,15 @@ function CommitteePhone({ phone }: { phone: string }) {
   const save = useWrite('community.setPhone');
   const [value, setValue] = useState(phone);
   return (
-    <Space.Compact style={{ marginBottom: 16 }}>
-      <Input addonBefore={t('community.phone')} placeholder="010-12345678" value={value} onChange={(e) => setValue(e.target.value)} style={{ width: 360 }} data-testid="committee-phone" />
-      <Button onClick={() => save.mutate({ phone: value.trim() }, { onSuccess: () => message.success(t('community.phoneSaved')), onError: (err) => message.error(errorText(t, err)) })} data-testid="committee-phone-save">
-        {t('actions.save')}
-      </Button>
-    </Space.Compact>
+    // The label beside the box, not inside it: in English it would leave no room for the number.
+    <Space wrap style={{ marginBottom: 16 }}>
+      <label htmlFor="committee-phone">{t('community.phone')}</label>
+      <Space.Compact>
+        <Input id="committee-phone" placeholder="010-12345678" value={value} onChange={(e) => setValue(e.target.value)} style={{ width: 200 }} data-testid="committee-phone" />
+        <Button onClick={() => save.mutate({ phone: value.trim() }, { onSuccess: () => message.success(t('community.phoneSaved')), onError: (err) => message.error(errorText(t, err)) })} data-testid="committee-phone-save">
+          {t('actions.save')}
+        </Button>
+      </Space.Compact>
+    </Space>
   );
 }

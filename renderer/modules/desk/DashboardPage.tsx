@@ -65,7 +65,7 @@ export function useCharts(d: Dashboard | undefined, t: T): { key: string; title:
         summary: r.pyramid.map((b) => `${band(b.band)}: ${t('home:dash.male')} ${b.male}, ${t('home:dash.female')} ${b.female}`).join('; '),
         option: {
           tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => String(Math.abs(Number(v))) },
-          xAxis: { type: 'value', axisLabel: { formatter: (v: number) => String(Math.abs(v)) } },
+          xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => String(Math.abs(v)) } },
           yAxis: { type: 'category', data: r.pyramid.map((b) => band(b.band)), axisTick: { show: false } },
           series: [
             { name: t('home:dash.male'), type: 'bar', stack: 'people', data: r.pyramid.map((b) => -b.male), color: '#2f6fb5' },

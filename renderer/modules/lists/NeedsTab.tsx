@@ -76,7 +76,7 @@ export function NeedsTab() {
         onRow={(r) => openableRow(() => navigate(`lists/need/${r.id}`))}
         data-testid="need-list"
         columns={[
-          { title: t('lists:fields.number'), dataIndex: 'number', width: 120 },
+          { title: t('lists:fields.number'), dataIndex: 'number', width: 130, className: 'mono' },
           { title: t('lists:fields.category'), dataIndex: 'category', width: 110 },
           { title: t('lists:fields.content'), dataIndex: 'content' },
           { title: t('lists:fields.beneficiary'), dataIndex: 'beneficiary', width: 140 },

@@ -8,6 +8,21 @@ it('the administrator opens accounts; each role sees only its own work', async (
   await createAccount(app.page, 'zhang', '张社工', '社区工作人员');
   await createAccount(app.page, 'li', '李调解', '调解员');
   await createAccount(app.page, 'zhao', '赵书记', '党支部书记');
+  // The administrator's own row offers no 停用; another's asks first, and 取消 leaves it as it was.
+  await page.evaluate(() => (window.location.hash = '#/users'));
+  const adminRow = page.locator('tr', { hasText: 'admin' }).first();
+  await adminRow.getByText('当前登录').waitFor();
+  expect(await adminRow.getByRole('button', { name: /停\s*用/ }).count()).toBe(0);
+  await page.getByTestId('disable-zhang').click();
+  await page.getByText('停用 张社工 的账号？').waitFor();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /取\s*消/ }).click();
+  // A tick in the permission matrix asks before it changes every account of the role.
+  const tick = page.getByRole('checkbox', { name: '调解员 · 开具证明、查看登记簿' });
+  const before = await tick.isChecked();
+  await tick.click();
+  await page.locator('.ant-modal-confirm-title').getByText(/让“调解员”/).waitFor();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: /取\s*消/ }).click();
+  expect(await tick.isChecked()).toBe(before);
   await page.evaluate(() => (window.location.hash = '#/residents'));
   await signOut(app.page);
 

@@ -5,10 +5,10 @@ import { ROLES } from '../../../shared/rules/roles';
 import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 
-/** The permission matrix: one row per thing a person may do, one column per role; a tick saves at once. */
+/** The permission matrix: one row per thing a person may do, one column per role; a tick is confirmed, then saved. */
 export function RolesMatrix() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const roles = useCall('roles.list', {});
   const save = useWrite('roles.setPermissions');
   const granted = (role: string) => new Set(roles.data?.find((r) => r.name === role)?.permissions ?? []);
@@ -16,7 +16,16 @@ export function RolesMatrix() {
     const next = granted(role);
     if (on) next.add(permission);
     else next.delete(permission);
-    save.mutate({ role, permissions: [...next] }, { onSuccess: () => message.success(t('roles.saved')), onError: (err) => message.error(errorText(t, err)) });
+    // A tick changes what every account of the role may do: asked first, in words.
+    void modal.confirm({
+      title: t(on ? 'roles.confirmGrant' : 'roles.confirmRevoke', { role: t(`auth.roles.${role}`), permission: t(`roles.permissions.${permission}`) }),
+      content: t('roles.confirmHelp'),
+      okText: t('actions.confirm'),
+      cancelText: t('actions.cancel'),
+      okButtonProps: { size: 'large', danger: !on },
+      cancelButtonProps: { size: 'large' },
+      onOk: () => save.mutate({ role, permissions: [...next] }, { onSuccess: () => message.success(t('roles.saved')), onError: (err) => message.error(errorText(t, err)) }),
+    });
   };
   return (
     <Card className="page-card" title={t('roles.title')} style={{ marginTop: 16 }}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../shared/rules/roles';
@@ -8,12 +8,14 @@ import { errorText } from '../../components/errors';
 import { enterToNext } from '../../components/keyboard';
 import { RolesMatrix } from './RolesMatrix';
 import { newPasswordRules } from './passwordRules';
+import { useUser } from './session';
 
 /** The administrator's list of accounts: create, reset a password, disable (never delete). */
 export function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const users = useCall('users.list', {});
+  const me = useUser();
   const create = useWrite('users.create');
   const reset = useWrite('users.resetPassword');
   const setDisabled = useWrite('users.setDisabled');
@@ -66,9 +68,28 @@ export function UsersPage() {
                 <Button size="small" onClick={() => setDialog({ kind: 'reset', id: u.id, name: u.displayName })}>
                   {t('users.resetPassword')}
                 </Button>
-                <Button size="small" danger={!u.disabled} onClick={() => setDisabled.mutate({ id: u.id, disabled: !u.disabled }, { onError: fail })}>
-                  {u.disabled ? t('users.enable') : t('users.disable')}
-                </Button>
+                {/* One's own account is never offered 停用 (the main process refuses it too). */}
+                {u.id === me?.id ? (
+                  <Tag color="blue">{t('users.itsYou')}</Tag>
+                ) : u.disabled ? (
+                  <Button size="small" onClick={() => setDisabled.mutate({ id: u.id, disabled: false }, { onError: fail })}>
+                    {t('users.enable')}
+                  </Button>
+                ) : (
+                  <Popconfirm
+                    title={t('users.disableConfirm', { name: u.displayName })}
+                    description={t('users.disableHelp')}
+                    okText={t('users.disable')}
+                    cancelText={t('actions.cancel')}
+                    okButtonProps={{ danger: true, size: 'large' }}
+                    cancelButtonProps={{ size: 'large' }}
+                    onConfirm={() => setDisabled.mutate({ id: u.id, disabled: true }, { onError: fail })}
+                  >
+                    <Button size="small" danger data-testid={`disable-${u.username}`}>
+                      {t('users.disable')}
+                    </Button>
+                  </Popconfirm>
+                )}
               </Space>
             ),
           },

@@ -42,7 +42,7 @@ export const userRow = z.object({
 });
 /** Given once, when the ledger is created or encrypted: the code that opens it when every password is lost. */
 const signedInWithCode = currentUser.extend({ recoveryCode: z.string().optional() });
-export const auditRow = z.object({ id, at: z.string(), actor: z.string(), action: z.string(), method: z.string(), record: z.string(), detail: z.string(), desk: z.string() });
+export const auditRow = z.object({ id, at: z.string(), actor: z.string(), actorName: z.string(), action: z.string(), method: z.string(), record: z.string(), detail: z.string(), desk: z.string() });
 export type AuditRow = z.infer<typeof auditRow>;
 
 const auditFilters = { actor: text(32).optional(), action: text(40).optional(), record: text(60).optional(), from: isoDate.optional(), to: isoDate.optional() };

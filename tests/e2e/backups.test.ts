@@ -53,7 +53,7 @@ it('a day’s mistake undone in a minute: back up, restore from the list with it
 
   // The activity log of the ledger in place says who restored what.
   await page.evaluate(() => (window.location.hash = '#/audit'));
-  await expect.poll(() => page.locator('.ant-table-tbody').innerText()).toContain('restore');
+  await expect.poll(() => page.locator('.ant-table-tbody').innerText()).toContain('备份与恢复 · 恢复台账');
 });
 
 it('backups can go to another folder; a folder that cannot be written is refused with the reason', async () => {

@@ -58,9 +58,13 @@ it('the administrator opens accounts; each role sees only its own work', async (
   await signIn(page, 'admin', 'linli-e2e-2026');
   await page.evaluate(() => (window.location.hash = '#/audit'));
   const log = page.locator('.ant-table-tbody');
-  await expect.poll(() => log.innerText()).toContain('zhao');
+  // In words: the person's name (not the username), what part of Linli, what happened, to which record.
+  await expect.poll(() => log.innerText()).toContain('赵书记');
   const text = await log.innerText();
-  for (const action of ['登录', '退出', '修改密码', '修改数据']) expect(text).toContain(action);
+  for (const action of ['登录', '退出', '修改密码', '账号与权限 · 修改数据', '账号 #']) expect(text).toContain(action);
+  expect(text).not.toMatch(/users\.create|auth\.login/);
+  await page.getByTestId('audit-codes').click();
+  await expect.poll(() => log.innerText()).toMatch(/users\.create/);
   await page.getByTestId('audit-verify').click();
   await expect.poll(() => page.getByTestId('audit-verdict').innerText()).toContain('记录完整');
 });

@@ -252,7 +252,12 @@ export const accountsHandlers: HandlerMap<
   'audit.list': ({ offset, limit, ...filters }, ctx) => {
     const { where, params } = auditWhere(filters);
     const total = plucked(ctx.db, `SELECT count(*) FROM audit_log ${where}`).get(...params) as number;
-    const rows = stmt(ctx.db, `SELECT id, at, actor, action, method, record, detail, desk FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as AuditRow[];
+    // The person's name as the log shows it; an account renamed or gone keeps its username.
+    const rows = stmt(
+      ctx.db,
+      `SELECT a.id, a.at, a.actor, coalesce(u.display_name, '') AS actorName, a.action, a.method, a.record, a.detail, a.desk
+       FROM (SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?) a LEFT JOIN users u ON u.username = a.actor ORDER BY a.id DESC`,
+    ).all(...params, limit, offset) as AuditRow[];
     return { total, rows };
   },
   'audit.export': async ({ lang, ...filters }, ctx) => {

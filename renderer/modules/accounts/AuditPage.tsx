@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Input, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Input, Select, Space, Switch, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { saveFile } from '../../components/download';
 import { errorText } from '../../components/errors';
+import { auditRecord, auditWhat } from './auditWords';
 
 const ACTIONS = ['write', 'reveal', 'export', 'print', 'import', 'login', 'login_failed', 'lock', 'unlock', 'logout', 'refused', 'backup', 'restore', 'purge', 'permissions_changed', 'recovered', 'encrypted'];
 
@@ -20,6 +21,8 @@ export function AuditPage() {
   const [record, setRecord] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [page, setPage] = useState(1);
+  // The log says in words what happened; the internal codes (method, record key) on demand, for support.
+  const [codes, setCodes] = useState(false);
   const [verdict, setVerdict] = useState<{ ok: boolean; entries: number; brokenAt: number | null } | null>(null);
   const filters = {
     actor: actor || undefined,
@@ -52,6 +55,10 @@ export function AuditPage() {
           <Button icon={<DownloadOutlined />} onClick={() => void exportLog()} data-testid="audit-export">
             {t('audit.export')}
           </Button>
+          <Space>
+            <Switch checked={codes} onChange={setCodes} aria-label={t('audit.showCodes')} data-testid="audit-codes" />
+            {t('audit.showCodes')}
+          </Space>
         </Space>
         {verdict && (
           <Alert
@@ -68,11 +75,24 @@ export function AuditPage() {
           pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           columns={[
             { title: t('audit.at'), dataIndex: 'at', width: 200, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
-            { title: t('audit.actor'), dataIndex: 'actor', width: 120 },
-            { title: t('audit.desk'), dataIndex: 'desk', width: 120, render: (v: string) => v || t('audit.hostDesk') },
-            { title: t('audit.action'), dataIndex: 'action', width: 120, render: (v: string) => t(`audit.actions.${v}`, { defaultValue: v }) },
-            { title: t('audit.method'), dataIndex: 'method', width: 200 },
-            { title: t('audit.record'), dataIndex: 'record', width: 160 },
+            { title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: (v: string, r) => <span title={r.actor}>{v || r.actor}</span> },
+            { title: t('audit.desk'), dataIndex: 'desk', width: 110, render: (v: string) => v || t('audit.hostDesk') },
+            { title: t('audit.what'), key: 'what', width: 200, render: (_v, r) => auditWhat(t, r.method, r.action) },
+            {
+              title: t('audit.record'),
+              key: 'record',
+              width: 160,
+              render: (_v, r) => {
+                const rec = auditRecord(t, r.record);
+                return rec.href ? <a href={rec.href}>{rec.text}</a> : rec.text;
+              },
+            },
+            ...(codes
+              ? [
+                  { title: t('audit.method'), dataIndex: 'method', width: 200, className: 'mono' },
+                  { title: t('audit.record'), dataIndex: 'record', width: 180, className: 'mono', key: 'code' },
+                ]
+              : []),
             { title: t('audit.detail'), dataIndex: 'detail' },
           ]}
         />

@@ -1,0 +1,54 @@
+import type { TFunction } from 'i18next';
+
+/** Which part of Linli a method belongs to, by its prefix: the menu's own words say it (signing in belongs to none). */
+const AREA: Record<string, string> = {
+  app: 'home',
+  audit: 'audit',
+  users: 'users',
+  roles: 'users',
+  backups: 'backups',
+  certificates: 'certificates',
+  certs: 'certificates',
+  templates: 'certificates',
+  community: 'community',
+  desk: 'todo',
+  reminders: 'todo',
+  hosting: 'hosting',
+  households: 'residents',
+  residents: 'residents',
+  lists: 'lists',
+  mediation: 'mediation',
+  party: 'party',
+  problems: 'visits',
+  visits: 'visits',
+  records: 'retention',
+  retention: 'retention',
+  reports: 'reports',
+  sheets: 'sheets',
+};
+
+/** Records that have a page of their own: the log links to it. */
+const PAGE: Record<string, (id: string) => string> = {
+  resident: (id) => `#/residents/${id}`,
+  household: (id) => `#/households/${id}`,
+  mediation_case: (id) => `#/mediation/${id}`,
+  list_need: (id) => `#/lists/need/${id}`,
+  problem: (id) => `#/visits/problem/${id}`,
+};
+
+/** "居民台账 · 修改数据" for `residents.update` with action write. */
+export function auditWhat(t: TFunction, method: string, action: string): string {
+  const area = AREA[method.split('.')[0] ?? ''];
+  const done = t(`audit.actions.${action}`, { defaultValue: action });
+  return area ? `${t(`nav.${area}`)} · ${done}` : done;
+}
+
+/** "居民 #12" (and its page) for `resident:12`; a record kind without words is shown as it is. */
+export function auditRecord(t: TFunction, record: string): { text: string; href?: string } {
+  const [kind = '', id = '', ...rest] = record.split(':');
+  if (!kind || !/^\d+$/.test(id)) return { text: record };
+  const noun = t(`audit.kinds.${kind}`, { defaultValue: '' });
+  if (!noun) return { text: record };
+  const state = rest.length ? ` · ${t(`audit.states.${rest.join(':')}`, { defaultValue: rest.join(':') })}` : '';
+  return { text: `${noun} #${id}${state}`, href: PAGE[kind]?.(id) };
+}

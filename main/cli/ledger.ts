@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { openApp, type App } from '../core/app';
+import { openApp, type App } from '../app';
 import { AppError } from '../core/errors';
 import { resolveLedgerPath } from '../core/paths';
 import { seedCommunity } from '../modules/residents/seed';

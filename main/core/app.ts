@@ -1,8 +1,7 @@
 import { Vault, type VaultOptions } from './vault';
-import { createDispatcher, type CallContext, type Dispatch } from './dispatch';
+import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './dispatch';
 import { systemSession } from './session';
 import type { Ledger } from './ledger';
-import { handlers } from '../modules';
 import { Office } from './office';
 
 export interface App {
@@ -18,12 +17,13 @@ export interface App {
 }
 
 /**
- * The same services for every shell: Electron, the browser shell, the CLI, tests and benchmarks.
+ * The same services for every shell: Electron, the browser shell, the CLI, tests and benchmarks, around
+ * the handlers the modules give (main/app.ts puts the two together; the core knows no module).
  * With `key` the ledger is opened (or created) encrypted at once: tests and benchmarks. Without, an
  * encrypted ledger waits for a sign-in to unwrap its key, and a ledger from before encryption is opened
  * as it is, to be encrypted when the administrator signs in.
  */
-export function openApp(ledgerPath: string, shell: CallContext['shell'], options: VaultOptions & { key?: Buffer } = {}): App {
+export function createApp(handlers: Handlers, ledgerPath: string, shell: CallContext['shell'], options: VaultOptions & { key?: Buffer } = {}): App {
   const vault = new Vault(ledgerPath, options);
   if (options.key) vault.open(options.key, true, vault.onDisk === 'new');
   else if (vault.onDisk === 'plain') vault.open(null);
@@ -40,9 +40,4 @@ export function openApp(ledgerPath: string, shell: CallContext['shell'], options
     call: (method, input) => dispatch(system, method, input),
     close: () => vault.close(),
   };
-}
-
-/** For the shells: a damaged file is not opened for writing; the user is told plainly, with the newest backup. */
-export function openHealthyApp(ledgerPath: string, shell: CallContext['shell'], options: { nativeBinding?: string } = {}): App {
-  return openApp(ledgerPath, shell, { ...options, healthCheck: true });
 }

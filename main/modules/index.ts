@@ -13,5 +13,20 @@ import { deskHandlers } from './desk/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { hostingHandlers } from './hosting/handlers';
 
+/** Two modules claiming one method is an error at start: spreading one map over another would hide it. */
+export function mergeHandlers(maps: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [name, handler] of Object.entries(map)) {
+      if (name in merged) throw new Error(`the method ${name} has two handlers`);
+      merged[name] = handler;
+    }
+  }
+  return merged;
+}
+
 /** Every module's handlers, merged: the contract's type makes a missing method a compile error. */
-export const handlers: Handlers = { ...accountsHandlers, ...communityHandlers, ...residentsHandlers, ...backupsHandlers, ...retentionHandlers, ...partyHandlers, ...certificatesHandlers, ...mediationHandlers, ...listsHandlers, ...visitsHandlers, ...deskHandlers, ...reportsHandlers, ...hostingHandlers };
+const all = [accountsHandlers, communityHandlers, residentsHandlers, backupsHandlers, retentionHandlers, partyHandlers, certificatesHandlers, mediationHandlers, listsHandlers, visitsHandlers, deskHandlers, reportsHandlers, hostingHandlers] as const;
+type Merged = (typeof all)[number];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export const handlers: Handlers = mergeHandlers(all) as UnionToIntersection<Merged> satisfies Handlers;

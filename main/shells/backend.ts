@@ -1,5 +1,5 @@
 import type { CallResult } from '../../shared/contract';
-import type { App } from '../core/app';
+import type { App } from '../app';
 import type { OfficeEvent } from '../core/office';
 import { newSession, type Session } from '../core/session';
 

@@ -1,4 +1,4 @@
-import { openHealthyApp, type App } from '../core/app';
+import { openHealthyApp, type App } from '../app';
 import { AppError } from '../core/errors';
 import { scheduleBackups } from '../core/backups';
 import { localBackend, type Backend } from './backend';

@@ -12,35 +12,13 @@ import { errorText } from '../components/errors';
 import { focusFirstFieldInDialogs, keepClearButtonsOutOfTabOrder, keepFocusOnThePage } from '../components/keyboard';
 import { useRoute } from './router';
 import { Shell } from './Shell';
+import { PRINT_VIEWS } from '../modules';
 import { SetupPage } from '../modules/community/SetupPage';
 import { LoginPage } from '../modules/accounts/LoginPage';
 import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { RecoveryCodePage, usePendingRecoveryCode } from '../modules/accounts/RecoveryCodePage';
 import { UserContext } from '../modules/accounts/session';
 import { useIdleLock } from '../modules/accounts/useIdleLock';
-import { RosterPrint } from '../modules/residents/print/RosterPrint';
-import { HouseholdCardPrint } from '../modules/residents/print/HouseholdCardPrint';
-import { PartyRosterPrint } from '../modules/party/print/PartyRosterPrint';
-import { MeetingPrint } from '../modules/party/print/MeetingPrint';
-import { DuesSheetPrint } from '../modules/party/print/DuesSheetPrint';
-import { DuesYearPrint } from '../modules/party/print/DuesYearPrint';
-import { CertificatePrint } from '../modules/certificates/print/CertificatePrint';
-import { RegisterPrint } from '../modules/certificates/print/RegisterPrint';
-import { AgreementPrint } from '../modules/mediation/print/AgreementPrint';
-import { SessionRecordPrint } from '../modules/mediation/print/SessionRecordPrint';
-import { RightsNoticePrint } from '../modules/mediation/print/RightsNoticePrint';
-import { CaseDocumentPrint, CaseFilePrint } from '../modules/mediation/print/CaseFilePrint';
-import { StatsPrint } from '../modules/mediation/print/StatsPrint';
-import { ReportReceiptPrint } from '../modules/party/print/ReportReceiptPrint';
-import { ServiceSummaryPrint } from '../modules/party/print/ServiceSummaryPrint';
-import { NeedListPrint } from '../modules/lists/print/NeedListPrint';
-import { ResourceListPrint } from '../modules/lists/print/ResourceListPrint';
-import { NeedSlipPrint } from '../modules/lists/print/NeedSlipPrint';
-import { MeasuresPrint } from '../modules/lists/print/MeasuresPrint';
-import { BoardPrint } from '../modules/visits/print/BoardPrint';
-import { ReferralPrint } from '../modules/visits/print/ReferralPrint';
-import { DashboardPrint } from '../modules/desk/print/DashboardPrint';
-import { ReportPrint } from '../modules/reports/print/ReportPrint';
 
 // A call refused because the session ended or locked sends the screen back to the sign-in.
 const queryClient: QueryClient = new QueryClient({
@@ -64,31 +42,9 @@ function SignedIn({ idleMinutes }: { idleMinutes: number }) {
   if (info.isPending) return <Spin size="large" className="center-spin" />;
   if (info.isError && !info.data) return <Result status="error" title={errorText(t, info.error)} />;
   if (!info.data.setupDone) return <SetupPage withAdmin={false} />;
-  if (route.path[0] === 'print' && route.path[1] === 'roster') return <RosterPrint query={route.query} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'household') return <HouseholdCardPrint id={Number(route.path[2])} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'party-roster') return <PartyRosterPrint query={route.query} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'meeting') return <MeetingPrint id={Number(route.path[2])} />;
-  if (route.path[0] === 'print' && route.path[1] === 'dues') return <DuesSheetPrint query={route.query} />;
-  if (route.path[0] === 'print' && route.path[1] === 'mediation-session') return <SessionRecordPrint id={Number(route.path[2])} session={Number(route.path[3])} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'mediation-stats') return <StatsPrint query={route.query} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'mediation-doc') return <CaseDocumentPrint id={Number(route.path[2])} docKey={route.path[3] ?? ''} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'mediation-file') return <CaseFilePrint id={Number(route.path[2])} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'mediation-rights') return <RightsNoticePrint id={Number(route.path[2])} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'mediation-agreement') return <AgreementPrint id={Number(route.path[2])} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'certificate') return <CertificatePrint id={Number(route.path[2])} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'cert-register') return <RegisterPrint query={route.query} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'dues-year') return <DuesYearPrint query={route.query} />;
-  if (route.path[0] === 'print' && route.path[1] === 'report-receipt') return <ReportReceiptPrint id={Number(route.path[2])} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'service-summary') return <ServiceSummaryPrint query={route.query} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'list-needs') return <NeedListPrint query={route.query} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'list-resources') return <ResourceListPrint info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'list-slip') return <NeedSlipPrint id={Number(route.path[2])} kind="slip" info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'list-card') return <NeedSlipPrint id={Number(route.path[2])} kind="card" info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'list-measures') return <MeasuresPrint query={route.query} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'problem-board') return <BoardPrint query={route.query} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'referral') return <ReferralPrint id={Number(route.path[2])} escalationId={Number(route.path[3])} info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'dashboard') return <DashboardPrint info={info.data} />;
-  if (route.path[0] === 'print' && route.path[1] === 'report') return <ReportPrint query={route.query} />;
+  // Print views (#/print/<name>/…) stand alone, without the menu around them.
+  const print = route.path[0] === 'print' ? PRINT_VIEWS.get(route.path[1] ?? '') : undefined;
+  if (print) return print({ path: route.path.slice(2), query: route.query, info: info.data });
   return <Shell route={route} info={info.data} />;
 }
 

@@ -1,87 +1,29 @@
 import { useState } from 'react';
-import { Badge, Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
-import { ApartmentOutlined, BarChartOutlined, BellOutlined, DashboardOutlined, TableOutlined, ScheduleOutlined, AuditOutlined, ClearOutlined, CloudUploadOutlined, DatabaseOutlined, DesktopOutlined, FileProtectOutlined, FlagOutlined, CommentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/contract/community';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
 import { changeLanguage } from '../i18n';
 import { navigate, type Route } from './router';
-import { ResidentsPage } from '../modules/residents/ResidentsPage';
-import { ResidentPage } from '../modules/residents/ResidentPage';
-import { ResidentFormPage } from '../modules/residents/ResidentFormPage';
-import { HouseholdPage } from '../modules/residents/HouseholdPage';
-import { ImportPage } from '../modules/residents/ImportPage';
-import { CommunityPage } from '../modules/community/CommunityPage';
-import { UsersPage } from '../modules/accounts/UsersPage';
-import { AuditPage } from '../modules/accounts/AuditPage';
-import { BackupsPage } from '../modules/backups/BackupsPage';
-import { RetentionPage } from '../modules/retention/RetentionPage';
-import { HostingPage } from '../modules/hosting/HostingPage';
-import { PartyPage } from '../modules/party/PartyPage';
-import { CertificatesPage } from '../modules/certificates/CertificatesPage';
-import { MediationPage } from '../modules/mediation/MediationPage';
-import { ListsPage } from '../modules/lists/ListsPage';
-import { VisitsPage } from '../modules/visits/VisitsPage';
-import { TodoPage, useReminderCount } from '../modules/desk/TodoPage';
+import { SECTIONS } from '../modules';
 import { GlobalSearch } from '../modules/desk/GlobalSearch';
-import { DashboardPage } from '../modules/desk/DashboardPage';
-import { ReportsPage } from '../modules/reports/ReportsPage';
-import { SheetsPage } from '../modules/reports/SheetsPage';
-import { REPORT_KINDS, REPORT_PERMISSION } from '../../shared/contract/reports';
 import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
 import { useCan, useUser } from '../modules/accounts/session';
-import type { Permission } from '../../shared/contract/define';
 import { useWrite } from '../api/hooks';
+import type { Permission } from '../../shared/contract/define';
 
-/** Which permission opens each section of the menu. */
-const SECTIONS: Record<string, Permission> = {
-  home: 'desk.view',
-  residents: 'residents.view',
-  households: 'residents.view',
-  import: 'residents.import',
-  party: 'party.view',
-  certificates: 'certificates.issue',
-  mediation: 'mediation.work',
-  lists: 'lists.view',
-  visits: 'visits.view',
-  todo: 'desk.view',
-  reports: 'desk.view',
-  sheets: 'residents.export',
-  community: 'community.edit',
-  users: 'users.manage',
-  audit: 'audit.view',
-  backups: 'backups.manage',
-  retention: 'records.purge',
-  hosting: 'hosting.manage',
-};
+/** The first section this user may open: where a fresh sign-in lands. */
+function ownSection(can: (p: Permission) => boolean): string {
+  return [...SECTIONS.values()].find((s) => s.icon && can(s.permission) && (s.offered?.(can) ?? true))?.key ?? 'residents';
+}
 
 function Page({ route, info }: { route: Route; info: AppInfo }) {
   const can = useCan();
   // A section the user may not open (an address left by the previous user of a shared PC) shows their own first section.
-  const asked = route.path[0];
-  const section = asked && SECTIONS[asked] && can(SECTIONS[asked]) ? asked : (Object.keys(SECTIONS).find((k) => can(SECTIONS[k]!)) ?? 'residents');
-  const [a, b, c] = section === asked ? route.path : [section];
-  if (a === 'home') return <DashboardPage />;
-  if (a === 'reports') return <ReportsPage />;
-  if (a === 'sheets') return <SheetsPage />;
-  if (a === 'residents' && b === 'new') return <ResidentFormPage householdId={Number(route.query.get('household')) || undefined} />;
-  if (a === 'residents' && b && c === 'edit') return <ResidentFormPage id={Number(b)} />;
-  if (a === 'residents' && b) return <ResidentPage id={Number(b)} />;
-  if (a === 'households' && b) return <HouseholdPage id={Number(b)} />;
-  if (a === 'import') return <ImportPage />;
-  if (a === 'community') return <CommunityPage />;
-  if (a === 'users') return <UsersPage />;
-  if (a === 'audit') return <AuditPage />;
-  if (a === 'backups') return <BackupsPage />;
-  if (a === 'retention') return <RetentionPage />;
-  if (a === 'hosting') return <HostingPage />;
-  if (a === 'party') return <PartyPage tab={b} query={route.query} />;
-  if (a === 'mediation') return <MediationPage caseId={Number(b) || undefined} />;
-  if (a === 'todo') return <TodoPage />;
-  if (a === 'visits') return <VisitsPage tab={b} id={Number(c) || undefined} query={route.query} />;
-  if (a === 'lists') return <ListsPage tab={b} id={Number(c) || undefined} />;
-  if (a === 'certificates') return <CertificatesPage tab={b} query={route.query} info={info} />;
-  return <ResidentsPage query={route.query} />;
+  const asked = SECTIONS.get(route.path[0] ?? '');
+  const section = asked && can(asked.permission) ? asked : SECTIONS.get(ownSection(can))!;
+  return section.page({ path: section === asked ? route.path.slice(1) : [], query: route.query, info });
 }
 
 export function LanguageSwitch() {
@@ -130,38 +72,22 @@ function UserMenu() {
 export function Shell({ route, info }: { route: Route; info: AppInfo }) {
   const { t } = useTranslation();
   const can = useCan();
-  const first = route.path[0] ?? '';
-  const own = Object.keys(SECTIONS).find((k) => can(SECTIONS[k]!)) ?? 'residents';
-  const section = first in SECTIONS && first !== 'households' && can(SECTIONS[first]!) ? first : own;
-  const due = useReminderCount(can('desk.view'));
-  const items = [
-    can('desk.view') && { key: 'home', icon: <DashboardOutlined />, label: t('nav.home') },
-    can('desk.view') && {
-      key: 'todo',
-      icon: <BellOutlined />,
-      label: (
+  const asked = SECTIONS.get(route.path[0] ?? '');
+  const section = asked && can(asked.permission) ? asked : SECTIONS.get(ownSection(can))!;
+  const items = [...SECTIONS.values()]
+    .filter((s) => s.icon && can(s.permission) && (s.offered?.(can) ?? true))
+    .map((s) => ({
+      key: s.key,
+      icon: s.icon,
+      label: s.Badge ? (
         <Space>
-          {t('nav.todo')}
-          <Badge count={due} overflowCount={99} data-testid="todo-count" />
+          {t(`nav.${s.key}`)}
+          <s.Badge />
         </Space>
+      ) : (
+        t(`nav.${s.key}`)
       ),
-    },
-    can('residents.view') && { key: 'residents', icon: <TeamOutlined />, label: t('nav.residents') },
-    can('residents.import') && { key: 'import', icon: <CloudUploadOutlined />, label: t('nav.import') },
-    can('certificates.issue') && { key: 'certificates', icon: <FileProtectOutlined />, label: t('nav.certificates') },
-    can('mediation.work') && { key: 'mediation', icon: <CommentOutlined />, label: t('nav.mediation') },
-    can('visits.view') && { key: 'visits', icon: <ScheduleOutlined />, label: t('nav.visits') },
-    can('lists.view') && { key: 'lists', icon: <ApartmentOutlined />, label: t('nav.lists') },
-    can('party.view') && { key: 'party', icon: <FlagOutlined />, label: t('nav.party') },
-    can('desk.view') && REPORT_KINDS.some((k) => can(REPORT_PERMISSION[k])) && { key: 'reports', icon: <BarChartOutlined />, label: t('nav.reports') },
-    can('residents.export') && { key: 'sheets', icon: <TableOutlined />, label: t('nav.sheets') },
-    can('community.edit') && { key: 'community', icon: <HomeOutlined />, label: t('nav.community') },
-    can('users.manage') && { key: 'users', icon: <SafetyOutlined />, label: t('nav.users') },
-    can('audit.view') && { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit') },
-    can('backups.manage') && { key: 'backups', icon: <DatabaseOutlined />, label: t('nav.backups') },
-    can('records.purge') && { key: 'retention', icon: <ClearOutlined />, label: t('nav.retention') },
-    can('hosting.manage') && { key: 'hosting', icon: <DesktopOutlined />, label: t('nav.hosting') },
-  ].filter((x) => !!x);
+    }));
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -179,7 +105,7 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
         <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={64}>
           <Menu
             mode="inline"
-            selectedKeys={[section === 'households' ? 'residents' : section]}
+            selectedKeys={[section.key]}
             className="app-menu"
             onClick={(e) => navigate(e.key)}
             items={items}

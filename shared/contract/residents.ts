@@ -228,6 +228,13 @@ export const residentsContract = {
     kind: 'read',
     permission: 'residents.view',
   }),
+  /** The households list: every household with people living in it, in address order, filtered by grid or by a person, number or address. */
+  'households.list': method({
+    input: z.object({ q: text(50).default(''), gridId: id.optional(), ...pageArgs }).strict(),
+    output: z.object({ total: z.number(), rows: z.array(z.object({ id, number: z.string(), address: z.string(), headName: z.string(), members: z.number(), gridName: z.string() })) }),
+    kind: 'read',
+    permission: 'residents.view',
+  }),
   'households.moveMember': method({
     input: z.object({ residentId: id, householdId: id, relation: code('relation') }).strict(),
     output: z.object({ id }),

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { openApp, type App } from '../../main/core/app';
+import { openApp, type App } from '../../main/app';
 import type { Db } from '../../main/core/ledger';
 import { seedCommunity } from '../../main/modules/residents/seed';
 import { measure, ms, now, type Summary } from './stats';

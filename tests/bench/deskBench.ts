@@ -1,4 +1,4 @@
-import { openApp } from '../../main/core/app';
+import { openApp } from '../../main/app';
 import type { Db } from '../../main/core/ledger';
 import { seedLists } from '../../main/modules/lists/seed';
 import { todayIso } from '../../shared/rules/idNumber';

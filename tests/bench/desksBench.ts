@@ -1,7 +1,7 @@
 import path from 'node:path';
 import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openApp } from '../../main/core/app';
+import { openApp } from '../../main/app';
 import { newSession } from '../../main/core/session';
 import { makePairingCode, setHostMode, updateHostFile } from '../../main/core/host/registry';
 import { pairWithHost } from '../../main/core/host/link';

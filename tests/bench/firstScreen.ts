@@ -1,4 +1,4 @@
-import { openApp } from '../../main/core/app';
+import { openApp } from '../../main/app';
 import { newSession } from '../../main/core/session';
 
 /**

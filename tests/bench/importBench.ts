@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { connect } from '../../main/core/ledger';
 import ExcelJS from 'exceljs';
-import { openApp } from '../../main/core/app';
+import { openApp } from '../../main/app';
 import { seedCommunity } from '../../main/modules/residents/seed';
 import { now } from './stats';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { openApp } from '../../main/core/app';
+import { openApp } from '../../main/app';
 import { seedCommunity } from '../../main/modules/residents/seed';
 import { seedLists } from '../../main/modules/lists/seed';
 import { matchingInput } from '../../main/modules/lists/matching';

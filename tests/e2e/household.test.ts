@@ -46,6 +46,18 @@ it('a household of three typed in from the keyboard', async () => {
   expect(text).toContain('张三丰');
   expect(text).toContain('配偶');
   expect(text).toContain('110105********002X');
+
+  // The households list: found by a member's name, opened with ↓ and Enter; the menu lights 家庭户.
+  await page.locator('.app-menu').getByText('家庭户').click();
+  const list = page.getByTestId('household-list');
+  await expect.poll(() => list.innerText()).toContain('3号楼2单元301室');
+  expect(await list.innerText()).toMatch(/张三丰\s+3/); // the head and the three living there
+  await page.getByTestId('household-search').locator('input').fill('李秀英');
+  await expect.poll(() => page.locator('.ant-pagination-total-text').innerText()).toBe('共 1 户');
+  await page.getByTestId('household-search').locator('input').press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByText('户卡：第一网格 3号楼2单元301室').waitFor();
+  expect(await page.locator('.app-menu .ant-menu-item-selected').innerText()).toBe('家庭户');
 });
 
 it('a wrong ID number gets a clear message and nothing is saved', async () => {

@@ -3,7 +3,7 @@
  * the ledger with the test key, drafts and issues `count` certificates as fast as it can, and prints
  * the numbers it got as JSON. Two of these at once are two counters issuing at the same moment.
  */
-import { openApp } from '../../main/core/app';
+import { openApp } from '../../main/app';
 import { ok } from './ledger';
 
 async function main() {

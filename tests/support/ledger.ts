@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openApp, type App } from '../../main/core/app';
+import { openApp, type App } from '../../main/app';
 import { connect, type Db } from '../../main/core/ledger';
 import { systemSession, type Session } from '../../main/core/session';
 import type { Input, MethodName, Output } from '../../shared/contract';

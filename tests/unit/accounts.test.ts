@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp } from '../../main/core/app';
+import { openApp } from '../../main/app';
 import { newSession, type Session } from '../../main/core/session';
 import { contract, methodNames } from '../../shared/contract';
 import { DEFAULT_PERMISSIONS, ROLES } from '../../shared/rules/roles';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupIfDue, backupsToRemove, checkBackupFile, listBackups, restoreFrom, takeBackup, type BackupFile } from '../../main/core/backups';
-import { openApp, openHealthyApp } from '../../main/core/app';
+import { openApp, openHealthyApp } from '../../main/app';
 import { LATEST_VERSION } from '../../main/core/ledger/migrations';
 import type { Db } from '../../main/core/ledger';
 import { seedCommunity } from '../../main/modules/residents/seed';

@@ -178,7 +178,7 @@ describe('issuing', () => {
     buildSync({ entryPoints: [path.join(__dirname, '../support/certDesk.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: desk, logLevel: 'error' });
     const dir = tempDir();
     const file = path.join(dir, 'ledger.db');
-    const shared = (await import('../../main/core/app')).openApp(file, 'cli', { key: TEST_KEY });
+    const shared = (await import('../../main/app')).openApp(file, 'cli', { key: TEST_KEY });
     await ok(shared, 'community.setup', { streetName: '街道', communityName: '社区', grids: [{ name: '第一网格', buildings: ['1号楼'] }] });
     const tree = await ok(shared, 'community.tree', {});
     const person = (await ok(shared, 'residents.create', { name: '李四', idNumber: '11010519491231002X', gender: '2', relation: '02', residenceType: 'registered', moveInDate: '2015-03-01', placement: { kind: 'new', buildingId: tree[0]!.buildings[0]!.id, unit: '1', room: '101' } })).id;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openApp, type App } from '../../main/core/app';
+import { openApp, type App } from '../../main/app';
 import { connect, fileKind } from '../../main/core/ledger';
 import { keyFromRecoveryCode, keysPathFor, readKeys, recoveryCodeFor } from '../../main/core/keys';
 import { checkBackupFile, listBackups, takeBackup } from '../../main/core/backups';

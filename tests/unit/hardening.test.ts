@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openApp, type App } from '../../main/core/app';
+import { openApp, type App } from '../../main/app';
 import { keysPathFor, readKeys } from '../../main/core/keys';
 import { newSession, type Session } from '../../main/core/session';
 import { scrubDigits } from '../../main/core/audit';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import https from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, openTempApp, setUpCommunity, tempDir } from '../support/ledger';
-import { openApp } from '../../main/core/app';
+import { openApp } from '../../main/app';
 import { TEST_KEY } from '../support/ledger';
 import { startHostServer, type HostServer } from '../../main/shells/host/server';
 import { deskBackend } from '../../main/shells/desk/backend';

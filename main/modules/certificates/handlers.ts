@@ -8,7 +8,7 @@ import { AppError } from '../../core/errors';
 import { loadExcel } from '../../core/excel';
 import { plucked, stmt } from '../../core/ledger';
 import type { HandlerMap } from '../../core/dispatch';
-import { findResidentsToLink } from '../residents/search';
+import { findResidentsToLink } from '../residents/api';
 import { approve, certificateById, draft, issue, itemById, items, monthlyCounts, refuse, register, verify, voidCertificate } from './register';
 
 type CertMethod = Extract<MethodName, `certs.${string}`>;

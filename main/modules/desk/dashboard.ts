@@ -2,8 +2,8 @@ import type { Output } from '../../../shared/contract';
 import { addMonths } from '../../../shared/rules/party';
 import { plucked, stmt } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
-import { caseList } from '../mediation/cases';
-import { fileBoard } from '../party/development';
+import { caseList } from '../mediation/api';
+import { fileBoard } from '../party/api';
 
 type Dashboard = Output<'desk.dashboard'>;
 type Count = { key: string; n: number };

@@ -5,12 +5,12 @@ import { MEETING_KINDS } from '../../../shared/contract/party';
 import { AppError } from '../../core/errors';
 import { stmt } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
-import { caseList } from '../mediation/cases';
-import { fileBoard } from '../party/development';
-import { arrears } from '../party/dues';
-import { meetingCalendar } from '../party/meetings';
-import { problemList } from '../visits/problems';
-import { dueCount } from '../retention/handlers';
+import { caseList } from '../mediation/api';
+import { fileBoard } from '../party/api';
+import { arrears } from '../party/api';
+import { meetingCalendar } from '../party/api';
+import { problemList } from '../visits/api';
+import { dueCount } from '../retention/api';
 
 type Rule = (ctx: CallContext, today: string) => Reminder[];
 const item = (key: string, kind: Reminder['kind'], due: string, today: string, params: Reminder['params'], link: string): Reminder => ({ key, kind, due, overdue: due < today, params, link });

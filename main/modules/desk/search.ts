@@ -3,8 +3,8 @@ import type { Output } from '../../../shared/contract';
 import type { Permission } from '../../../shared/contract/define';
 import { stmt } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
-import { findResidentsToLink } from '../residents/search';
-import { caseList } from '../mediation/cases';
+import { findResidentsToLink } from '../residents/api';
+import { caseList } from '../mediation/api';
 
 type Group = Output<'desk.search'>[number];
 const PER_GROUP = 8;

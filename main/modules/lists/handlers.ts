@@ -5,7 +5,7 @@ import { translate } from '../../../shared/i18n/resources';
 import { getSetting, stmt } from '../../core/ledger';
 import { tableFile } from '../../core/excel';
 import type { HandlerMap } from '../../core/dispatch';
-import { findResidentsToLink } from '../residents/search';
+import { findResidentsToLink } from '../residents/api';
 import { categories, needDetail, needRows, saveCategory, saveNeed, withdraw } from './needs';
 import { candidates, confirm, needsFor, proposeAll, resourceRows, saveResource } from './matching';
 import { addService, cancelMatch, claim, complete, feedback } from './services';

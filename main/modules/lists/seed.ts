@@ -2,7 +2,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { addDays } from '../../../shared/rules/mediation';
 import { needNumber, PROVIDER_KINDS } from '../../../shared/rules/lists';
 import { plucked, noteWrite, stmt, type Db } from '../../core/ledger';
-import { prng } from '../residents/seed';
+import { prng } from '../residents/api';
 
 /** What communities write on their lists, per category of the default tree: for demos, tests and benchmarks. */
 const NEEDS: Record<string, string[]> = {

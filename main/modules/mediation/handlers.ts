@@ -3,7 +3,7 @@ import type { MethodName } from '../../../shared/contract';
 import { statistics, type CaseSource } from '../../../shared/rules/mediation';
 import { stmt, type Db } from '../../core/ledger';
 import type { HandlerMap } from '../../core/dispatch';
-import { findResidentsToLink } from '../residents/search';
+import { findResidentsToLink } from '../residents/api';
 import { attach, attachmentContent, attachments, mediationSettings, setMediationSettings } from './files';
 import { loadExcel } from '../../core/excel';
 import { translate } from '../../../shared/i18n/resources';

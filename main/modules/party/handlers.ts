@@ -8,7 +8,7 @@ import { AppError } from '../../core/errors';
 import { loadExcel } from '../../core/excel';
 import { plucked, stmt } from '../../core/ledger';
 import type { HandlerMap } from '../../core/dispatch';
-import { findResidentsToLink } from '../residents/search';
+import { findResidentsToLink } from '../residents/api';
 import { addEvent, branchStats, memberInputOf, memberRecord, memberRecords, saveMember, toMemberRow } from './members';
 import { extendProbation, fileBoard, fileDetail, openFile, recordStep } from './development';
 import { meetingDetail, meetingList, saveMeeting } from './meetings';

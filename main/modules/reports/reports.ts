@@ -6,9 +6,9 @@ import { yuan } from '../../../shared/rules/party';
 import { MEETING_KINDS } from '../../../shared/contract/party';
 import { AppError } from '../../core/errors';
 import { plucked, getSetting, stmt, type Db } from '../../core/ledger';
-import { branchStats } from '../party/members';
-import { caseStats } from '../mediation/handlers';
-import { measures } from '../lists/measures';
+import { branchStats } from '../party/api';
+import { caseStats } from '../mediation/api';
+import { measures } from '../lists/api';
 
 export interface ReportInput {
   from: string;

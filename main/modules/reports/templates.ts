@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors';
 import { loadExcel } from '../../core/excel';
 import { stmt, type Db } from '../../core/ledger';
 import { guessColumn } from '../../core/sheets';
-import { RESIDENT_COLUMNS, RESIDENT_FRAGMENTS, type ColumnKey } from '../residents/columns';
+import { RESIDENT_COLUMNS, RESIDENT_FRAGMENTS, type ColumnKey } from '../residents/api';
 
 /**
  * 一表通 ("one ledger, many forms"): an upper department's own spreadsheet, kept as sent. The

@@ -10,6 +10,7 @@ import { addEvent, existingByIdNumber, insertResident, leaveHousehold, placeInHo
 import { addImportBuildings, checkImport, recheckImport } from './import';
 import { cancelImport, commitImport, importErrorsWorkbook, importProgress, importTemplate } from './importCommit';
 import { exportWorkbook } from './export';
+import { householdSummary, listHouseholds } from './households';
 
 interface DetailRecord extends RowRecord {
   hukou_address: string;
@@ -72,6 +73,7 @@ export const residentsHandlers: HandlerMap<
   | 'residents.moveBackIn'
   | 'households.card'
   | 'households.find'
+  | 'households.list'
   | 'households.moveMember'
   | 'households.setHead'
   | 'residents.roster'
@@ -179,16 +181,11 @@ export const residentsHandlers: HandlerMap<
     // Households of the people found, in address order: the search's own routing does the work.
     const ids = [...new Set(rows.map((r) => r.householdId).filter((h): h is number => h !== null))].slice(0, 20);
     return ids.map((hid) => {
-      const h = stmt(
-        ctx.db,
-        `SELECT h.id, h.number, coalesce(hr.name, '') AS head_name, coalesce(hr.address, m.address) AS address,
-           (SELECT count(*) FROM residents x WHERE x.household_id = h.id AND x.status = 'active') AS members
-         FROM households h LEFT JOIN residents hr ON hr.id = h.head_id
-         JOIN residents m ON m.id = (SELECT id FROM residents WHERE household_id = h.id LIMIT 1) WHERE h.id = ?`,
-      ).get(hid) as { id: number; number: string; head_name: string; address: string; members: number };
-      return { id: h.id, number: h.number, address: h.address, headName: h.head_name, members: h.members };
+      const { gridName: _grid, ...h } = householdSummary(ctx.db, hid);
+      return h;
     });
   },
+  'households.list': ({ q, gridId, offset, limit }, ctx) => listHouseholds(ctx.db, { q, gridId, reveal: mayReveal(ctx.session) }, offset, limit),
   'households.moveMember': ({ residentId, householdId, relation }, ctx) => {
     const r = activeResident(ctx.db, residentId);
     if (r.status !== 'active') throw new AppError('resident.notActive');

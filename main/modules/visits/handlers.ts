@@ -2,7 +2,7 @@ import { mayReveal } from '../../core/session';
 import type { MethodName } from '../../../shared/contract';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { plucked } from '../../core/ledger';
-import { findResidentsToLink } from '../residents/search';
+import { findResidentsToLink } from '../residents/api';
 import type { HandlerMap } from '../../core/dispatch';
 import { dueVisits, logVisit, places, visitList, visitsOfHousehold } from './visits';
 import { accept, answer, board, closeOut, confirm, escalate, monthRates, problemDetail, problemList, problemsOfResident, raise, reply, resolve, setVisitSettings, staffAccounts, toMediation, visitSettings, work } from './problems';

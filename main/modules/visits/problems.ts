@@ -4,7 +4,7 @@ import { maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
 import { plucked, getSetting, setSetting, stmt, type Db } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
-import { openCase } from '../mediation/cases';
+import { openCase } from '../mediation/api';
 
 const actor = (ctx: CallContext) => ctx.session.user?.displayName ?? '';
 

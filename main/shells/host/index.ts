@@ -1,4 +1,4 @@
-import type { App } from '../../core/app';
+import type { App } from '../../app';
 import { registerHostRuntime, type HostRuntime } from '../../core/host/runtime';
 import { readHostFile, setHostMode } from '../../core/host/registry';
 import { startHostServer, type HostServer } from './server';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import https from 'node:https';
 import type http from 'node:http';
-import type { App } from '../../core/app';
+import type { App } from '../../app';
 import { newSession, type Session } from '../../core/session';
 import { hostDirFor, hostIdentity } from '../../core/host/identity';
 import { deskFor, pairDesk, readHostFile, updateHostFile, type DeskRecord, type HostFile } from '../../core/host/registry';

@@ -1,0 +1,4 @@
+/** What other modules may use of the residents module; its tables and the rest are its own. */
+export { findResidentsToLink } from './search';
+export { RESIDENT_COLUMNS, RESIDENT_FRAGMENTS, type ColumnKey } from './columns';
+export { prng } from './seed';

@@ -1,0 +1,2 @@
+/** What other modules may use of the visits module; its tables and the rest are its own. */
+export { problemList } from './problems';

@@ -97,6 +97,7 @@ describe('dispatch: the one door', () => {
       ['residents.get', { id: created.id }],
       ['households.card', { id: created.householdId }],
       ['households.find', { q: '张' }],
+      ['households.list', {}],
       ['residents.roster', {}],
     ];
     for (const [method, input] of checks) {

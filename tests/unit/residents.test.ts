@@ -90,6 +90,22 @@ describe('residents and households', () => {
     expect(card.members.find((m) => m.name === '王芳')!.relation).toBe('97');
   });
 
+  it('lists households in address order, by grid and by a member found as the resident search finds people', async () => {
+    const a = await ok(app, 'residents.create', { ...person(), placement: { kind: 'new', buildingId: building('4号楼'), unit: '1', room: '101' } });
+    await ok(app, 'residents.create', { ...person({ name: '张小明', idNumber: validId('11010519800101001'), gender: '1', relation: '20' }), placement: { kind: 'existing', householdId: a.householdId } });
+    const b = await ok(app, 'residents.create', { ...person({ name: '王芳', idNumber: validId('11010519820202002'), gender: '2' }), placement: { kind: 'new', buildingId: building('1号楼'), unit: '1', room: '201' } });
+    const all = await ok(app, 'households.list', {});
+    expect(all.total).toBe(2);
+    expect(all.rows.map((h) => [h.id, h.headName, h.members, h.address])).toEqual([
+      [b.householdId, '王芳', 1, '1号楼1单元201室'],
+      [a.householdId, '张三丰', 2, '4号楼1单元101室'],
+    ]);
+    const second = (await ok(app, 'community.tree', {})).find((g) => g.name === '第二网格')!.id;
+    expect((await ok(app, 'households.list', { gridId: second })).rows.map((h) => h.id)).toEqual([a.householdId]);
+    expect((await ok(app, 'households.list', { q: 'zxm' })).rows.map((h) => h.id)).toEqual([a.householdId]); // a member's pinyin initials
+    expect((await ok(app, 'households.list', { q: '李秀英' })).total).toBe(0);
+  });
+
   it('updates a resident and records which fields changed', async () => {
     const r = await ok(app, 'residents.create', { ...person(), placement: { kind: 'new', buildingId: building('1号楼'), unit: '1', room: '101' } });
     await ok(app, 'residents.update', { id: r.id, ...person({ phone: '13900139000', tags: ['alone'] }) });

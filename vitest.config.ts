@@ -5,7 +5,8 @@ export default defineConfig({
     projects: [
       // scrypt at N=2^17 is slow on purpose: a test that signs several people in needs the time on a busy machine.
       // LINLI_CHECK_OUTPUT: every method's result is parsed against its contract, so a handler cannot drift from it unseen.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 90_000, env: { LINLI_CHECK_OUTPUT: '1' } } },
+      // Shuffled: each test passes on its own and in any order (a story in steps says so with { shuffle: false }).
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 90_000, env: { LINLI_CHECK_OUTPUT: '1' }, sequence: { shuffle: true } } },
       {
         test: {
           name: 'e2e',

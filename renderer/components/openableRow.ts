@@ -24,3 +24,14 @@ export function openableRow(open: () => void): HTMLAttributes<HTMLElement> {
     },
   };
 }
+
+/** For a search box above such rows: ↓ goes to the first row found, as in any search list. */
+export function downToFirstRow(tableTestId: string) {
+  return (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'ArrowDown') return;
+    const first = document.querySelector<HTMLElement>(`[data-testid="${tableTestId}"] .openable-row`);
+    if (!first) return;
+    e.preventDefault();
+    first.focus();
+  };
+}

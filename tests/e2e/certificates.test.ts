@@ -39,9 +39,17 @@ it('a resident at the counter: a 居住证明 issued from their page, printed, v
   expect(await page.getByTestId('cert-refused').innerText()).toContain('由公安机关出具');
   await page.screenshot({ path: path.join(artifactsDir(), 'certificate-refused.png') });
 
+  // Something neither on the list nor abolished: the answer stays on the page, not in a toast that vanishes.
+  await page.getByTestId('cert-what').fill('宠物饲养证明');
+  await page.getByTestId('cert-ask').click();
+  await expect.poll(() => page.getByTestId('cert-unanswered').innerText()).toContain('“宠物饲养证明”不在本社区的证明事项清单中');
+  await page.waitForTimeout(4000); // longer than a toast stays
+  expect(await page.getByTestId('cert-unanswered').isVisible()).toBe(true);
+
   // Then the residence certificate.
   await page.getByTestId('cert-what').fill('居住证明');
   await page.getByTestId('cert-ask').click();
+  await page.getByTestId('cert-unanswered').waitFor({ state: 'detached' });
   await page.getByTestId('cert-purpose').fill('子女入学');
   await page.getByTestId('cert-draft').click();
   await expect.poll(() => page.getByText('还有事项没有核验').count()).toBe(1); // nothing ticked yet: refused

@@ -50,6 +50,10 @@ it('first run: the setup screen creates the community, its grids and buildings',
     await page.getByTestId('login-username').waitFor();
     await signIn(page, 'wang', 'a-long-secret');
     await page.getByText('邻里 · 幸福里社区').waitFor();
+    // The first screen of an empty ledger leads to filling it: one resident at a time, or the sheets kept today.
+    const first = page.getByTestId('dash-first-steps');
+    await first.waitFor();
+    expect(await first.getByRole('link').allInnerTexts()).toEqual(['登记第一位居民', '导入现有台账']);
     // Every password forgotten: the code from the safe sets a new one, typed as people type it.
     await page.getByTestId('user-menu').hover();
     await page.getByText('退出登录').click();

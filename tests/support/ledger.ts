@@ -49,3 +49,4 @@ export async function sys<M extends MethodName>(app: App, method: M, input: Inpu
   if (!r.ok) throw new Error(`${method} refused: ${r.messageKey} ${JSON.stringify(r.issues ?? [])}`);
   return r.value as Output<M>;
 }
+

@@ -1,13 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newSession, systemSession, type Session } from '../../main/core/session';
 import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
 import { turningHighAgeWindow } from '../../shared/rules/reminders';
 import type { Input, MethodName } from '../../shared/contract';
 import { openTempApp, setUpCommunity, sys as call } from '../support/ledger';
+import { scenarioPerTest } from '../support/scenario';
 import { at } from '../support/clock';
 
-const app = openTempApp();
-afterAll(() => app.close());
+// Built once; each test gets its own copy of the ledger, so it passes alone and in any order.
+let app: ReturnType<typeof openTempApp>;
+const scenario = scenarioPerTest(async (base) => {
+  app = base;
+  await build();
+});
+beforeEach(() => (app = scenario.app));
 afterEach(() => vi.useRealTimers());
 const sys = <M extends MethodName>(method: M, input: Input<M>, session?: Session) => call(app, method, input, session);
 const keysOn = async (day: string, session?: Session) => {
@@ -21,7 +27,7 @@ let problemId = 0;
 let elder = 0;
 let mediatorId = 0;
 
-beforeAll(async () => {
+async function build() {
   at('2026-10-01');
   const tree = await setUpCommunity(app);
   const first = await app.dispatch(newSession(), 'auth.createAdmin', { username: 'admin', displayName: '管理员', password: 'admin-pass-2026' });
@@ -48,7 +54,7 @@ beforeAll(async () => {
     })
   ).id;
   await sys('party.saveBranch', { name: '幸福里社区党支部', kind: 'branch' });
-});
+}
 
 describe('reminders fire on the right day and not before', () => {
   it('a problem past its deadline: not on the deadline day, the day after', async () => {
@@ -103,9 +109,11 @@ describe('reminders fire on the right day and not before', () => {
 
   it('each user sees only the modules they work in: a mediator gets their cases, never the needs or residents', async () => {
     const li: Session = { ...newSession(), user: { id: mediatorId, username: 'li', displayName: '李调解', role: 'mediator', mustChangePassword: false }, permissions: new Set(DEFAULT_PERMISSIONS.mediator), lastSeen: Number.POSITIVE_INFINITY };
+    // Their case is open past 30 days; the need, the problem and the elder are on the ledger too.
     at('2026-11-25');
     const keys = (await sys('reminders.list', {}, li)).items.map((r) => r.key);
-    expect(keys).toContain(`judicial:${caseId}`);
+    expect(keys).toContain(`caseOpen30:${caseId}`);
+    expect((await sys('reminders.list', {})).items.map((r) => r.key)).toEqual(expect.arrayContaining([`needOverdue:${needId}`, `problemOverdue:${problemId}`]));
     expect(keys.filter((k) => !k.includes(`:${caseId}`))).toEqual([]);
   });
 });

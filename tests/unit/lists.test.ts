@@ -79,7 +79,8 @@ describe('the need list and the resource list', () => {
   });
 });
 
-describe('matching, confirming, claiming, serving, feedback', () => {
+// A story in steps (each picks up the need where the one before left it): kept in order when the suite is shuffled.
+describe('matching, confirming, claiming, serving, feedback', { shuffle: false }, () => {
   let canteen = 0;
   let repair = 0;
   let lunch1 = 0;

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLedger } from '../../main/core/ledger';
 import { ok, openTempApp } from '../support/ledger';
 import { OFFICE, officeGbkCsv, officeXls, officeXlsx } from '../support/officeSheets';
 
@@ -86,13 +90,11 @@ describe('a sheet saved as CSV on Chinese Windows (GBK)', () => {
 });
 
 describe('a bulk load sets indexes aside and never loses them', () => {
+  // A new ledger file of its own, opened as the app opens it.
+  const newLedgerFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bulk-')), 'l.db');
   it('a crash between dropping and rebuilding leaves them listed, and the next open builds them', async () => {
     const { deferIndexes } = await import('../../main/core/ledger/bulk');
-    const { openLedger } = await import('../../main/core/ledger');
-    const fs = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bulk-')), 'l.db');
+    const file = newLedgerFile();
     const first = openLedger(file);
     const before = first.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'residents' ORDER BY name").pluck().all();
     const dropped = first.db.transaction(() => deferIndexes(first.db, 'residents'))();
@@ -108,11 +110,7 @@ describe('a bulk load sets indexes aside and never loses them', () => {
 
   it("a large import's search entries, put off to its end, are made at the next open after a crash", async () => {
     const { deferSearchIndex } = await import('../../main/modules/residents/indexing');
-    const { openLedger } = await import('../../main/core/ledger');
-    const fs = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bulk-')), 'l.db');
+    const file = newLedgerFile();
     const first = openLedger(file);
     const add = first.db.prepare("INSERT INTO residents(name, id_number, gender, birth_date, phone, address) VALUES (?, ?, '1', '1956-03-12', ?, '7号楼1单元101室')");
     first.db.transaction(() => {

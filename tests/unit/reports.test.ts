@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../shared/contract/reports';
 import { presetPeriod } from '../../shared/rules/periods';
 import type { Input, MethodName } from '../../shared/contract';
 import { newSession, systemSession } from '../../main/core/session';
 import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
-import { openRaw, openTempApp, setUpCommunity, sys } from '../support/ledger';
+import { openRaw, setUpCommunity, sys } from '../support/ledger';
+import { scenarioPerTest } from '../support/scenario';
+import type { App } from '../../main/app';
 import { validId } from '../support/sheets';
 
 /**
@@ -16,15 +18,20 @@ import { validId } from '../support/sheets';
  *   第二网格 4号楼 202: 孙强 ♂ 1985-08-08 — moved out on 2026-11-15
  * Everyone moved in on 2026-11-10.
  */
-const app = openTempApp();
-afterAll(() => app.close());
+// Built once; each test gets its own copy of the ledger (some add people, move them, change tags).
+let app: App & { file: string };
+const scenario = scenarioPerTest(async (base) => {
+  app = base;
+  await build();
+});
+beforeEach(() => (app = scenario.app));
 // A fresh trusted session per call: one kept across the faked days would lock itself as idle.
 const call = <M extends MethodName>(method: M, input: Input<M>) => app.dispatch(systemSession(), method, input);
 const ok = <M extends MethodName>(_app: unknown, method: M, input: Input<M>) => sys(app, method, input);
 const period = { from: '2026-11-01', to: '2026-11-30' };
 const grids: Record<string, number> = {};
 
-beforeAll(async () => {
+async function build() {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-11-10T09:00:00'));
   const tree = await setUpCommunity(app);
@@ -41,7 +48,7 @@ beforeAll(async () => {
   vi.setSystemTime(new Date('2026-11-15T09:00:00'));
   await ok(app, 'residents.moveOut', { id: sun.id, date: '2026-11-15', reason: '购房迁出' });
   vi.useRealTimers();
-});
+}
 
 const table = (r: Report, title: string) => r.tables.find((t) => t.title.includes(title))!.rows;
 const figure = (r: Report, label: string) => r.figures.find((f) => f.label === label)?.value;
@@ -208,7 +215,8 @@ describe('the other reports', () => {
 describe('the dashboard reads kept tallies that always agree with the ledger', () => {
   it('counts by status, the pyramid and care groups by grid, after moves, deaths, tag changes and a grid change', async () => {
     const d = await ok(app, 'desk.dashboard', {});
-    expect(d.residents).toMatchObject({ active: 5, movedOut: 1, deceased: 0, households: 5 });
+    // The scenario alone: four living here, 孙强 moved out.
+    expect(d.residents).toMatchObject({ active: 4, movedOut: 1, deceased: 0, households: 4 });
     expect(d.residents!.careGroups).toEqual(expect.arrayContaining([{ key: 'alone', n: 1 }, { key: 'disabled', n: 1 }]));
     expect(d.months).toHaveLength(12);
     const db = openRaw(app.file);
@@ -236,7 +244,7 @@ describe('the dashboard reads kept tallies that always agree with the ledger', (
     expect(db.prepare("SELECT left_on FROM residents WHERE name = '孙强'").pluck().get()).toBe('2026-11-15');
     db.close();
     const after = await ok(app, 'desk.dashboard', {});
-    expect(after.residents).toMatchObject({ active: 4, deceased: 1 });
+    expect(after.residents).toMatchObject({ active: 3, deceased: 1 });
     expect(after.residents!.careGroups).toEqual([{ key: 'dibao', n: 1 }]);
     expect(after.residents!.careByGrid).toEqual([{ grid: '第二网格', tag: 'dibao', n: 1 }]);
   });

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ok, openTempApp } from '../support/ledger';
+import { scenarioPerTest } from '../support/scenario';
 import { seedCommunity } from '../../main/modules/residents/seed';
 import { searchResidents } from '../../main/modules/residents/search';
 import { pinyinOf } from '../../main/modules/residents/indexing';
@@ -8,14 +9,14 @@ type TestApp = ReturnType<typeof openTempApp>;
 let app: TestApp;
 let sample: { id: number; name: string; id_number: string; phone: string; address: string; name_initials: string; name_pinyin: string };
 
-beforeAll(async () => {
-  app = openTempApp();
-  seedCommunity(app.ledger.db, 3000);
-  sample = app.ledger.db
+// 3,000 people seeded once; each test searches its own copy (two of them write).
+const scenario = scenarioPerTest(async (base) => {
+  seedCommunity(base.ledger.db, 3000);
+  sample = base.ledger.db
     .prepare("SELECT id, name, id_number, phone, address, name_initials, name_pinyin FROM residents WHERE length(name) = 3 AND phone <> '' ORDER BY id LIMIT 1 OFFSET 100")
     .get() as typeof sample;
 });
-afterAll(() => app.close());
+beforeEach(() => (app = scenario.app));
 
 const ids = async (q: string, extra: Record<string, unknown> = {}) => (await ok(app, 'residents.search', { q, limit: 500, ...extra })).rows.map((r) => r.id);
 

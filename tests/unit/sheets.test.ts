@@ -1,12 +1,18 @@
 import { maskIdNumber } from '../../shared/rules/mask';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { guessField } from '../../main/modules/reports/templates';
 import { ok, openRaw, openTempApp, setUpCommunity } from '../support/ledger';
+import { scenarioPerTest } from '../support/scenario';
 import { validId } from '../support/sheets';
 
-const app = openTempApp();
-afterAll(() => app.close());
+// Built once; each test gets its own copy of the ledger, so it passes alone and in any order.
+let app: ReturnType<typeof openTempApp>;
+const scenario = scenarioPerTest(async (base) => {
+  app = base;
+  await build();
+});
+beforeEach(() => (app = scenario.app));
 
 /**
  * An upper department's form as they send it: a merged title, a note row, the header on row 3 with
@@ -28,7 +34,7 @@ async function departmentForm(): Promise<Buffer> {
 }
 
 let elderIds: string[] = [];
-beforeAll(async () => {
+async function build() {
   const tree = await setUpCommunity(app);
   const b = tree[0]!.buildings[0]!.id;
   const people: [string, string, string][] = [
@@ -42,7 +48,15 @@ beforeAll(async () => {
     if (name !== '年轻人') elderIds.push(idNumber);
     await ok(app, 'residents.create', { name, idNumber, gender, relation: '02', residenceType: 'registered', phone: `1380000000${i}`, placement: { kind: 'new', buildingId: b, unit: '1', room: `${101 + i}` } } as never);
   }
-});
+}
+
+/** The department's sheet uploaded and its guessed mapping checked (the phone taken off), as the first test does it. */
+async function uploadedSheet(): Promise<number> {
+  const u = await ok(app, 'sheets.upload', { name: '高龄老人统计', department: '街道民政科', fileName: '高龄老人.xlsx', base64: (await departmentForm()).toString('base64') });
+  const { '7': _phone, ...mapping } = u.mapping;
+  await ok(app, 'sheets.saveMapping', { id: u.id, mapping });
+  return u.id;
+}
 
 describe('an upper-level sheet: upload, map, fill, read back', () => {
   it('finds the header under the title, guesses most columns, and writes the ledger into the department’s own file', async () => {
@@ -89,7 +103,7 @@ describe('an upper-level sheet: upload, map, fill, read back', () => {
   });
 
   it('more people than blank rows: the sign-off moves down and stays', async () => {
-    const id = (await ok(app, 'sheets.list', {}))[0]!.id;
+    const id = await uploadedSheet();
     const filled = await ok(app, 'sheets.fill', { id, filter: {} });
     expect(filled.rows).toBe(3);
     const wb = new ExcelJS.Workbook();
@@ -100,6 +114,7 @@ describe('an upper-level sheet: upload, map, fill, read back', () => {
   });
 
   it('refuses what it cannot use, in words', async () => {
+    const id = await uploadedSheet();
     const refused = async (method: 'sheets.upload' | 'sheets.saveMapping' | 'sheets.fill', input: object) => {
       const r = await app.call(method, input);
       return r.ok ? '' : r.messageKey;
@@ -107,7 +122,6 @@ describe('an upper-level sheet: upload, map, fill, read back', () => {
     expect(await refused('sheets.upload', { name: 'x', fileName: 'a.xls', base64: 'AAAA' })).toBe('sheets.fileType');
     expect(await refused('sheets.upload', { name: 'x', fileName: 'a.xlsx', base64: Buffer.from('not a workbook').toString('base64') })).toBe('sheets.unreadable');
     expect(await refused('sheets.upload', { name: '高龄老人统计', fileName: 'a.xlsx', base64: (await departmentForm()).toString('base64') })).toBe('sheets.nameTaken');
-    const id = (await ok(app, 'sheets.list', {}))[0]!.id;
     expect(await refused('sheets.saveMapping', { id, mapping: { '42': 'name' } })).toBe('sheets.noSuchColumn');
     expect(await refused('sheets.saveMapping', { id, mapping: {} })).toBe('sheets.notMapped');
     expect(await refused('sheets.fill', { id, filter: { minAge: 90, maxAge: 80 } })).toBe('sheets.ageRange');

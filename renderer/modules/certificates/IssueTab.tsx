@@ -27,6 +27,8 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
   const [asked, setAsked] = useState('');
   const [itemId, setItemId] = useState<number>();
   const [refusal, setRefusal] = useState<{ name: string; instead: string }>();
+  // A request the committee's list does not hold: said where the person looks, until the next request (not a toast that vanishes).
+  const [unanswered, setUnanswered] = useState<string>();
   const [purpose, setPurpose] = useState('');
   const [livingSince, setLivingSince] = useState('');
   const [checks, setChecks] = useState<string[]>([]);
@@ -38,12 +40,13 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
 
   const ask = (text: string) => {
     setRefusal(undefined);
+    setUnanswered(undefined);
     setItemId(undefined);
     request.mutate(
       { requested: text, residentId },
       {
         onSuccess: (r) => (r.refused ? setRefusal({ name: r.name, instead: r.instead }) : (setItemId(r.itemId ?? undefined), setChecks([]))),
-        onError: fail,
+        onError: (err) => setUnanswered(errorText(t, err)),
       },
     );
   };
@@ -73,6 +76,7 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
             </Button>
           </Space.Compact>
         </Form.Item>
+        {unanswered && <Alert type="warning" showIcon message={unanswered} style={{ marginBottom: 12 }} data-testid="cert-unanswered" />}
         {refusal && (
           <Alert
             type="error"

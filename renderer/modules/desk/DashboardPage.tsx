@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import type { Output } from '../../../shared/contract';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { Chart, type ChartOption } from '../../components/Chart';
-import { useUser } from '../accounts/session';
+import { useCan, useUser } from '../accounts/session';
 import { reminderText } from './TodoPage';
 
 type Dashboard = Output<'desk.dashboard'>;
@@ -195,6 +195,37 @@ function TodayCard() {
   );
 }
 
+/** An empty ledger: the first screen leads to the two ways of filling it, not to charts of zeros. */
+function FirstSteps() {
+  const { t } = useTranslation();
+  const can = useCan();
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="dash-first-steps"
+      message={t('home:dash.firstSteps')}
+      description={
+        <Space direction="vertical">
+          {t('home:dash.firstStepsHelp')}
+          <Space wrap>
+            {can('residents.edit') && (
+              <Button type="primary" size="large" href="#/residents/new">
+                {t('home:dash.addResident')}
+              </Button>
+            )}
+            {can('residents.import') && (
+              <Button size="large" href="#/import">
+                {t('home:dash.importSheet')}
+              </Button>
+            )}
+          </Space>
+        </Space>
+      }
+    />
+  );
+}
+
 /** 工作台: the first screen. What needs me today, then the figures and charts of the modules my role works in. */
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -216,6 +247,7 @@ export function DashboardPage() {
           </Button>
         </Space>
       </Space>
+      {q.data?.residents?.active === 0 && <FirstSteps />}
       <TodayCard />
       {q.data && <Figures d={q.data} t={t} />}
       <Row gutter={[16, 16]}>

@@ -3,7 +3,7 @@ import { Card, Input, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
-import { openableRow } from '../../components/openableRow';
+import { downToFirstRow, openableRow } from '../../components/openableRow';
 
 const PAGE_SIZE = 50;
 
@@ -34,13 +34,7 @@ export function HouseholdsPage() {
             aria-label={t('residents:households.search')}
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key !== 'ArrowDown') return;
-              const first = document.querySelector<HTMLElement>('[data-testid="household-list"] .openable-row');
-              if (!first) return;
-              e.preventDefault();
-              first.focus();
-            }}
+            onKeyDown={downToFirstRow('household-list')}
             data-testid="household-search"
           />
           <Select

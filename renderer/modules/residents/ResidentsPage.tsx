@@ -14,7 +14,7 @@ import { errorText } from '../../components/errors';
 import { saveFile } from '../../components/download';
 import { navigate } from '../../app/router';
 import { ColumnChooser, useChosenColumns } from '../../components/ColumnChooser';
-import { openableRow } from '../../components/openableRow';
+import { downToFirstRow, openableRow } from '../../components/openableRow';
 import { filtersFromQuery, filtersToQuery } from './filters';
 
 const PAGE_SIZE = 50;
@@ -102,14 +102,7 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
             onSearch={(v) => update({ q: v })}
-            // ↓ from the search box goes to the first person found, as in any search list.
-            onKeyDown={(e) => {
-              if (e.key !== 'ArrowDown') return;
-              const first = document.querySelector<HTMLElement>('[data-testid="resident-table"] .openable-row');
-              if (!first) return;
-              e.preventDefault();
-              first.focus();
-            }}
+            onKeyDown={downToFirstRow('resident-table')}
             data-testid="resident-search"
           />
           {can('residents.edit') && (

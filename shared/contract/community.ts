@@ -54,6 +54,20 @@ export const communityContract = {
     kind: 'write',
     permission: 'community.edit',
   }),
+  /** The community's and the committee's names, as printed on every paper. */
+  'community.setNames': method({
+    input: z.object({ communityName: requiredText(40), committeeName: requiredText(60) }).strict(),
+    output: z.object({ communityName: z.string(), committeeName: z.string() }),
+    kind: 'write',
+    permission: 'community.edit',
+  }),
+  /** Removes a grid without buildings, or a building where no household was ever registered: a mistake, not history. */
+  'community.remove': method({
+    input: z.object({ kind: z.enum(['grid', 'building']), id }).strict(),
+    output: z.object({ id }),
+    kind: 'write',
+    permission: 'community.edit',
+  }),
   'community.rename': method({
     input: z.object({ kind: z.enum(['grid', 'building']), id, name: requiredText(40), leader: optionalText(40) }).strict(),
     output: z.object({ id }),

@@ -40,9 +40,9 @@ it('a resident at the counter: a 居住证明 issued from their page, printed, v
   await page.screenshot({ path: path.join(artifactsDir(), 'certificate-refused.png') });
 
   // Something neither on the list nor abolished: the answer stays on the page, not in a toast that vanishes.
-  await page.getByTestId('cert-what').fill('宠物饲养证明');
+  await page.getByTestId('cert-what').fill('停车位使用证明');
   await page.getByTestId('cert-ask').click();
-  await expect.poll(() => page.getByTestId('cert-unanswered').innerText()).toContain('“宠物饲养证明”不在本社区的证明事项清单中');
+  await expect.poll(() => page.getByTestId('cert-unanswered').innerText()).toContain('“停车位使用证明”不在本社区的证明事项清单中');
   await page.waitForTimeout(4000); // longer than a toast stays
   expect(await page.getByTestId('cert-unanswered').isVisible()).toBe(true);
 

@@ -21,6 +21,9 @@ it('prints the filtered roster: A4 landscape, header on every page, page numbers
 
   const pages = pdfPages(file);
   expect(pages.length).toBeGreaterThan(2);
+  // The count said before printing is the count printed, within one sheet.
+  const said = Number(/\d+/.exec(await page.getByTestId('print-pages').innerText())![0]);
+  expect(Math.abs(said - pages.length), `said ${said}, printed ${pages.length}`).toBeLessThanOrEqual(1);
   expect(pages[0]).toContain('幸福里社区居民花名册');
   expect(pages[0]).toContain('筛选条件：第1网格');
   expect(pages[0]).toContain(`共 ${total} 人`);

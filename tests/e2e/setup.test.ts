@@ -40,8 +40,21 @@ it('first run: the setup screen creates the community, its grids and buildings',
     await page.getByText('邻里 · 幸福里社区').waitFor();
     await page.evaluate(() => (window.location.hash = '#/community'));
     await page.getByText('第1网格').first().waitFor();
-    const tags = await page.locator('.ant-tag').allTextContents();
+    const tags = await page.locator('[data-testid^="building-"]').allTextContents();
     expect(tags).toEqual(['1号楼', '2号楼', '3号楼', '综合楼', '4号楼', '5号楼']);
+    // A building typed by mistake is renamed from the keyboard: Enter on it, its menu, the new name, Enter.
+    await page.getByTestId('building-综合楼').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-dropdown:visible').getByText('改名').click();
+    await page.getByTestId('rename-name').fill('综合楼（社区服务站）');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('building-综合楼（社区服务站）').waitFor();
+    // An empty grid's building can be removed, after a question.
+    await page.getByTestId('building-5号楼').click();
+    // The menu just opened is the last one (the one before may still be sliding away).
+    await page.locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item').filter({ hasText: '删除' }).last().click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /删\s*除/ }).click();
+    await page.getByTestId('building-5号楼').waitFor({ state: 'detached' });
     expect(await page.getByText('第2网格').count()).toBeGreaterThan(0);
     // The administrator is signed in; after signing out the password is asked for again.
     expect(await page.getByTestId('user-menu').innerText()).toContain('王主任');

@@ -106,6 +106,27 @@ describe('residents and households', () => {
     expect((await ok(app, 'households.list', { q: '李秀英' })).total).toBe(0);
   });
 
+  it('renaming a building moves every address and the search with it; what was registered is never removed', async () => {
+    const a = await ok(app, 'residents.create', { ...person(), placement: { kind: 'new', buildingId: building('1号楼'), unit: '1', room: '101' } });
+    const renamed = building('1号楼');
+    await ok(app, 'community.rename', { kind: 'building', id: renamed, name: '幸福楼', leader: '' });
+    expect((await ok(app, 'residents.get', { id: a.id })).address).toBe('幸福楼1单元101室');
+    expect((await ok(app, 'residents.search', { q: '幸福楼' })).rows.map((r) => r.id)).toEqual([a.id]);
+    expect((await ok(app, 'households.card', { id: a.householdId })).address).toContain('幸福楼');
+    expect(await app.call('community.rename', { kind: 'building', id: building('2号楼'), name: '幸福楼', leader: '' })).toMatchObject({ ok: false, code: 'community.buildingNameTaken' });
+    // A building where a household was registered stays (its people's history points at it); an empty one can go.
+    expect(await app.call('community.remove', { kind: 'building', id: renamed })).toMatchObject({ ok: false, code: 'community.buildingHasHouseholds', params: { count: 1 } });
+    await ok(app, 'community.remove', { kind: 'building', id: building('3号楼') });
+    const after = await ok(app, 'community.tree', {});
+    expect(after.flatMap((g) => g.buildings.map((b) => b.name))).not.toContain('3号楼');
+    const first = after.find((g) => g.name === '第一网格')!.id;
+    expect(await app.call('community.remove', { kind: 'grid', id: first })).toMatchObject({ ok: false, code: 'community.gridHasBuildings' });
+    const empty = await ok(app, 'community.addGrid', { name: '第三网格', leader: '' });
+    await ok(app, 'community.remove', { kind: 'grid', id: empty.id });
+    await ok(app, 'community.setNames', { communityName: '幸福里社区', committeeName: '幸福里社区居民委员会' });
+    expect((await ok(app, 'app.info', {})).committeeName).toBe('幸福里社区居民委员会');
+  });
+
   it('updates a resident and records which fields changed', async () => {
     const r = await ok(app, 'residents.create', { ...person(), placement: { kind: 'new', buildingId: building('1号楼'), unit: '1', room: '101' } });
     await ok(app, 'residents.update', { id: r.id, ...person({ phone: '13900139000', tags: ['alone'] }) });

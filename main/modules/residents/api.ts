@@ -2,3 +2,4 @@
 export { findResidentsToLink } from './search';
 export { RESIDENT_COLUMNS, RESIDENT_FRAGMENTS, type ColumnKey } from './columns';
 export { prng } from './seed';
+export { refreshPlaces } from './store';

@@ -143,6 +143,30 @@ export function placeInHousehold(db: Db, residentId: number, householdId: number
   ).run({ ...placeColumns(householdPlace(db, householdId), relation), id: residentId });
 }
 
+/**
+ * After a grid or building is renamed: the address and sort key each resident carries follow, and
+ * the search finds them under the new name (the old one no longer). Returns how many were updated.
+ */
+export function refreshPlaces(db: Db, where: { gridId: number } | { buildingId: number }): number {
+  const households = (
+    'gridId' in where
+      ? stmt(db, 'SELECT h.id FROM households h JOIN dwellings w ON w.id = h.dwelling_id JOIN buildings b ON b.id = w.building_id WHERE b.grid_id = ?').all(where.gridId)
+      : stmt(db, 'SELECT h.id FROM households h JOIN dwellings w ON w.id = h.dwelling_id WHERE w.building_id = ?').all(where.buildingId)
+  ) as { id: number }[];
+  const update = stmt(db, `UPDATE residents SET grid_id = @grid_id, building_id = @building_id, address = @address, address_key = @address_key WHERE id = @id`);
+  let n = 0;
+  for (const h of households) {
+    const place = householdPlace(db, h.id);
+    for (const r of stmt(db, 'SELECT id, relation FROM residents WHERE household_id = ?').all(h.id) as { id: number; relation: string }[]) {
+      const { household_id: _h, relation: _r, ...columns } = placeColumns(place, r.relation);
+      update.run({ ...columns, id: r.id });
+      reindex(db, r.id);
+      n++;
+    }
+  }
+  return n;
+}
+
 /** A resident who leaves a household stops being its head. */
 export function leaveHousehold(db: Db, residentId: number): void {
   stmt(db, 'UPDATE households SET head_id = NULL WHERE head_id = ?').run(residentId);

@@ -1,20 +1,32 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Form, Input, Modal, Popconfirm, Space, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { expandBuildings } from './buildings';
+import { enterToNext } from '../../components/keyboard';
+import { REQUIRED } from '../../components/StepDialog';
+import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
-/** Grids and buildings can be extended at any time; nothing here is ever deleted. */
+type Renaming = { kind: 'grid' | 'building'; id: number; name: string; leader: string } | { kind: 'names' };
+
+/**
+ * Grids and buildings: added at any time, renamed (the residents' addresses follow), and removed only
+ * where nothing was ever registered — a building typed by mistake, never a building with history.
+ */
 export function CommunityPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const tree = useCall('community.tree', {});
   const info = useCall('app.info', {});
   const addGrid = useWrite('community.addGrid');
   const addBuilding = useWrite('community.addBuilding');
   const [gridName, setGridName] = useState('');
   const [newBuildings, setNewBuildings] = useState<Record<number, string>>({});
+  const [renaming, setRenaming] = useState<Renaming | null>(null);
+  const remove = useWrite('community.remove');
+  const removeOne = (kind: 'grid' | 'building', id: number) => remove.mutate({ kind, id }, { onSuccess: () => message.success(t('community.removed')), onError: fail });
   const fail = (err: Error) => message.error(errorText(t, err));
 
   const addBuildings = async (gridId: number) => {
@@ -31,9 +43,14 @@ export function CommunityPage() {
   return (
     <Space direction="vertical" size="large" className="page-card" style={{ width: '100%' }}>
       <Card title={t('community.title')}>
-        <Typography.Paragraph>
-          {info.data?.streetName} · {info.data?.communityName} · {info.data?.committeeName}
-        </Typography.Paragraph>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Typography.Text>
+            {info.data?.streetName} · {info.data?.communityName} · {info.data?.committeeName}
+          </Typography.Text>
+          <Button icon={<EditOutlined />} onClick={() => setRenaming({ kind: 'names' })} data-testid="rename-names">
+            {t('community.rename')}
+          </Button>
+        </Space>
         <Typography.Paragraph type="secondary">{t('community.ledgerAt', { path: info.data?.ledgerPath ?? '' })}</Typography.Paragraph>
         {info.data && <CommitteePhone phone={info.data.committeePhone} />}
         <Space.Compact>
@@ -44,12 +61,44 @@ export function CommunityPage() {
         </Space.Compact>
       </Card>
       {(tree.data ?? []).map((g) => (
-        <Card key={g.id} title={g.name} size="small">
+        <Card
+          key={g.id}
+          title={g.name}
+          size="small"
+          extra={
+            <Space>
+              <Button size="small" onClick={() => setRenaming({ kind: 'grid', id: g.id, name: g.name, leader: '' })} data-testid={`rename-grid-${g.name}`}>
+                {t('community.rename')}
+              </Button>
+              <Popconfirm title={t('community.removeConfirm', { name: g.name })} description={t('community.removeHelp')} okText={t('community.remove')} cancelText={t('actions.cancel')} okButtonProps={{ danger: true, size: 'large' }} cancelButtonProps={{ size: 'large' }} onConfirm={() => removeOne('grid', g.id)}>
+                <Button size="small" danger data-testid={`remove-grid-${g.name}`}>
+                  {t('community.remove')}
+                </Button>
+              </Popconfirm>
+            </Space>
+          }
+        >
           <Space wrap style={{ marginBottom: 12 }}>
             {g.buildings.map((b) => (
-              <Tag key={b.id} style={{ fontSize: 15, padding: '4px 10px' }}>
-                {b.name}
-              </Tag>
+              // Each building opens its two actions from the keyboard too (Enter on it).
+              <Dropdown
+                key={b.id}
+                trigger={['click']}
+                menu={{
+                  items: [
+                    { key: 'rename', label: t('community.rename') },
+                    { key: 'remove', label: t('community.remove'), danger: true },
+                  ],
+                  onClick: ({ key }) =>
+                    key === 'rename'
+                      ? setRenaming({ kind: 'building', id: b.id, name: b.name, leader: '' })
+                      : void modal.confirm({ title: t('community.removeConfirm', { name: b.name }), content: t('community.removeHelp'), okText: t('community.remove'), cancelText: t('actions.cancel'), okButtonProps: { danger: true, size: 'large' }, cancelButtonProps: { size: 'large' }, onOk: () => removeOne('building', b.id) }),
+                }}
+              >
+                <Button aria-label={t('community.buildingActions', { name: b.name })} style={{ fontSize: 15 }} data-testid={`building-${b.name}`}>
+                  {b.name}
+                </Button>
+              </Dropdown>
             ))}
           </Space>
           <Space.Compact style={{ display: 'flex' }}>
@@ -58,7 +107,42 @@ export function CommunityPage() {
           </Space.Compact>
         </Card>
       ))}
+      {renaming && info.data && <RenameDialog what={renaming} names={{ communityName: info.data.communityName, committeeName: info.data.committeeName }} onClose={() => setRenaming(null)} />}
     </Space>
+  );
+}
+
+/** A new name for a grid or a building, or the community's and committee's names. */
+function RenameDialog({ what, names, onClose }: { what: Renaming; names: { communityName: string; committeeName: string }; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const closeAsking = useAskBeforeClosing(form, onClose);
+  const rename = useWrite('community.rename');
+  const setNames = useWrite('community.setNames');
+  const done = { onSuccess: () => (message.success(t('community.renamed')), onClose()), onError: (err: Error) => message.error(errorText(t, err)) };
+  const submit = (v: { name: string; communityName: string; committeeName: string }) =>
+    what.kind === 'names' ? setNames.mutate({ communityName: v.communityName, committeeName: v.committeeName }, done) : rename.mutate({ kind: what.kind, id: what.id, name: v.name, leader: what.leader }, done);
+  const title = what.kind === 'names' ? t('community.renameNames') : t(what.kind === 'grid' ? 'community.renameGrid' : 'community.renameBuilding');
+  return (
+    <Modal open title={title} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} cancelText={t('actions.cancel')} okButtonProps={{ size: 'large', loading: rename.isPending || setNames.isPending, id: 'rename-save' }} cancelButtonProps={{ size: 'large' }}>
+      <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={what.kind === 'names' ? names : { name: what.name }} data-testid="rename-form">
+        {what.kind === 'names' ? (
+          <>
+            <Form.Item name="communityName" label={t('community.communityName')} rules={REQUIRED}>
+              <Input data-testid="rename-community" />
+            </Form.Item>
+            <Form.Item name="committeeName" label={t('community.committeeName')} rules={REQUIRED}>
+              <Input data-testid="rename-committee" />
+            </Form.Item>
+          </>
+        ) : (
+          <Form.Item name="name" label={t('community.newName')} rules={REQUIRED}>
+            <Input data-testid="rename-name" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
   );
 }
 

@@ -31,7 +31,7 @@ export function RosterPrint({ query, info }: { query: URLSearchParams; info: App
     (filters.ageMin !== undefined || filters.ageMax !== undefined) && t('print.filter.age', { from: filters.ageMin ?? 0, to: filters.ageMax ?? '' }),
   ].filter(Boolean);
   return (
-    <PrintFrame landscape>
+    <PrintFrame landscape countPages>
       <h1>{t('print.rosterTitle', { community: info.communityName })}</h1>
       <div className="print-meta">
         <span data-testid="roster-filter">{t('print.filterLabel')}{described.length ? described.join(t('sep')) : t('print.filter.none')}</span>
@@ -39,7 +39,7 @@ export function RosterPrint({ query, info }: { query: URLSearchParams; info: App
         <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
       {roster.data.rows.length < roster.data.total && <p>{t('print.truncated', { shown: roster.data.rows.length })}</p>}
-      <table className="print-table">
+      <table className="print-table dense">
         <thead>
           <tr>
             {['index', 'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'relation', 'address', 'residenceType', 'political', 'phone', 'tags'].map((c) => (

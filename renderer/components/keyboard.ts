@@ -51,8 +51,9 @@ export function enterToNext(e: KeyboardEvent<HTMLElement>): void {
       e.stopPropagation();
       moveNext(form, target);
     } else if (!select.classList.contains('ant-select-multiple')) {
-      // The select picks first (this runs before it), then the focus moves on.
-      setTimeout(() => moveNext(form, target), 0);
+      // The select picks first (this runs before it), then the focus moves on — unless a quick second
+      // Enter has already moved it (on a busy PC the timer can come after the next key).
+      setTimeout(() => document.activeElement === target && moveNext(form, target), 0);
     }
     return;
   }
@@ -90,21 +91,39 @@ export function keepClearButtonsOutOfTabOrder(label: () => string): () => void {
 /** A dialog opens with the cursor in its first field, not on its ×. */
 export function focusFirstFieldInDialogs(): () => void {
   const seen = new WeakSet<Element>();
+  const openedAt = new WeakMap<Element, number>();
+  const firstField = (modal: Element) =>
+    modal.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]):not([type=checkbox]):not([type=radio]), textarea:not([disabled])');
+  // The dialog's own focus (on its × or on itself) is not a place to type: the first field is.
+  const misplaced = (el: Element | null) => !!el && (el.classList.contains('ant-modal-close') || el.closest('.ant-modal-close') !== null || (el.tagName === 'DIV' && el.closest('.ant-modal-wrap') !== null));
   const observer = new MutationObserver(() => {
-    for (const modal of document.querySelectorAll('.ant-modal-content')) {
+    // antd 6 names the dialog's box .ant-modal (with .ant-modal-container inside), antd 5 .ant-modal-content.
+    for (const modal of document.querySelectorAll('.ant-modal')) {
       if (seen.has(modal)) continue;
       seen.add(modal);
-      // After antd's own focus trap has placed the focus (on the × or the dialog itself).
+      openedAt.set(modal, Date.now());
       setTimeout(() => {
-        const active = document.activeElement as HTMLElement | null;
-        if (active && modal.contains(active) && !active.classList.contains('ant-modal-close') && active.tagName !== 'DIV') return;
-        const first = modal.querySelector<HTMLElement>('.ant-modal-body input:not([type=hidden]):not([disabled]):not([type=checkbox]):not([type=radio]), .ant-modal-body textarea:not([disabled])');
-        first?.focus();
+        const active = document.activeElement;
+        if (active && modal.contains(active) && !misplaced(active)) return;
+        firstField(modal)?.focus();
       }, 80);
     }
   });
+  // antd places its focus once the opening animation ends, which on a busy PC can be after the 80 ms
+  // above: focus arriving on the × within a second of opening goes on to the first field.
+  const onFocusIn = (e: FocusEvent) => {
+    const target = e.target as Element | null;
+    if (!misplaced(target)) return;
+    const modal = target!.closest('.ant-modal-wrap')?.querySelector('.ant-modal');
+    const at = modal && openedAt.get(modal);
+    if (modal && at && Date.now() - at < 1000) firstField(modal)?.focus();
+  };
   observer.observe(document.body, { childList: true, subtree: true });
-  return () => observer.disconnect();
+  document.addEventListener('focusin', onFocusIn);
+  return () => {
+    observer.disconnect();
+    document.removeEventListener('focusin', onFocusIn);
+  };
 }
 
 /**

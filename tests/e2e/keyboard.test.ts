@@ -130,3 +130,32 @@ it('leaving a half-filled form asks first; the rows of a list are reached with T
   // From the search box to the second resident's page: ↓ ↓ Enter — 2026-12-02.
   expect(keystrokes).toBe(3);
 });
+
+it('a need typed in from the keyboard alone: Tab to 登记需求, the person, the category, what is needed, Ctrl+S', { timeout: 60_000 }, async () => {
+  await page.evaluate(() => (window.location.hash = '#/lists/needs'));
+  await page.getByTestId('need-add').waitFor();
+  keystrokes = 0;
+  const onAdd = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'need-add');
+  for (let i = 0; i < 30 && !(await onAdd()); i++) await press('Tab');
+  expect(await onAdd()).toBe(true);
+  await press('Enter');
+  // The dialog opens with the cursor in its first box: whose need it is.
+  await page.getByTestId('need-form').waitFor();
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="need-resident"]'))).toBe(true);
+  await type('陈淑芬');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '陈淑芬' }).first().waitFor();
+  await press('Enter'); // picks her and moves on to the grid (filled from her address)
+  await press('Enter'); // the grid as it is: on to the category
+  await type('助餐');
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: '助餐' }).first().waitFor();
+  await press('Enter'); // picks it, on to what is needed
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('need-content');
+  await type('腿脚不便，希望中午送饭上门');
+  await press('Control+s');
+  await page.getByTestId('need-number').waitFor();
+  expect(await page.getByTestId('need-content').innerText()).toBe('腿脚不便，希望中午送饭上门');
+  expect(await openLists()).toBe(0);
+  await page.screenshot({ path: path.join(artifactsDir(), 'keyboard-need-1366.png') });
+  // Written down (2026-12-02): 3 Tabs to 登记需求 and Enter, 18 characters typed, 3 Enters and Ctrl+S.
+  expect(keystrokes).toBe(26);
+});

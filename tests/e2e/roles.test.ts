@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { appForThisFile, createAccount, ledgerCli, replaceTemporaryPassword, signIn, signOut } from './harness';
+import { appForThisFile, createAccount, dialogSettled, ledgerCli, replaceTemporaryPassword, signIn, signOut } from './harness';
 
 const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '200'));
 
@@ -21,7 +21,9 @@ it('the administrator opens accounts; each role sees only its own work', async (
   const before = await tick.isChecked();
   await tick.click();
   await page.locator('.ant-modal-confirm-title').getByText(/让“调解员”/).waitFor();
+  await dialogSettled(page);
   await page.locator('.ant-modal-confirm').getByRole('button', { name: /取\s*消/ }).click();
+  await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
   expect(await tick.isChecked()).toBe(before);
   await page.evaluate(() => (window.location.hash = '#/residents'));
   await signOut(app.page);

@@ -50,8 +50,8 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
   const chosen = useChosenColumns('residents', OPTIONAL, SHOWN_BY_DEFAULT);
   const allColumns: ColumnsType<ResidentRow> = [
     { title: t('residents:fields.name'), dataIndex: 'name', width: 110, fixed: 'left', render: (v: string, r) => <a href={`#/residents/${r.id}`}>{v}</a> },
-    { title: t('residents:fields.gender'), dataIndex: 'gender', width: 70, render: (v: string) => code('gender', v) },
-    { title: t('residents:fields.age'), dataIndex: 'age', width: 70 },
+    { title: t('residents:fields.gender'), dataIndex: 'gender', width: 84, render: (v: string) => code('gender', v) },
+    { title: t('residents:fields.age'), dataIndex: 'age', width: 64 },
     { title: t('residents:fields.idNumber'), dataIndex: 'idMasked', width: 190, className: 'mono' },
     { title: t('residents:fields.phone'), dataIndex: 'phoneMasked', width: 130 },
     { title: t('residents:fields.grid'), dataIndex: 'gridName', width: 110 },
@@ -61,7 +61,7 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
     {
       title: t('residents:fields.tags'),
       dataIndex: 'tags',
-      width: 180,
+      width: 172,
       render: (tags: string[], r) => (
         <>
           <AgeTags age={r.age} />

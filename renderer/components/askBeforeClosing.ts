@@ -1,7 +1,7 @@
 import { App, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** "Throw away what you typed?" with 继续填写 as the answer Enter gives. */
+/** "Throw away what you typed?", with "keep typing" as the answer Enter gives. */
 export function useConfirmDiscard(): (discard: () => void) => void {
   const { t } = useTranslation();
   const { modal } = App.useApp();
@@ -19,7 +19,7 @@ export function useConfirmDiscard(): (discard: () => void) => void {
 }
 
 /**
- * Esc, the × or 取消 on a dialog with something typed: asked first, never thrown away unasked.
+ * Esc, the × or Cancel on a dialog with something typed: asked first, never thrown away unasked.
  * Used as the dialog's onCancel (with maskClosable off, so a stray click beside it does nothing).
  */
 export function useAskBeforeClosing(form: FormInstance, onClose: () => void): () => void {

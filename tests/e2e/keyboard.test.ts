@@ -144,8 +144,12 @@ it('a need typed in from the keyboard alone: Tab to 登记需求, the person, th
   await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="need-resident"]'))).toBe(true);
   await type('陈淑芬');
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '陈淑芬' }).first().waitFor();
+  // Each key where the person sees the cursor has gone (as they would, looking at the screen).
+  const focusIn = (testId: string) => expect.poll(() => page.evaluate((id) => !!document.activeElement?.closest(`[data-testid="${id}"]`), testId)).toBe(true);
   await press('Enter'); // picks her and moves on to the grid (filled from her address)
+  await focusIn('need-grid');
   await press('Enter'); // the grid as it is: on to the category
+  await focusIn('need-category');
   await type('助餐');
   await page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: '助餐' }).first().waitFor();
   await press('Enter'); // picks it, on to what is needed

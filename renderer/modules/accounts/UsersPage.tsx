@@ -68,7 +68,7 @@ export function UsersPage() {
                 <Button size="small" onClick={() => setDialog({ kind: 'reset', id: u.id, name: u.displayName })}>
                   {t('users.resetPassword')}
                 </Button>
-                {/* One's own account is never offered 停用 (the main process refuses it too). */}
+                {/* One's own account is never offered the disable button (the main process refuses it too). */}
                 {u.id === me?.id ? (
                   <Tag color="blue">{t('users.itsYou')}</Tag>
                 ) : u.disabled ? (

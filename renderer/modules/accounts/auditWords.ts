@@ -36,14 +36,14 @@ const PAGE: Record<string, (id: string) => string> = {
   problem: (id) => `#/visits/problem/${id}`,
 };
 
-/** "居民台账 · 修改数据" for `residents.update` with action write. */
+/** The menu's name of the area and the action's words (`nav.residents` · `audit.actions.write` for `residents.update`). */
 export function auditWhat(t: TFunction, method: string, action: string): string {
   const area = AREA[method.split('.')[0] ?? ''];
   const done = t(`audit.actions.${action}`, { defaultValue: action });
   return area ? `${t(`nav.${area}`)} · ${done}` : done;
 }
 
-/** "居民 #12" (and its page) for `resident:12`; a record kind without words is shown as it is. */
+/** The record kind's word and its number (and its page) for `resident:12`; a kind without words is shown as it is. */
 export function auditRecord(t: TFunction, record: string): { text: string; href?: string } {
   const [kind = '', id = '', ...rest] = record.split(':');
   if (!kind || !/^\d+$/.test(id)) return { text: record };

@@ -5,7 +5,7 @@ import { DashboardPage } from './DashboardPage';
 import { TodoPage, useReminderCount } from './TodoPage';
 import { DashboardPrint } from './print/DashboardPrint';
 
-/** Today's reminders counted beside 今日待办. */
+/** Today's reminders counted beside the to-do entry of the menu. */
 function TodoBadge() {
   return <Badge count={useReminderCount(true)} overflowCount={99} data-testid="todo-count" />;
 }

@@ -84,7 +84,7 @@ export function NeedDialog({ need, onClose }: { need?: NeedDetail; onClose: () =
           </Col>
           <Col span={6}>
             <Form.Item name="gridId" label={t('lists:fields.grid')}>
-              <Select allowClear options={(choices.data?.grids ?? []).map((g) => ({ value: g.id, label: g.name }))} data-testid="need-grid" />
+              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(choices.data?.grids ?? []).map((g) => ({ value: g.id, label: g.name }))} data-testid="need-grid" />
             </Form.Item>
           </Col>
           <Col span={6}>

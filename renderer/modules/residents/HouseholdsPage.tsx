@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Card, Input, Select, Space, Table } from 'antd';
+import { Card, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
-import { downToFirstRow, openableRow } from '../../components/openableRow';
+import { openableRow } from '../../components/openableRow';
+import { ListSearch } from '../../components/ListSearch';
 
 const PAGE_SIZE = 50;
 
-/** 家庭户: every household with people living in it, found by a member, its number or address, opened from the keyboard. */
+/** The households list: every household with people living in it, found by a member, its number or address, opened from the keyboard. */
 export function HouseholdsPage() {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
@@ -25,18 +26,7 @@ export function HouseholdsPage() {
     <Card className="page-card" title={t('residents:households.title')}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap>
-          <Input.Search
-            autoFocus
-            allowClear
-            size="large"
-            style={{ width: 480 }}
-            placeholder={t('residents:households.search')}
-            aria-label={t('residents:households.search')}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            onKeyDown={downToFirstRow('household-list')}
-            data-testid="household-search"
-          />
+          <ListSearch width={480} placeholder={t('residents:households.search')} label={t('residents:households.search')} value={typed} onChange={setTyped} rowsTestId="household-list" testId="household-search" />
           <Select
             allowClear
             size="large"

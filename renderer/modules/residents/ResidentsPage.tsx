@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,8 @@ import { errorText } from '../../components/errors';
 import { saveFile } from '../../components/download';
 import { navigate } from '../../app/router';
 import { ColumnChooser, useChosenColumns } from '../../components/ColumnChooser';
-import { downToFirstRow, openableRow } from '../../components/openableRow';
+import { openableRow } from '../../components/openableRow';
+import { ListSearch } from '../../components/ListSearch';
 import { filtersFromQuery, filtersToQuery } from './filters';
 
 const PAGE_SIZE = 50;
@@ -92,18 +93,15 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
     <Card className="page-card" title={t('residents:list.title')}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap>
-          <Input.Search
-            autoFocus
-            allowClear
-            size="large"
-            style={{ width: 560 }}
+          <ListSearch
+            width={560}
             placeholder={t('residents:list.searchPlaceholder')}
-            aria-label={t('residents:list.search')}
+            label={t('residents:list.search')}
             value={typed}
-            onChange={(e) => setTyped(e.target.value)}
+            onChange={setTyped}
             onSearch={(v) => update({ q: v })}
-            onKeyDown={downToFirstRow('resident-table')}
-            data-testid="resident-search"
+            rowsTestId="resident-table"
+            testId="resident-search"
           />
           {can('residents.edit') && (
             <Button type="primary" size="large" icon={<PlusOutlined />} href="#/residents/new">

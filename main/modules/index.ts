@@ -12,6 +12,10 @@ import { visitsHandlers } from './visits/handlers';
 import { deskHandlers } from './desk/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { hostingHandlers } from './hosting/handlers';
+import { consultationHandlers } from './consultation/handlers';
+import { consultationDesk } from './consultation/desk';
+import { volunteersHandlers } from './volunteers/handlers';
+import { volunteersDesk } from './volunteers/desk';
 
 /** Two modules claiming one method is an error at start: spreading one map over another would hide it. */
 export function mergeHandlers(maps: readonly Record<string, unknown>[]): Record<string, unknown> {
@@ -25,8 +29,11 @@ export function mergeHandlers(maps: readonly Record<string, unknown>[]): Record<
   return merged;
 }
 
+/** What modules offer the desk (reminders, home-screen figures), each declared in its own desk.ts. */
+const DESK_PROVIDERS = [consultationDesk, volunteersDesk] as const;
+
 /** Every module's handlers, merged: the contract's type makes a missing method a compile error. */
-const all = [accountsHandlers, communityHandlers, residentsHandlers, backupsHandlers, retentionHandlers, partyHandlers, certificatesHandlers, mediationHandlers, listsHandlers, visitsHandlers, deskHandlers, reportsHandlers, hostingHandlers] as const;
+const all = [accountsHandlers, communityHandlers, residentsHandlers, backupsHandlers, retentionHandlers, partyHandlers, certificatesHandlers, mediationHandlers, listsHandlers, visitsHandlers, deskHandlers(DESK_PROVIDERS), reportsHandlers, hostingHandlers, consultationHandlers, volunteersHandlers] as const;
 type Merged = (typeof all)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 export const handlers: Handlers = mergeHandlers(all) as UnionToIntersection<Merged> satisfies Handlers;

@@ -28,6 +28,11 @@ export const PERMISSIONS = [
   'desk.view',
   'templates.manage',
   'hosting.manage',
+  'consultation.view',
+  'consultation.edit',
+  'consultation.review',
+  'volunteers.view',
+  'volunteers.edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 /** 'public': callable before signing in (the login itself); 'signedIn': any signed-in user, even while locked. */

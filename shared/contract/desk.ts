@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { method } from './define';
 import { isoDate, requiredText } from './fields';
-import { REMINDER_KINDS } from '../rules/reminders';
+import { MODULE_REMINDER_KIND, REMINDER_KINDS, type ModuleReminderKind } from '../rules/reminders';
 
 export const SEARCH_GROUPS = ['residents', 'households', 'members', 'cases', 'certificates', 'needs', 'problems'] as const;
 
-const reminder = z.object({ key: z.string(), kind: z.enum(REMINDER_KINDS), due: z.string(), overdue: z.boolean(), params: z.record(z.string(), z.union([z.string(), z.number()])), link: z.string() });
+const reminder = z.object({ key: z.string(), kind: z.union([z.enum(REMINDER_KINDS), z.custom<ModuleReminderKind>((v) => typeof v === 'string' && MODULE_REMINDER_KIND.test(v))]), due: z.string(), overdue: z.boolean(), params: z.record(z.string(), z.union([z.string(), z.number()])), link: z.string() });
 
 const count = z.object({ key: z.string(), n: z.number() });
 const series = z.array(z.number());
@@ -32,6 +32,8 @@ const dashboard = z.object({
   certificates: z.object({ thisMonth: z.number(), pending: z.number(), issued: series }).optional(),
   lists: z.object({ open: z.number(), inHand: z.number(), fulfilled: z.number(), overdue: z.number(), raised: series, done: series }).optional(),
   visits: z.object({ thisMonth: z.number(), openProblems: z.number() }).optional(),
+  /** The figures modules offer the desk as providers, each titled `<module>:dashboard.<key>`. */
+  modules: z.array(z.object({ module: z.string(), figures: z.array(count) })),
 });
 
 export const deskContract = {

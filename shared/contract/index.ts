@@ -12,9 +12,11 @@ import { visitsContract } from './visits';
 import { deskContract } from './desk';
 import { reportsContract } from './reports';
 import { hostingContract } from './hosting';
+import { consultationContract } from './consultation';
+import { volunteersContract } from './volunteers';
 
 /** Every method of the app, merged from the per-module contracts. */
-export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract, ...certificatesContract, ...mediationContract, ...listsContract, ...visitsContract, ...deskContract, ...reportsContract, ...hostingContract };
+export const contract = { ...authContract, ...communityContract, ...residentsContract, ...backupsContract, ...retentionContract, ...partyContract, ...certificatesContract, ...mediationContract, ...listsContract, ...visitsContract, ...deskContract, ...reportsContract, ...hostingContract, ...consultationContract, ...volunteersContract };
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type Input<M extends MethodName> = z.input<Contract[M]['input']>;

@@ -21,11 +21,14 @@ export const REMINDER_KINDS = [
   'retentionDue',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
+/** A module that offers the desk its own reminders names them `<module>.<kind>` (main/modules/desk/providers.ts). */
+export type ModuleReminderKind = `${string}.${string}`;
+export const MODULE_REMINDER_KIND = /^[a-z]+\.[a-zA-Z]+$/;
 
 export interface Reminder {
   /** Stable across days, so that a snooze holds: kind and the record it is about. */
   key: string;
-  kind: ReminderKind;
+  kind: ReminderKind | ModuleReminderKind;
   /** The day it is due; overdue once that day has passed. */
   due: string;
   overdue: boolean;

@@ -174,6 +174,20 @@ export function plucked(db: Db, sql: string): Database.Statement {
   return s;
 }
 
+/**
+ * The next number of a yearly series (a register's 第N号), from a (year, last) table of its module.
+ * Inside the write's transaction, so two desks issuing at once get two numbers and no gap.
+ */
+export function nextSerial(db: Db, sequenceTable: string, year: number): number {
+  return plucked(db, `INSERT INTO ${sequenceTable}(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`).get(year) as number;
+}
+
+/** A setting kept as JSON, or the default where none was ever saved. */
+export function jsonSetting<T>(db: Db, key: string, fallback: T): T {
+  const stored = getSetting(db, key);
+  return stored ? { ...fallback, ...(JSON.parse(stored) as T) } : fallback;
+}
+
 export function getSetting(db: Db, key: string): string | undefined {
   const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value;

@@ -4,6 +4,7 @@ import { plucked, stmt } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 import { caseList } from '../mediation/api';
 import { fileBoard } from '../party/api';
+import type { DeskProvider } from './providers';
 
 type Dashboard = Output<'desk.dashboard'>;
 type Count = { key: string; n: number };
@@ -28,12 +29,12 @@ const AGE_BANDS = ['0', '10', '20', '30', '40', '50', '60', '70', '80', '90'] as
  * from kept tallies or through an index (see migration 011): the dashboard costs the same on a
  * million residents as on ten thousand.
  */
-export function dashboard(ctx: CallContext, today: string): Dashboard {
+export function dashboard(ctx: CallContext, today: string, providers: readonly DeskProvider[]): Dashboard {
   const can = (p: Parameters<typeof ctx.session.permissions.has>[0]) => ctx.session.permissions.has(p);
   const months = lastMonths(today);
   const from = `${months[0]}-01`;
   const month = today.slice(0, 7);
-  const out: Dashboard = { today, months };
+  const out: Dashboard = { today, months, modules: [] };
   const db = ctx.db;
 
   if (can('residents.view')) {
@@ -111,5 +112,6 @@ export function dashboard(ctx: CallContext, today: string): Dashboard {
       openProblems: plucked(db, "SELECT count(*) FROM problems WHERE state IN ('found', 'accepted', 'inHand', 'referred')").get() as number,
     };
   }
+  for (const p of providers) if (p.figures && can(p.permission)) out.modules.push({ module: p.module, figures: p.figures(ctx, today) });
   return out;
 }

@@ -11,12 +11,14 @@ import { arrears } from '../party/api';
 import { meetingCalendar } from '../party/api';
 import { problemList } from '../visits/api';
 import { dueCount } from '../retention/api';
+import type { Permission } from '../../../shared/contract/define';
+import type { DeskProvider } from './providers';
 
 type Rule = (ctx: CallContext, today: string) => Reminder[];
 const item = (key: string, kind: Reminder['kind'], due: string, today: string, params: Reminder['params'], link: string): Reminder => ({ key, kind, due, overdue: due < today, params, link });
 
 /** Each module's rules, applied only for users who may open that module (a mediator sees only their own cases). */
-const RULES: { permission: Parameters<CallContext['session']['permissions']['has']>[0]; rule: Rule }[] = [
+const RULES: { permission: Permission; rule: Rule }[] = [
   {
     permission: 'mediation.work',
     rule: (ctx, today) => {
@@ -116,10 +118,11 @@ function periodEnd(period: string): string {
   return `${period}-12-31`;
 }
 
-export function reminders(ctx: CallContext, today: string): { items: Reminder[]; snoozed: number } {
+export function reminders(ctx: CallContext, today: string, providers: readonly DeskProvider[]): { items: Reminder[]; snoozed: number } {
   const userId = ctx.session.user?.id ?? 0;
   const snoozes = new Map((stmt(ctx.db, 'SELECT key, until FROM reminder_snoozes WHERE user_id = ?').all(userId) as { key: string; until: string }[]).map((s) => [s.key, s.until]));
-  const all = RULES.filter((r) => ctx.session.permissions.has(r.permission)).flatMap((r) => r.rule(ctx, today));
+  const may = (p: { permission: Permission }) => ctx.session.permissions.has(p.permission);
+  const all = [...RULES.filter(may).flatMap((r) => r.rule(ctx, today)), ...providers.filter(may).flatMap((p) => p.reminders?.(ctx, today) ?? [])];
   const items = all.filter((r) => !isSnoozed(snoozes.get(r.key), today)).sort(byUrgency);
   return { items, snoozed: all.length - items.length };
 }

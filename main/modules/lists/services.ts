@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors';
-import { plucked, stmt } from '../../core/ledger';
+import { plucked, stmt, type Db } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 import { activeMatch, moveNeed, needState } from './needs';
 import { createMatch } from './matching';
@@ -83,4 +83,17 @@ export function feedback(ctx: CallContext, input: { needId: number; date: string
   notBefore(input.date, m.completed_on, today);
   moveNeed(ctx, input.needId, 'evaluated', input.date, `${input.satisfaction}/5`);
   stmt(ctx.db, 'UPDATE list_matches SET satisfaction = ?, comment = ?, feedback_on = ? WHERE id = ?').run(input.satisfaction, input.comment, input.date, m.id);
+}
+
+/**
+ * Services given in a period by the people who gave them: a reporting party member through their
+ * resource, anyone else by the name recorded as who served (a volunteer's hours count in their corps).
+ */
+export function servicesGiven(db: Db, from: string, to: string): { reporterId: number | null; byWhom: string; provider: string; date: string; hours: number; content: string }[] {
+  return stmt(
+    db,
+    `SELECT r.reporter_id AS reporterId, s.by_whom AS byWhom, r.provider, s.date, s.hours, s.content
+     FROM list_services s JOIN list_matches m ON m.id = s.match_id JOIN list_resources r ON r.id = m.resource_id
+     WHERE s.date BETWEEN ? AND ? ORDER BY s.date, s.id`,
+  ).all(from, to) as { reporterId: number | null; byWhom: string; provider: string; date: string; hours: number; content: string }[];
 }

@@ -3,3 +3,4 @@ export { fileBoard } from './development';
 export { arrears } from './dues';
 export { meetingCalendar } from './meetings';
 export { branchStats } from './members';
+export { reportersForCorps, reporterServices } from './reporting';

@@ -116,3 +116,13 @@ export function serviceSummary(db: Db, employer: string, quarter: string) {
     }),
   };
 }
+
+/** The reporting members as the volunteer corps takes them in: who, how to reach them, where they work. */
+export function reportersForCorps(db: Db): { id: number; residentId: number | null; name: string; phone: string; employer: string; reportedOn: string }[] {
+  return stmt(db, "SELECT id, resident_id AS residentId, name, phone, employer, reported_on AS reportedOn FROM party_reporters WHERE reported_on != '' ORDER BY id").all() as { id: number; residentId: number | null; name: string; phone: string; employer: string; reportedOn: string }[];
+}
+
+/** Their service in a period (services for the two lists' needs are written here too, linked back). */
+export function reporterServices(db: Db, from: string, to: string): { reporterId: number; date: string; post: string; hours: number; content: string; fromLists: boolean }[] {
+  return (stmt(db, 'SELECT reporter_id AS reporterId, date, post, hours, content, list_service_id IS NOT NULL AS fromLists FROM party_services WHERE date BETWEEN ? AND ? ORDER BY date, id').all(from, to) as { reporterId: number; date: string; post: string; hours: number; content: string; fromLists: number }[]).map((s) => ({ ...s, fromLists: s.fromLists === 1 }));
+}

@@ -293,3 +293,21 @@ export function findResidentsToLink(db: Db, q: string, reveal: boolean) {
   ).all(...terms.params) as { id: number; name: string; gender: string; birthDate: string; id_number: string | null; address: string }[];
   return rows.map(({ id_number, ...r }) => ({ ...r, birthDate: shownBirthDate(r.birthDate, !!id_number, reveal), idMasked: maskIdNumber(id_number) }));
 }
+
+/** A few residents in brief, for modules that pick people from the ledger: building, registered or not, phone (for their own records). */
+export function residentsBrief(db: Db, ids: readonly number[]): Map<number, { name: string; building: string; buildingId: number | null; registered: boolean; phone: string }> {
+  const out = new Map<number, { name: string; building: string; buildingId: number | null; registered: boolean; phone: string }>();
+  const get = stmt(db, "SELECT r.name, coalesce(b.name, '') AS building, r.building_id, r.residence_type, r.phone FROM residents r LEFT JOIN buildings b ON b.id = r.building_id WHERE r.id = ?");
+  for (const id of ids) {
+    const r = get.get(id) as { name: string; building: string; building_id: number | null; residence_type: string; phone: string } | undefined;
+    if (r) out.set(id, { name: r.name, building: r.building, buildingId: r.building_id, registered: r.residence_type === 'registered', phone: r.phone });
+  }
+  return out;
+}
+
+/** Residents found by a search, with their building: the pickers of consultation and volunteers. */
+export function findResidentsWithBuilding(db: Db, q: string, reveal: boolean) {
+  const found = findResidentsToLink(db, q, reveal);
+  const brief = residentsBrief(db, found.map((r) => r.id));
+  return found.map((r) => ({ id: r.id, name: r.name, idMasked: r.idMasked, address: r.address, building: brief.get(r.id)?.building ?? '', registered: brief.get(r.id)?.registered ?? false }));
+}

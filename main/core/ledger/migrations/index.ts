@@ -13,6 +13,7 @@ import { m011 } from './011-tallies';
 import { m012 } from './012-deferred-indexes';
 import { m013 } from './013-desks-and-versions';
 import { m014 } from './014-local-refusals';
+import { m015 } from './015-consultation-and-volunteers';
 
 export interface Migration {
   version: number;
@@ -21,5 +22,5 @@ export interface Migration {
 }
 
 /** Append-only once landed: the order here is the order every ledger has been through. */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015];
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

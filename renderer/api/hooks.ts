@@ -25,9 +25,12 @@ export function useWrite<M extends MethodName>(method: M) {
 const SUMMING = new Set(['desk', 'reminders', 'reports']);
 /** Every screen names people and places: a change to those is a change to all of them. */
 const EVERYWHERE = new Set(['residents', 'community']);
+/** Methods named after a module's records, not the module: a write to activities changes the volunteers' hours. */
+const MODULE_OF: Record<string, string> = { teams: 'volunteers', activities: 'volunteers', patrols: 'volunteers', problems: 'visits' };
 
 /** Does a write in these modules change what a query for this method shows? */
 export function touches(method: string, modules: readonly string[]): boolean {
-  const own = method.slice(0, method.indexOf('.'));
-  return SUMMING.has(own) || modules.includes(own) || modules.some((m) => EVERYWHERE.has(m));
+  const prefix = method.slice(0, method.indexOf('.'));
+  const own = MODULE_OF[prefix] ?? prefix;
+  return SUMMING.has(own) || modules.some((m) => (MODULE_OF[m] ?? m) === own || EVERYWHERE.has(m));
 }

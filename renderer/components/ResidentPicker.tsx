@@ -28,7 +28,7 @@ export function ResidentPicker({
   value?: number | null;
   onChange?: (v: number | null) => void;
   initialLabel?: string;
-  method: 'party.findResidents' | 'certs.findResidents' | 'mediation.findResidents' | 'lists.findResidents' | 'visits.findResidents';
+  method: 'party.findResidents' | 'certs.findResidents' | 'mediation.findResidents' | 'lists.findResidents' | 'visits.findResidents' | 'consultation.findResidents' | 'volunteers.findResidents';
   placeholder?: string;
   /** The picked resident's own fields, for a form that keeps a copy (a mediation party's name and address). */
   onPick?: (resident: PickedResident) => void;

@@ -12,14 +12,26 @@ import { useAskBeforeClosing } from './askBeforeClosing';
  * with the values fixed by the record, the word said when it is saved. A refusal is said in words
  * and the dialog stays open with what was typed.
  */
-export function StepDialog<M extends MethodName>({ method, title, done, fixed, initial, children, onClose, onDone, testId }: { method: M; title: string; done: string; fixed: Partial<Input<M>>; initial: Record<string, unknown>; children: ReactNode; onClose: () => void; onDone?: (value: unknown) => void; testId: string }) {
+export function StepDialog<M extends MethodName>({ method, title, done, fixed, initial, children, onClose, onDone, prepare, testId }: {
+  method: M;
+  title: string;
+  done: string;
+  fixed: Partial<Input<M>>;
+  initial: Record<string, unknown>;
+  children: ReactNode;
+  onClose: () => void;
+  onDone?: (value: unknown) => void;
+  /** The form's values as the method takes them, where the fields hold more (a picked resident's label). */
+  prepare?: (values: Record<string, unknown>) => Record<string, unknown>;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const leave = useAskBeforeClosing(form, onClose);
   const write = useWrite(method);
   const submit = (values: Record<string, unknown>) =>
-    write.mutate({ ...values, ...fixed } as Input<M>, {
+    write.mutate({ ...(prepare ? prepare(values) : values), ...fixed } as Input<M>, {
       onSuccess: (value) => {
         message.success(done);
         onClose();

@@ -12,6 +12,8 @@ import { accountsModule } from './accounts/module';
 import { backupsModule } from './backups/module';
 import { retentionModule } from './retention/module';
 import { hostingModule } from './hosting/module';
+import { consultationModule } from './consultation/module';
+import { volunteersModule } from './volunteers/module';
 
 /** The renderer's modules, in the order of the menu. A new module is one line here and its own module.tsx. */
 export const MODULES: readonly RendererModule[] = [
@@ -21,6 +23,8 @@ export const MODULES: readonly RendererModule[] = [
   mediationModule,
   visitsModule,
   listsModule,
+  consultationModule,
+  volunteersModule,
   partyModule,
   reportsModule,
   communityModule,

@@ -152,7 +152,7 @@ export const consultationContract = {
   }),
   'consultation.findResidents': method({
     input: z.object({ q: requiredText(40) }).strict(),
-    output: z.array(z.object({ id, name: z.string(), idMasked: z.string(), address: z.string(), building: z.string(), registered: z.boolean() })),
+    output: z.array(z.object({ id, name: z.string(), gender: z.string(), birthDate: z.string(), idMasked: z.string(), address: z.string(), building: z.string(), registered: z.boolean() })),
     kind: 'read',
     permission: 'consultation.edit',
   }),

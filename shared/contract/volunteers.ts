@@ -101,7 +101,7 @@ export const volunteersContract = {
   'volunteers.addReporters': method({ input: z.object({ date: isoDate }).strict(), output: z.object({ added: z.number() }), kind: 'write', permission: 'volunteers.edit' }),
   'volunteers.findResidents': method({
     input: z.object({ q: requiredText(40) }).strict(),
-    output: z.array(z.object({ id, name: z.string(), idMasked: z.string(), address: z.string(), building: z.string(), registered: z.boolean() })),
+    output: z.array(z.object({ id, name: z.string(), gender: z.string(), birthDate: z.string(), idMasked: z.string(), address: z.string(), building: z.string(), registered: z.boolean() })),
     kind: 'read',
     permission: 'volunteers.edit',
   }),

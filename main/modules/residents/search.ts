@@ -309,5 +309,5 @@ export function residentsBrief(db: Db, ids: readonly number[]): Map<number, { na
 export function findResidentsWithBuilding(db: Db, q: string, reveal: boolean) {
   const found = findResidentsToLink(db, q, reveal);
   const brief = residentsBrief(db, found.map((r) => r.id));
-  return found.map((r) => ({ id: r.id, name: r.name, idMasked: r.idMasked, address: r.address, building: brief.get(r.id)?.building ?? '', registered: brief.get(r.id)?.registered ?? false }));
+  return found.map((r) => ({ id: r.id, name: r.name, gender: r.gender, birthDate: r.birthDate, idMasked: r.idMasked, address: r.address, building: brief.get(r.id)?.building ?? '', registered: brief.get(r.id)?.registered ?? false }));
 }

@@ -25,6 +25,11 @@ const AREA: Record<string, string> = {
   retention: 'retention',
   reports: 'reports',
   sheets: 'sheets',
+  consultation: 'consultation',
+  volunteers: 'volunteers',
+  teams: 'volunteers',
+  activities: 'volunteers',
+  patrols: 'volunteers',
 };
 
 /** Records that have a page of their own: the log links to it. */
@@ -34,6 +39,9 @@ const PAGE: Record<string, (id: string) => string> = {
   mediation_case: (id) => `#/mediation/${id}`,
   list_need: (id) => `#/lists/need/${id}`,
   problem: (id) => `#/visits/problem/${id}`,
+  consult_matter: (id) => `#/consultation/${id}`,
+  volunteer: (id) => `#/volunteers/person/${id}`,
+  volunteer_activity: (id) => `#/volunteers/activity/${id}`,
 };
 
 /** The menu's name of the area and the action's words (`nav.residents` · `audit.actions.write` for `residents.update`). */

@@ -37,6 +37,8 @@ function Figures({ d, t }: { d: Dashboard; t: T }) {
   if (d.lists) items.push(<Figure key="needs" title={t('home:dash.openNeeds')} value={d.lists.open} suffix={d.lists.overdue ? t('home:dash.overdueSuffix', { n: d.lists.overdue }) : undefined} link="lists" testId="fig-needs" warn={d.lists.overdue > 0} />);
   if (d.certificates) items.push(<Figure key="certs" title={t('home:dash.certsThisMonth')} value={d.certificates.thisMonth} suffix={d.certificates.pending ? t('home:dash.pendingSuffix', { n: d.certificates.pending }) : undefined} link="certificates" testId="fig-certs" />);
   if (d.visits) items.push(<Figure key="visits" title={t('home:dash.visitsThisMonth')} value={d.visits.thisMonth} suffix={d.visits.openProblems ? t('home:dash.problemsSuffix', { n: d.visits.openProblems }) : undefined} link="visits" testId="fig-visits" />);
+  // What modules offer the desk as providers: each figure in the module's own words, opening the module.
+  for (const block of d.modules) for (const f of block.figures) items.push(<Figure key={`${block.module}.${f.key}`} title={t(`${block.module}:dashboard.${f.key}`)} value={f.n} link={block.module} testId={`fig-${block.module}-${f.key}`} warn={f.key === 'overdue'} />);
   return (
     <Row gutter={[12, 12]}>
       {items.map((item) => (

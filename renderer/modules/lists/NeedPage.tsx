@@ -12,6 +12,7 @@ import { NeedDialog } from './NeedDialog';
 import { NeedStateTag } from './NeedStateTag';
 import { Reasons } from './Reasons';
 import { ClaimDialog, CompleteDialog, FeedbackDialog, ReasonDialog, ServiceDialog } from './NeedActions';
+import { SendToConsultation } from '../consultation/SendToConsultation';
 
 type Open = { kind: 'edit' } | { kind: 'claim'; resourceId?: number; provider: string } | { kind: 'service' } | { kind: 'complete' } | { kind: 'feedback' } | { kind: 'cancel' } | { kind: 'withdraw' };
 
@@ -73,6 +74,9 @@ export function NeedPage({ id }: { id: number }) {
           {n.wish && <Descriptions.Item label={t('lists:fields.budget')}>{(n.budgetFen / 100).toFixed(2)}</Descriptions.Item>}
           {n.state === 'withdrawn' && <Descriptions.Item label={t('lists:fields.reason')}>{n.withdrawnReason}</Descriptions.Item>}
         </Descriptions>
+        <div style={{ marginTop: 12 }}>
+          <SendToConsultation kind="need" recordId={n.id} title={n.content} />
+        </div>
       </Card>
       {n.state === 'open' && <Candidates need={n} onClaim={(resourceId, provider) => setOpen({ kind: 'claim', resourceId, provider })} editable={edit} />}
       {n.match && <MatchCard need={n} editable={edit} onAction={setOpen} />}

@@ -11,6 +11,7 @@ import { errorText } from '../../components/errors';
 import { REQUIRED, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/session';
 import { ProblemTags } from './ProblemTags';
+import { SendToConsultation } from '../consultation/SendToConsultation';
 
 type Step = 'accept' | 'work' | 'resolve' | 'confirm' | 'answer' | 'referred' | 'rejected' | 'escalate' | 'mediation' | { reply: number };
 
@@ -87,6 +88,9 @@ export function ProblemPage({ id }: { id: number }) {
             </Descriptions.Item>
           )}
         </Descriptions>
+        <div style={{ marginTop: 12 }}>
+          <SendToConsultation kind="problem" recordId={p.id} title={p.content} />
+        </div>
         {edit && (
           <Space wrap style={{ marginTop: 16 }}>
             {buttons

@@ -15,6 +15,7 @@ it('a new volunteer signs up for an activity, serves two hours, and gets a print
   await page.locator('.ant-modal').getByText('社区外人员', { exact: true }).click();
   await page.getByTestId('volunteer-name').fill('钱师傅');
   await page.getByTestId('volunteer-skills').fill('水电维修');
+  await page.getByTestId('volunteer-joined').fill(addDays(todayIso(), -60));
   await page.locator('#volunteer-save').click();
   await page.getByTestId('volunteer-name').filter({ hasText: '钱师傅' }).waitFor();
 

@@ -59,6 +59,9 @@ describe('a volunteer through an activity, a patrol and the two lists to an hour
     await ok(app, 'activities.signUp', { id: act.id, volunteerIds: [zhao, outsider] });
     expect((await refused('activities.attend', { id: act.id, people: [{ volunteerId: zhao, present: true, hours: 5 }] })).messageKey).toBe('activities.hoursOverSpan');
     expect((await refused('activities.attend', { id: act.id, people: [{ volunteerId: zhao, present: true, hours: 1.2 }] })).messageKey).toBe('volunteers.hoursHalf');
+    // 钱师傅 joined in April: a March activity cannot count for him.
+    const march = await ok(app, 'activities.plan', { title: '植树', place: '小区绿地', date: '2026-03-12', start: '09:00', end: '11:00', wanted: 5 });
+    expect((await refused('activities.attend', { id: march.id, people: [{ volunteerId: outsider, present: true, hours: 2 }] })).messageKey).toBe('activities.beforeJoined');
     await ok(app, 'activities.attend', { id: act.id, people: [{ volunteerId: zhao, present: true, hours: 2.5 }, { volunteerId: outsider, present: false, hours: 0 }] });
     const held = await ok(app, 'activities.get', { id: act.id });
     expect([held.state, held.present, held.hours, held.people.find((p) => p.volunteerId === zhao)?.phoneMasked]).toEqual(['held', 1, 2.5, '138****5678']);

@@ -103,6 +103,7 @@ export function attend(db: Db, input: ParsedInput<'activities.attend'>, today: s
   for (const p of input.people) {
     const person = volunteerRecord(db, p.volunteerId);
     if (p.present) {
+      if (person.joined_on > a.date) throw new AppError('activities.beforeJoined', { name: person.name, date: person.joined_on });
       const problem = hoursProblem(p.hours);
       if (problem) throw new AppError(`volunteers.${problem}`, { name: person.name });
       // More hours than the activity lasted is a typing slip (5 for 0.5), not service.

@@ -75,7 +75,7 @@ export function VolunteerPage({ id }: { id: number }) {
         )}
       </Card>
       <Card title={t('volunteers:person.lines', { year })}>
-        <Table rowKey={(l, i) => `${l.date}${l.kind}${i}`} size="small" pagination={false} dataSource={v.lines} data-testid="volunteer-lines" columns={[{ title: f('date'), dataIndex: 'date', width: 120 }, { title: f('kind'), render: (_, l) => t(`volunteers:line.${l.kind}`), width: 110 }, { title: f('what'), dataIndex: 'what' }, { title: f('hours'), dataIndex: 'hours', width: 120 }]} />
+        <Table rowKey={(l, i) => `${l.date}${l.kind}${i}`} size="small" pagination={false} dataSource={v.lines} data-testid="volunteer-lines" columns={[{ title: f('date'), dataIndex: 'date', width: 120 }, { title: f('kind'), render: (_, l) => t(`volunteers:line.${l.kind}`), width: 110 }, { title: f('what'), dataIndex: 'what' }, { title: t('volunteers:line.hours'), dataIndex: 'hours', width: 120 }]} />
       </Card>
       {v.patrols.length > 0 && (
         <Card title={t('volunteers:person.patrols')}>

@@ -127,7 +127,7 @@ function AddVolunteer({ onClose }: { onClose: () => void }) {
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="joinedOn" label={f('joinedOn')} rules={REQUIRED}>
-          <Input style={{ width: 130 }} />
+          <Input style={{ width: 130 }} data-testid="volunteer-joined" />
         </Form.Item>
       </Space>
     </StepDialog>

@@ -23,8 +23,8 @@ export function HoursCertificatePrint({ id, info }: { id: number; info: AppInfo 
         <table className="print-table">
           <thead>
             <tr>
-              {['date', 'kind', 'what', 'hours'].map((k) => (
-                <th key={k}>{t(`volunteers:fields.${k}`)}</th>
+              {[t('volunteers:fields.date'), t('volunteers:fields.kind'), t('volunteers:fields.what'), t('volunteers:line.hours')].map((h) => (
+                <th key={h}>{h}</th>
               ))}
             </tr>
           </thead>

@@ -132,6 +132,8 @@ export const volunteersContract = {
   }),
   'activities.cancel': method({ input: z.object({ id, reason: requiredText(200) }).strict(), output: z.object({ id }), kind: 'write', permission: 'volunteers.edit' }),
 
+  /** The problem categories of 走访与诉求, for a round that finds one (a coordinator sees no problems themselves). */
+  'patrols.categories': method({ input: z.object({}).strict(), output: z.array(z.string()), kind: 'read', permission: 'volunteers.edit' }),
   /** 小巷管家's round: where they went, what they saw; a problem found goes to 走访与诉求 with them named. */
   'patrols.log': method({
     input: z

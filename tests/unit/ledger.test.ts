@@ -62,7 +62,8 @@ describe('the ledger file', () => {
     const l = openLedger(file);
     expect(l.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const after = snapshot(l.db);
-    expect(after.counts).toEqual(before.counts);
+    // Migration 15 adds one built-in role (志愿服务协调员) to a ledger that has roles: nothing else changes in number.
+    expect(after.counts).toEqual('roles' in before.counts ? { ...before.counts, roles: Number(before.counts.roles) + 1 } : before.counts);
     expect(after.residents).toEqual(before.residents);
     expect(after.settings).toEqual(expect.arrayContaining(before.settings));
     expect(l.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -71,6 +72,8 @@ describe('the ledger file', () => {
     const perms = Object.fromEntries((l.db.prepare('SELECT name, permissions FROM roles').all() as { name: string; permissions: string }[]).map((r) => [r.name, JSON.parse(r.permissions) as string[]]));
     expect(perms.secretary).toEqual(expect.arrayContaining(['party.view', 'party.edit', 'party.export']));
     expect(perms.mediator).toContain('mediation.work');
+    expect(perms.coordinator).toEqual(['volunteers.view', 'volunteers.edit', 'lists.view', 'desk.view']);
+    expect(perms.secretary).toEqual(expect.arrayContaining(['consultation.view', 'consultation.review']));
     expect(perms.staff).toContain('certificates.issue');
     expect(perms.admin).toEqual(expect.arrayContaining(['party.view', 'certificates.approve', 'certificates.manage', 'mediation.all', 'lists.edit', 'backups.manage']));
     // The search index came through too: a seeded name is found by its first two characters.

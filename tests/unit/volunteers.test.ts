@@ -45,6 +45,10 @@ describe('a volunteer through an activity, a patrol and the two lists to an hour
       const add = await call('volunteers.add', { origin: 'outside', name: `${role}带来的人`, unit: '驻区单位', joinedOn: '2026-01-05' });
       expect([list.ok, add.ok], role).toEqual(expected[role]);
     }
+    // A coordinator sees no problems, but a round that finds one needs the categories to file it under.
+    const categories = await as('coordinator')('patrols.categories', {});
+    expect(categories.ok && categories.value).toContain('公共设施');
+    expect((await as('coordinator')('problems.list', {})).ok).toBe(false);
   });
 
   it('hours from an activity, a patrol and a service for a need add up; stars and points follow; the certificate keeps its figures', async () => {

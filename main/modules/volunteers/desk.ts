@@ -9,7 +9,7 @@ export const volunteersDesk: DeskProvider = {
   figures: (ctx, today) => {
     const month = today.slice(0, 7);
     const n = (sql: string, ...args: unknown[]) => plucked(ctx.db, sql).get(...args) as number;
-    const active = (ctx.db.prepare("SELECT id FROM volunteers WHERE left_on = ''").pluck().all() as number[]);
+    const active = plucked(ctx.db, "SELECT id FROM volunteers WHERE left_on = ''").all() as number[];
     const totals = yearTotals(ctx.db, Number(today.slice(0, 4)));
     return [
       { key: 'active', n: active.length },

@@ -4,6 +4,7 @@ import { translate } from '../../../shared/i18n/resources';
 import { mayReveal } from '../../core/session';
 import type { HandlerMap } from '../../core/dispatch';
 import { findResidentsWithBuilding } from '../residents/api';
+import { visitSettings } from '../visits/api';
 import { addReporters, addVolunteer, leave, saveTeam, setVolunteerSettings, teams, updateVolunteer, volunteerDetail, volunteerList, volunteerSettings } from './corps';
 import { activityDetail, activityList, attend, cancel, certificate, exportSheet, hoursSheet, issueCertificate, patrol, plan, signUp } from './activities';
 
@@ -59,6 +60,7 @@ export const volunteersHandlers: HandlerMap<VolunteersMethod> = {
     return { id: input.id, ...out };
   },
   'activities.cancel': (input, ctx) => (cancel(ctx.db, input), ctx.record(`volunteer_activity:${input.id}:cancelled`), { id: input.id }),
+  'patrols.categories': (_i, ctx) => visitSettings(ctx.db).categories.map((c) => c.name),
   'patrols.log': (input, ctx) => {
     const out = patrol(ctx, input, todayIso());
     ctx.record(out.problemId ? `volunteer_patrol:${out.id}:problem:${out.problemId}` : `volunteer_patrol:${out.id}`);

@@ -17,9 +17,9 @@ export function VolunteerPage({ id }: { id: number }) {
   const can = useCan();
   const year = Number(todayIso().slice(0, 4));
   const q = useCall('volunteers.get', { id, year });
-  const categories = useCall('visits.settings', {}, { enabled: can('visits.view') });
+  const categories = useCall('patrols.categories', {}, { enabled: can('volunteers.edit') });
   const issue = useWrite('volunteers.issueCertificate');
-  const [dialog, setDialog] = useState<'patrol' | 'leave'>();
+  const [dialog, setDialog] = useState<'patrol' | 'leave' | 'edit'>();
   if (q.isPending) return <Spin size="large" />;
   if (q.isError) return <Result status="warning" title={errorText(t, q.error)} />;
   const v = q.data;
@@ -67,6 +67,9 @@ export function VolunteerPage({ id }: { id: number }) {
               data-testid="volunteer-certificate"
             >
               {t('volunteers:person.issue')}
+            </Button>
+            <Button size="large" onClick={() => setDialog('edit')} data-testid="volunteer-edit">
+              {t('actions.edit')}
             </Button>
             <Button size="large" danger onClick={() => setDialog('leave')}>
               {t('volunteers:person.leave')}
@@ -124,7 +127,7 @@ export function VolunteerPage({ id }: { id: number }) {
               form.getFieldValue('found') && (
                 <>
                   <Form.Item name="category" label={f('category')} rules={[{ required: true }]}>
-                    <Select showSearch={{ optionFilterProp: 'label' }} options={(categories.data?.categories ?? []).map((c) => ({ value: c.name, label: c.name }))} data-testid="patrol-category" />
+                    <Select showSearch={{ optionFilterProp: 'label' }} options={(categories.data ?? []).map((c) => ({ value: c, label: c }))} data-testid="patrol-category" />
                   </Form.Item>
                   <Form.Item name="problemContent" label={f('problemContent')} rules={REQUIRED}>
                     <Input.TextArea rows={2} data-testid="patrol-problem" />
@@ -135,6 +138,22 @@ export function VolunteerPage({ id }: { id: number }) {
                 </>
               )
             }
+          </Form.Item>
+        </StepDialog>
+      )}
+      {dialog === 'edit' && (
+        <StepDialog method="volunteers.update" title={t('actions.edit')} done={t('volunteers:done')} fixed={{ id: v.id }} initial={{ unit: v.unit, skills: v.skills, freeTime: v.freeTime }} onClose={() => setDialog(undefined)} testId="volunteer-update">
+          <Form.Item name="phone" label={f('phone')} extra={v.phoneMasked}>
+            <Input maxLength={20} />
+          </Form.Item>
+          <Form.Item name="unit" label={f('unit')}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item name="skills" label={f('skills')}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="freeTime" label={f('freeTime')}>
+            <Input maxLength={100} />
           </Form.Item>
         </StepDialog>
       )}

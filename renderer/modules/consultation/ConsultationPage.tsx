@@ -113,7 +113,7 @@ function RegisterTab() {
   const [year, setYear] = useState(Number(todayIso().slice(0, 4)));
   const q = useCall('consultation.report', { year });
   const r = q.data;
-  const tally = (rows: { key: string; n: number }[], family: string) => rows.map((x) => `${t(`consultation:${family}.${x.key}`)} ${x.n}`).join('、');
+  const tally = (rows: { key: string; n: number }[], family: string) => rows.map((x) => `${t(`consultation:${family}.${x.key}`)} ${x.n}`).join(t('sep'));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
@@ -124,7 +124,12 @@ function RegisterTab() {
       </Space>
       {r && (
         <Typography.Paragraph data-testid="register-figures">
-          {t('consultation:report.byForm')}：{tally(r.byForm, 'form')}；{t('consultation:report.bySource')}：{tally(r.bySource, 'source')}；{t('consultation:report.byOutcome')}：{tally(r.byOutcome, 'outcome')}；{t('consultation:report.tookPart', { people: r.residentsTookPart, times: r.attendances })}
+          {[
+            t('consultation:print.labelled', { label: t('consultation:report.byForm'), value: tally(r.byForm, 'form') }),
+            t('consultation:print.labelled', { label: t('consultation:report.bySource'), value: tally(r.bySource, 'source') }),
+            t('consultation:print.labelled', { label: t('consultation:report.byOutcome'), value: tally(r.byOutcome, 'outcome') }),
+            t('consultation:report.tookPart', { people: r.residentsTookPart, times: r.attendances }),
+          ].join(' · ')}
         </Typography.Paragraph>
       )}
       <Table rowKey="id" loading={q.isPending} dataSource={r?.matters ?? []} pagination={false} onRow={(m) => openableRow(() => navigate(`consultation/${m.id}`))} columns={registerColumns(t)} />

@@ -68,7 +68,7 @@ export function MatterPage({ id }: { id: number }) {
             {m.content}
           </Descriptions.Item>
           {(m.buildings || m.scope) && <Descriptions.Item label={t('consultation:fields.buildings')}>{[m.buildings, m.scope].filter(Boolean).join(' · ')}</Descriptions.Item>}
-          {m.review && <Descriptions.Item label={t('consultation:step.review')}>{`${m.review.on} ${m.review.reviewer}：${t(m.review.agreed ? 'consultation:agreedYes' : 'consultation:agreedNo')} · ${m.review.opinion}`}</Descriptions.Item>}
+          {m.review && <Descriptions.Item label={t('consultation:step.review')}>{`${m.review.on} · ${m.review.reviewer} · ${t(m.review.agreed ? 'consultation:agreedYes' : 'consultation:agreedNo')} · ${m.review.opinion}`}</Descriptions.Item>}
           {m.notice && <Descriptions.Item label={t('consultation:fields.meetingOn')}>{`${m.notice.meetingOn} ${m.notice.meetingTime} ${m.notice.place}`}</Descriptions.Item>}
           {m.meeting && (
             <Descriptions.Item label={t('consultation:fields.outcome')} span={3}>
@@ -104,7 +104,7 @@ export function MatterPage({ id }: { id: number }) {
         </Space>
       </Card>
       {m.participants.length > 0 && (
-        <Card title={`${t('consultation:fields.participants')} (${m.participants.length}) · ${m.byBuilding.map((b) => `${b.building} ${b.n}`).join('、')}`}>
+        <Card title={`${t('consultation:fields.participants')} (${m.participants.length}) · ${m.byBuilding.map((b) => `${b.building} ${b.n}`).join(t('sep'))}`}>
           <Table
             rowKey="id"
             size="small"
@@ -162,7 +162,7 @@ function StepForm({ m, step, onClose }: { m: MatterDetail; step: MatterStep; onC
       return <ChooseForm m={m} base={base} date={date} />;
     case 'notice':
       return (
-        <StepDialog method="consultation.notice" {...base} initial={{ date: today, meetingTime: '19:00', text: `${m.title}：${m.content}` }}>
+        <StepDialog method="consultation.notice" {...base} initial={{ date: today, meetingTime: '19:00', text: t('consultation:print.labelled', { label: m.title, value: m.content }) }}>
           {date}
           <Form.Item name="meetingOn" label={f('meetingOn')} rules={REQUIRED}>
             <Input data-testid="step-meetingOn" />

@@ -39,7 +39,7 @@ export function MatterPrint({ id, paper, info }: { id: number; paper: Paper; inf
     signIn: () => (
       <>
         <p>
-          {f('title')}：{m.title} · {f('meetingOn')}：{paperDate(m.notice?.meetingOn)} {m.notice?.meetingTime} · {f('place')}：{m.notice?.place}
+          {[t('consultation:print.labelled', { label: f('title'), value: m.title }), t('consultation:print.labelled', { label: f('meetingOn'), value: `${paperDate(m.notice?.meetingOn)} ${m.notice?.meetingTime ?? ''}` }), t('consultation:print.labelled', { label: f('place'), value: m.notice?.place ?? '' })].join(' · ')}
         </p>
         <table className="print-table" data-testid="signin-table">
           <thead>
@@ -72,16 +72,16 @@ export function MatterPrint({ id, paper, info }: { id: number; paper: Paper; inf
             [f('source'), `${t(`consultation:source.${m.source}`)} ${m.sourceNumber} · ${m.raiser}`],
             [f('meetingOn'), `${paperDate(m.meeting?.on)} · ${m.meeting?.place ?? ''}`],
             [`${f('host')} / ${f('recorder')}`, `${m.meeting?.host ?? ''} / ${m.meeting?.recorder ?? ''}`],
-            [f('present'), m.participants.filter((p) => p.present).map((p) => p.name).join('、')],
-            [f('views'), (m.meeting?.views ?? []).map((v) => `${v.who}：${v.view}`).join('\n')],
-            [f('decision'), m.meeting?.votes ? `${f('vote')}：${f('votesFor')} ${m.meeting.votes.for}，${f('votesAgainst')} ${m.meeting.votes.against}，${f('votesAbstain')} ${m.meeting.votes.abstain}` : f('consensus')],
+            [f('present'), m.participants.filter((p) => p.present).map((p) => p.name).join(t('sep'))],
+            [f('views'), (m.meeting?.views ?? []).map((v) => t('consultation:print.labelled', { label: v.who, value: v.view })).join('\n')],
+            [f('decision'), m.meeting?.votes ? t('consultation:print.votes', m.meeting.votes) : f('consensus')],
             [f('result'), t(m.agreed ? 'consultation:resultAgreed' : 'consultation:resultNotAgreed')],
             [f('outcome'), m.meeting?.outcome ?? ''],
           ]}
         />
         <div className="certificate-foot">
-          <span>{f('host')}：</span>
-          <span>{f('recorder')}：</span>
+          <span>{t('consultation:print.signHere', { label: f('host') })}</span>
+          <span>{t('consultation:print.signHere', { label: f('recorder') })}</span>
         </div>
       </>
     ),
@@ -116,7 +116,7 @@ export function MatterPrint({ id, paper, info }: { id: number; paper: Paper; inf
   );
 }
 
-const kindsOf = (m: MatterDetail, t: (k: string) => string) => [...new Set(m.participants.map((p) => t(`consultation:kind.${p.kind}`)))].join('、');
+const kindsOf = (m: MatterDetail, t: (k: string) => string) => [...new Set(m.participants.map((p) => t(`consultation:kind.${p.kind}`)))].join(t('sep'));
 
 function Sign({ info, date }: { info: AppInfo; date?: string }) {
   const { t } = useTranslation();

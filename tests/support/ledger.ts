@@ -4,7 +4,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openApp, type App } from '../../main/app';
 import { connect, type Db } from '../../main/core/ledger';
-import { systemSession, type Session } from '../../main/core/session';
+import { newSession, systemSession, type Session } from '../../main/core/session';
+import { DEFAULT_PERMISSIONS, type Role } from '../../shared/rules/roles';
 import type { Input, MethodName, Output } from '../../shared/contract';
 
 /** A real ledger file in its own temporary folder. */
@@ -50,3 +51,9 @@ export async function sys<M extends MethodName>(app: App, method: M, input: Inpu
   return r.value as Output<M>;
 }
 
+
+/** Calls as a signed-in person of a built-in role, with that role's default permissions (displayName `<role>姓名`). */
+export function asRole(app: App, role: Role) {
+  const session: Session = { ...newSession(), user: { id: 1, username: role, displayName: `${role}姓名`, role, mustChangePassword: false }, permissions: new Set(DEFAULT_PERMISSIONS[role]) };
+  return <M extends MethodName>(method: M, input: Input<M>) => app.dispatch(session, method, input);
+}

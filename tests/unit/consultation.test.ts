@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSession, type Session } from '../../main/core/session';
-import { DEFAULT_PERMISSIONS, ROLES, type Role } from '../../shared/rules/roles';
+import { ROLES, type Role } from '../../shared/rules/roles';
 import { buildingsUnheard, meetingResult, nextStep, noticeEarlyEnough, publishedDays, satisfactionRate } from '../../shared/rules/consultation';
 import type { CallFailure, Input, MethodName } from '../../shared/contract';
-import { ok, openTempApp, setUpCommunity } from '../support/ledger';
+import { asRole, ok, openTempApp, setUpCommunity } from '../support/ledger';
 
 describe('consultation rules', () => {
   it('steps follow the 意见 in order; a matter not agreed has nothing to carry out', () => {
@@ -39,10 +38,7 @@ describe('consultation rules', () => {
 describe('a matter from a problem to its feedback, through the dispatch', { shuffle: false }, () => {
   const app = openTempApp();
   afterAll(() => app.close());
-  const as = (role: Role) => {
-    const session: Session = { ...newSession(), user: { id: 1, username: role, displayName: `${role}姓名`, role, mustChangePassword: false }, permissions: new Set(DEFAULT_PERMISSIONS[role]) };
-    return <M extends MethodName>(method: M, input: Input<M>) => app.dispatch(session, method, input);
-  };
+  const as = (role: Role) => asRole(app, role);
   async function refused<M extends MethodName>(method: M, input: Input<M>): Promise<CallFailure> {
     const r = await app.call(method, input);
     if (r.ok) throw new Error(`${method} was accepted`);

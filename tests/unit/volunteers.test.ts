@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSession, type Session } from '../../main/core/session';
-import { DEFAULT_PERMISSIONS, ROLES, type Role } from '../../shared/rules/roles';
+import { ROLES, type Role } from '../../shared/rules/roles';
 import { bandsProblem, hoursProblem, plannedHours, pointsFor, starsFor } from '../../shared/rules/volunteers';
 import type { CallFailure, Input, MethodName } from '../../shared/contract';
-import { ok, openTempApp, setUpCommunity } from '../support/ledger';
+import { asRole, ok, openTempApp, setUpCommunity } from '../support/ledger';
 
 describe('volunteer rules', () => {
   it('stars by the committee’s bands, points by its rate, hours to the half hour', () => {
@@ -21,10 +20,7 @@ describe('volunteer rules', () => {
 describe('a volunteer through an activity, a patrol and the two lists to an hours certificate', { shuffle: false }, () => {
   const app = openTempApp();
   afterAll(() => app.close());
-  const as = (role: Role) => {
-    const session: Session = { ...newSession(), user: { id: 1, username: role, displayName: role, role, mustChangePassword: false }, permissions: new Set(DEFAULT_PERMISSIONS[role]) };
-    return <M extends MethodName>(method: M, input: Input<M>) => app.dispatch(session, method, input);
-  };
+  const as = (role: Role) => asRole(app, role);
   async function refused<M extends MethodName>(method: M, input: Input<M>): Promise<CallFailure> {
     const r = await app.call(method, input);
     if (r.ok) throw new Error(`${method} was accepted`);

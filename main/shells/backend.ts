@@ -4,7 +4,8 @@ import type { OfficeEvent } from '../core/office';
 import { newSession, type Session } from '../core/session';
 
 /** What a window hears: the ledger's news, and (at a desk) whether the host can be reached. */
-export type ShellEvent = OfficeEvent | { type: 'host'; up: boolean };
+/** `certChanged`: something answers at the host's address but shows another certificate than the one paired. */
+export type ShellEvent = OfficeEvent | { type: 'host'; up: boolean; certChanged?: boolean };
 
 /** One window's standing with whoever owns the ledger: a session here, or a session token at the host. */
 export interface WindowLink {

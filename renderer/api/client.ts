@@ -8,7 +8,7 @@ interface Bridge {
 }
 
 /** What the shell tells a window: a write committed somewhere (by module), the host gone or back, everyone signed out. */
-export type ShellEvent = { type: 'changed'; modules: string[] } | { type: 'host'; up: boolean } | { type: 'signedOut'; reason: 'restore' | 'revoked' };
+export type ShellEvent = { type: 'changed'; modules: string[] } | { type: 'host'; up: boolean; certChanged?: boolean } | { type: 'signedOut'; reason: 'restore' | 'revoked' };
 declare global {
   interface Window {
     linli?: Bridge;

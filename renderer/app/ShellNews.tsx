@@ -17,13 +17,13 @@ export function ShellNews() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [hostDown, setHostDown] = useState(false);
+  const [hostDown, setHostDown] = useState<false | 'away' | 'certChanged'>(false);
   useEffect(
     () =>
       listenToShell((e) => {
         if (e.type === 'changed') void client.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && q.queryKey[0] !== 'auth.status' && touches(q.queryKey[0], e.modules) });
         else if (e.type === 'host') {
-          setHostDown(!e.up);
+          setHostDown(e.up ? false : e.certChanged ? 'certChanged' : 'away');
           // Back: whatever changed meanwhile is fetched again, and a restarted host asks for the sign-in.
           if (e.up) void client.invalidateQueries();
         } else {
@@ -35,6 +35,11 @@ export function ShellNews() {
       }),
     [client, message, t],
   );
+  useEffect(() => {
+    document.body.classList.toggle('host-is-down', !!hostDown);
+  }, [hostDown]);
   if (!hostDown) return null;
-  return <Alert className="host-down" type="error" showIcon banner message={t('shellNews.hostDown')} description={t('shellNews.hostDownHelp')} data-testid="host-down" />;
+  // Another certificate at the host's address is not an outage to wait out: someone has to look.
+  const words = hostDown === 'certChanged' ? { message: t('shellNews.hostCertChanged'), help: t('shellNews.hostCertChangedHelp') } : { message: t('shellNews.hostDown'), help: t('shellNews.hostDownHelp') };
+  return <Alert className="host-down" type="error" showIcon banner message={words.message} description={words.help} data-testid="host-down" />;
 }

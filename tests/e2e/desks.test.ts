@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tempDir } from '../support/ledger';
+import { openAsAdmin } from '../support/cli';
 import { ADMIN, artifactsDir, closeBrowser, ledgerCli, openWindow, signIn, startShellProcess, stopProcess } from './harness';
 
 /**
@@ -139,6 +140,33 @@ it('a reminder dealt with at one desk leaves the other desk within two seconds',
   expect(Date.now() - saved).toBeLessThan(2000);
 });
 
+/** A 居住证明 for a resident, checked and approved at this desk, ready for 开具并编号. */
+async function residenceCertificateReady(page: Page, residentId: number) {
+  await openRecord(page, `#/residents/${residentId}`);
+  await page.getByTestId('issue-certificate').click();
+  await page.getByTestId('cert-what').fill('居住证明');
+  await page.getByTestId('cert-ask').click();
+  await page.getByTestId('cert-purpose').fill('子女入学');
+  for (const box of await page.getByTestId('cert-checks').locator('input[type=checkbox]').all()) await box.check();
+  await page.getByTestId('cert-draft').click();
+  await page.getByTestId('cert-approve').click();
+  await page.getByTestId('cert-issue').waitFor();
+}
+
+it('two certificates issued at the same moment at two desks get consecutive numbers', { timeout: 90_000 }, async () => {
+  const db = await openAsAdmin(hostDb, { readonly: true });
+  const [first, second] = (db.prepare("SELECT id FROM residents WHERE status = 'active' AND id_number IS NOT NULL ORDER BY id LIMIT 2").all() as { id: number }[]).map((r) => r.id);
+  db.close();
+  await residenceCertificateReady(a, first!);
+  await residenceCertificateReady(b, second!);
+  await Promise.all([a.getByTestId('cert-issue').click(), b.getByTestId('cert-issue').click()]);
+  const number = async (p: Page) => {
+    await expect.poll(() => p.getByTestId('certificate-number').innerText()).toMatch(/第\d{4}号/);
+    return Number(/第(\d{4})号/.exec(await p.getByTestId('certificate-number').innerText())![1]);
+  };
+  expect([await number(a), await number(b)].sort()).toEqual([1, 2]);
+});
+
 it('the host goes away during a save: the desk says not saved, keeps the form, and saves once it is back', { timeout: 120_000 }, async () => {
   await openRecord(b, '#/residents/2/edit');
   await b.locator('#note').waitFor();
@@ -177,4 +205,42 @@ it('a PC that is not a paired desk gets nothing, and a revoked desk is cut off',
   ledgerCli(hostDb, 'desks', 'revoke', '二号窗口');
   await b.getByText('这台电脑已被管理员停用').first().waitFor({ timeout: 10_000 });
   expect(ledgerCli(hostDb, 'desks')).toMatch(/二号窗口\trevoked/);
+});
+
+it('a machine at the host address showing another certificate is refused, and the desk says why', { timeout: 90_000 }, async () => {
+  await openRecord(a, '#/residents/3/edit');
+  // The host was restarted in an earlier test: this desk signs in again over the page.
+  const over = a.getByTestId('sign-in-over');
+  await a.locator('#note').or(over).first().waitFor();
+  if (await over.isVisible()) {
+    await a.getByTestId('login-password').fill(ADMIN.password);
+    await a.getByTestId('login-submit').click();
+    await over.waitFor({ state: 'detached' });
+  }
+  await a.locator('#note').fill('租户，合同到明年六月');
+  // The host goes; another Linli host, with a key pair of its own, takes its address and port.
+  await stopProcess(host);
+  const impostorDb = path.join(dir, 'impostor', 'ledger.db');
+  fs.mkdirSync(path.dirname(impostorDb), { recursive: true });
+  ledgerCli(impostorDb, 'init', '--admin', ADMIN.username);
+  ledgerCli(impostorDb, 'host', 'on', '--port', String(port));
+  children.push((await startShellProcess(impostorDb, [], HOST_ENV)).child);
+
+  // Desk A was paired through its first screen: the stream it opened then hears the host too.
+  await expect.poll(() => a.getByTestId('host-down').innerText(), { timeout: 15_000 }).toContain('主机的证书和配对时的不一样');
+  await a.getByTestId('save-resident').click();
+  await a.getByText('出示的证书和配对时的不一样').first().waitFor();
+  expect(await a.locator('#note').inputValue()).toBe('租户，合同到明年六月');
+  await a.evaluate(() => window.scrollTo(0, 0));
+  await a.screenshot({ path: path.join(artifactsDir(), 'desks-cert-changed.png') });
+  // A record that cannot be read is not offered as an empty form to fill in.
+  await openRecord(a, '#/residents/4/edit');
+  const ask = a.locator('.ant-modal-confirm').filter({ hasText: '放弃已填写的内容？' }); // the note typed above was not saved
+  await ask.waitFor();
+  await a.screenshot({ path: path.join(artifactsDir(), 'desks-cert-changed-ask.png') });
+  await ask.getByRole('button', { name: '放 弃' }).or(ask.getByRole('button', { name: '放弃' })).click();
+  await a.getByTestId('record-unread').waitFor();
+  expect(await a.locator('#note').count()).toBe(0);
+  // The impostor heard no call: no desk of that name, nobody signed in there.
+  expect(ledgerCli(impostorDb, 'desks')).not.toContain('一号窗口');
 });

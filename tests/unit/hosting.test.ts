@@ -120,8 +120,12 @@ describe('who may reach the host', () => {
     try {
       const desk = deskBackend({ ...config, address: `127.0.0.1:${impostor.port}` });
       backends.push(desk);
+      const heard: ShellEvent[] = [];
+      desk.listen((e) => heard.push(e));
       const r = await desk.call({}, 'auth.status', {});
       expect(r).toMatchObject({ ok: false, code: 'hostCertChanged', messageKey: 'host.certChanged' });
+      // The window is told it is the certificate, not an outage to wait out.
+      expect(heard).toContainEqual({ type: 'host', up: false, certChanged: true });
     } finally {
       await impostor.close();
       other.close();

@@ -85,10 +85,20 @@ export function startBrowserShell(first: Backend, rendererDir: string, port = 0,
       const next = await options.connect(fields[0]!, fields[1]!, fields[2]!);
       backend = next;
       for (const t of sessions.keys()) sessions.set(t, await next.openWindow());
+      listenTo(next);
       send(res, 200, JSON.stringify({ ok: true, value: { name: fields[2] } }));
     } catch (err) {
       if (err instanceof AppError) return send(res, 200, refusal(err.code, err.code, err.params));
       throw err;
+    }
+  }
+
+  /** A window that became a desk hears the host from then on, on the stream it already has open. */
+  const openStreams = new Set<{ stream: ReturnType<typeof eventStream>; stop: () => void }>();
+  function listenTo(next: Backend) {
+    for (const open of openStreams) {
+      open.stop();
+      open.stop = next.listen((e) => open.stream.send(e.type, e));
     }
   }
 
@@ -98,8 +108,12 @@ export function startBrowserShell(first: Backend, rendererDir: string, port = 0,
     if (typeof token !== 'string' || !sessions.has(token)) return send(res, 401, refusal('windowExpired', 'call.windowExpired'));
     req.resume(); // the body is empty: read it away so the request counts as received, and only the answer stays open
     const stream = eventStream(res);
-    const stop = backend.listen((e) => stream.send(e.type, e));
-    void stream.closed.then(stop);
+    const open = { stream, stop: backend.listen((e) => stream.send(e.type, e)) };
+    openStreams.add(open);
+    void stream.closed.then(() => {
+      open.stop();
+      openStreams.delete(open);
+    });
   }
 
   function serveFile(res: http.ServerResponse, pathname: string) {

@@ -16,16 +16,19 @@ export function deskBackend(config: DeskConfig): Backend {
   const listeners = new Set<(e: ShellEvent) => void>();
   const tell = (e: ShellEvent) => listeners.forEach((l) => l(e));
   let up = true;
+  let certChanged = false;
   let closed = false;
-  const setUp = (now: boolean) => {
-    if (now === up) return;
+  const hostEvent = (): ShellEvent => ({ type: 'host', up, ...(certChanged ? { certChanged } : {}) });
+  const setUp = (now: boolean, wrongCert = false) => {
+    if (now === up && wrongCert === certChanged) return;
     up = now;
-    tell({ type: 'host', up });
+    certChanged = !now && wrongCert;
+    tell(hostEvent());
   };
   const unreachable = (err: unknown): CallFailure => {
-    if (isCertProblem(err)) return failure('hostCertChanged', 'host.certChanged', { address: config.address });
-    setUp(false);
-    return failure('hostUnreachable', 'host.unreachable', { address: config.address });
+    const wrongCert = isCertProblem(err);
+    setUp(false, wrongCert);
+    return wrongCert ? failure('hostCertChanged', 'host.certChanged', { address: config.address }) : failure('hostUnreachable', 'host.unreachable', { address: config.address });
   };
 
   async function openHostSession(w: WindowLink): Promise<CallFailure | undefined> {
@@ -85,7 +88,7 @@ export function deskBackend(config: DeskConfig): Backend {
       const status = await s.done;
       if (closed) break;
       if (status === 403) tell({ type: 'signedOut', reason: 'revoked' });
-      setUp(false);
+      setUp(false, isCertProblem(status));
       await new Promise((r) => setTimeout(r, 2000));
     }
   })();
@@ -106,7 +109,7 @@ export function deskBackend(config: DeskConfig): Backend {
     },
     listen(listener) {
       listeners.add(listener);
-      if (!up) listener({ type: 'host', up: false });
+      if (!up) listener(hostEvent());
       return () => listeners.delete(listener);
     },
     async close() {

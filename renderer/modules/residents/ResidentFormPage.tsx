@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Radio, Result, Row, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { residentFields, residentFieldsShape, type ResidentDetail, type ResidentFieldsInput } from '../../../shared/contract/residents';
 import { ageOn, checkIdNumber } from '../../../shared/rules/idNumber';
@@ -187,6 +187,9 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
   };
 
   if (id && existing.isPending) return <Spin />;
+  // A record that could not be read is never shown as an empty form someone might fill in and save.
+  if (id && existing.isError && !existing.data)
+    return <Result status="warning" title={errorText(t, existing.error)} extra={<Button onClick={() => void existing.refetch()}>{t('actions.readAgain')}</Button>} data-testid="record-unread" />;
   const required = { required: true };
   const grids = tree.data ?? [];
   const buildingOptions = grids.filter((g) => !gridId || g.id === gridId).flatMap((g) => g.buildings.map((b) => ({ value: b.id, label: gridId ? b.name : `${g.name} · ${b.name}` })));

@@ -115,7 +115,11 @@ export function artifactsDir(): string {
 export function pdfPages(file: string): string[] {
   const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr} (apt-get install poppler-utils)`);
-  return r.stdout.split('\f').filter((p) => p.trim() !== '');
+  const pages = r.stdout.split('\f').filter((p) => p.trim() !== '');
+  // Every official paper writes its dates the Chinese way (2026年12月1日): a 2026-12-01 on one is a defect.
+  const iso = /\b\d{4}-\d{2}-\d{2}\b/.exec(r.stdout);
+  if (iso) throw new Error(`${path.basename(file)} prints the date ${iso[0]} as a screen does, not as 年月日: ${r.stdout.slice(Math.max(0, iso.index - 60), iso.index + 30)}`);
+  return pages;
 }
 
 /** Signs in on the login screen, as a person would. */

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { todayIso } from '../../shared/rules/idNumber';
 import { addMonths } from '../../shared/rules/party';
+import { paperDate } from '../../shared/rules/dates';
 import { openAsAdmin } from '../support/cli';
 import { appForThisFile, artifactsDir, createAccount, ledgerCli, pdfPages, pick, replaceTemporaryPassword, signIn, signOut } from './harness';
 
@@ -167,7 +168,7 @@ it('a new branch secretary goes from an empty branch to a printed roster, an adm
   const receipt = path.join(artifactsDir(), 'party-receipt.pdf');
   await page.pdf({ path: receipt, preferCSSPageSize: true, printBackground: true });
   const [slip] = pdfPages(receipt);
-  for (const s of ['在职党员进社区报到回执', '市供电公司党委', '冯志刚', ago(2), '关爱帮扶', '（盖章）']) expect(slip!.replace(/\s+/g, '')).toContain(s);
+  for (const s of ['在职党员进社区报到回执', '市供电公司党委', '冯志刚', paperDate(ago(2)), '关爱帮扶', '（盖章）']) expect(slip!.replace(/\s+/g, '')).toContain(s);
   await page.goBack();
 
   // The meeting record, printed.

@@ -13,7 +13,7 @@ type Run = ReportInput & { xlsx: boolean; forPrint: boolean };
 
 /** A report, and its xlsx when asked; printing or exporting one is written to the activity log. */
 async function run(kind: ReportKind, input: Run, ctx: CallContext) {
-  const report = buildReport(ctx.db, kind, input);
+  const report = buildReport(ctx.db, kind, input, input.forPrint || input.xlsx);
   const scope = JSON.stringify({ from: input.from, to: input.to, gridId: input.gridId, branchId: input.branchId });
   if (input.forPrint) ctx.audit('print', `report:${kind}`, scope);
   if (!input.xlsx) return report;

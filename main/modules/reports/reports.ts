@@ -9,6 +9,7 @@ import { plucked, getSetting, stmt, type Db } from '../../core/ledger';
 import { branchStats } from '../party/api';
 import { caseStats } from '../mediation/api';
 import { measures } from '../lists/api';
+import { paperDate } from '../../../shared/rules/dates';
 
 export interface ReportInput {
   from: string;
@@ -225,8 +226,8 @@ function lists(db: Db, f: ReportInput, t: Tr): Body {
 
 const BUILD: Record<ReportKind, (db: Db, f: ReportInput, t: Tr) => Body> = { population, party, mediation, certificates, lists };
 
-/** One report in the user's language, with its title and the period and scope in words. */
-export function buildReport(db: Db, kind: ReportKind, f: ReportInput): Omit<Report, 'file'> {
+/** One report in the user's language, with its title and the period and scope in words (on paper and in the file sent up, dated 年月日). */
+export function buildReport(db: Db, kind: ReportKind, f: ReportInput, onPaper = false): Omit<Report, 'file'> {
   const t: Tr = (key, params) => translate(f.language, `reports:${key}`, params);
   // Only the population report is by grid, and only the party report by branch: the others cover the community.
   const scope =
@@ -234,7 +235,7 @@ export function buildReport(db: Db, kind: ReportKind, f: ReportInput): Omit<Repo
   const community = getSetting(db, 'community_name') ?? '';
   return {
     title: t(`kind.${kind}.title`, { community }),
-    subtitle: [t('period', { from: f.from, to: f.to }), scope ?? (kind === 'party' ? t('allBranches') : t('wholeCommunity'))].join(' · '),
+    subtitle: [t('period', onPaper ? { from: paperDate(f.from), to: paperDate(f.to) } : { from: f.from, to: f.to }), scope ?? (kind === 'party' ? t('allBranches') : t('wholeCommunity'))].join(' · '),
     ...BUILD[kind](db, f, t),
   };
 }

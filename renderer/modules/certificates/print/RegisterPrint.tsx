@@ -21,7 +21,7 @@ export function RegisterPrint({ query, info }: { query: URLSearchParams; info: A
     <PrintFrame landscape>
       <h1>{t('certificates:register.title', { committee: info.committeeName })}</h1>
       <div className="print-meta">
-        <span>{t('certificates:register.period', { from: filters.from ?? '—', to: filters.to ?? '—' })}</span>
+        <span>{t('certificates:register.period', { from: paperDate(filters.from) || '—', to: paperDate(filters.to) || '—' })}</span>
         <span data-testid="register-total">{t('certificates:register.total', { count: list.length })}</span>
         <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
@@ -37,7 +37,7 @@ export function RegisterPrint({ query, info }: { query: URLSearchParams; info: A
           {list.map((c) => (
             <tr key={c.id}>
               <td>{c.number ?? ''}</td>
-              <td>{c.issuedAt || c.createdAt.slice(0, 10)}</td>
+              <td>{paperDate(c.issuedAt || c.createdAt.slice(0, 10))}</td>
               <td>{c.itemName}</td>
               <td>{c.personName}</td>
               <td className="wrap">{c.purpose}</td>

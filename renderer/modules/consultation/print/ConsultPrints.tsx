@@ -162,13 +162,13 @@ export function RegisterPrint({ year, info }: { year: number; info: AppInfo }) {
               <td>{t(`consultation:source.${m.source}`)}</td>
               <td>{m.raiser}</td>
               <td>{t(`consultation:form.${m.form}`)}</td>
-              <td>{m.proposedOn}</td>
-              <td>{m.meetingOn}</td>
+              <td>{paperDate(m.proposedOn)}</td>
+              <td>{paperDate(m.meetingOn)}</td>
               <td>{m.state === 'declined' ? t('consultation:outcome.declined') : m.agreed === null ? t('consultation:outcome.pending') : t(m.agreed ? 'consultation:outcome.agreed' : 'consultation:outcome.notAgreed')}</td>
               <td className="wrap">{m.outcome}</td>
               <td>{m.residents}</td>
-              <td>{m.publishedOn}</td>
-              <td>{m.doneOn}</td>
+              <td>{paperDate(m.publishedOn)}</td>
+              <td>{paperDate(m.doneOn)}</td>
               <td>{m.rate === null ? '' : `${m.rate}%`}</td>
             </tr>
           ))}

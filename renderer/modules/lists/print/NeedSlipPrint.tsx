@@ -26,8 +26,8 @@ export function NeedSlipPrint({ id, kind, info }: { id: number; kind: 'slip' | '
     [t('lists:fields.content'), n.content],
     [t('lists:fields.wantedBy'), n.wantedBy],
     [t('lists:fields.provider'), m ? `${m.provider}（${t(`lists:kind.${m.providerKind}`)}）${m.contact ? ` ${m.contact}` : ''}` : ''],
-    [t('lists:fields.claimedBy'), m ? [m.claimedBy, m.claimedOn].filter(Boolean).join('，') : ''],
-    [t('lists:fields.dueOn'), m?.dueOn ?? ''],
+    [t('lists:fields.claimedBy'), m ? [m.claimedBy, paperDate(m.claimedOn)].filter(Boolean).join('，') : ''],
+    [t('lists:fields.dueOn'), paperDate(m?.dueOn)],
   ];
   return (
     <PrintFrame>
@@ -62,7 +62,7 @@ export function NeedSlipPrint({ id, kind, info }: { id: number; kind: 'slip' | '
               </tbody>
             </table>
             <p>{t('lists:print.totalHours', { hours: m?.hours ?? 0 })}</p>
-            <FieldTable rows={[[t('lists:print.feedback'), m?.feedbackOn ? `${t('lists:need.feedbackLine', { date: m.feedbackOn, stars: m.satisfaction ?? 0 })}${m.comment ? `，${m.comment}` : ''}` : t('lists:print.noFeedback')]]} />
+            <FieldTable rows={[[t('lists:print.feedback'), m?.feedbackOn ? `${t('lists:need.feedbackLine', { date: paperDate(m.feedbackOn), stars: m.satisfaction ?? 0 })}${m.comment ? `，${m.comment}` : ''}` : t('lists:print.noFeedback')]]} />
           </>
         )}
         <div className="signature-lines">

@@ -61,7 +61,7 @@ export function CaseFilePrint({ id, info }: { id: number; info: AppInfo }) {
             [t('mediation:fields.mediators'), c.mediators],
             [t('mediation:print.fileDates'), `${paperDate(c.acceptedOn)} — ${paperDate(c.outcomeOn)}`],
             [t('mediation:print.fileClerk'), c.filingClerk],
-            [t('mediation:print.fileDate'), c.archivedOn],
+            [t('mediation:print.fileDate'), paperDate(c.archivedOn)],
             [t('mediation:print.fileRetention'), retention(settings.data?.retentionYears[c.disputeType])],
           ] as [string, string][]}
         />
@@ -101,7 +101,7 @@ function documents(c: CaseDetail, info: AppInfo, t: (k: string, o?: Record<strin
     ...(c.source === 'application' ? [{ key: 'application', title: t('mediation:print.applicationTitle'), body: <ApplicationBody c={c} info={info} /> }] : []),
     { key: 'intake', title: t('mediation:print.intakeEntry'), body: <IntakeBody c={c} info={info} /> },
     { key: 'rights', title: t('mediation:file.rightsNotice'), body: <RightsBody c={c} info={info} /> },
-    ...c.sessions.map((s, i) => ({ key: `session-${s.id}`, title: t('mediation:print.sessionEntry', { n: i + 1, date: s.date }), body: <SessionBody c={c} s={s} info={info} /> })),
+    ...c.sessions.map((s, i) => ({ key: `session-${s.id}`, title: t('mediation:print.sessionEntry', { n: i + 1, date: paperDate(s.date) }), body: <SessionBody c={c} s={s} info={info} /> })),
   ];
   if (c.outcome === 'written') docs.push({ key: 'agreement', title: t('mediation:file.agreement'), body: <AgreementBody c={c} info={info} /> });
   if (c.outcome === 'oral') docs.push({ key: 'oral', title: t('mediation:print.oralEntry'), body: <OralAgreementBody c={c} info={info} /> });
@@ -119,7 +119,7 @@ function IntakeBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
       <h1>{t('mediation:print.intakeTitle', { committee: info.communityName })}</h1>
       <FieldTable
         rows={[
-          [t('mediation:fields.acceptedOn'), c.acceptedOn],
+          [t('mediation:fields.acceptedOn'), paperDate(c.acceptedOn)],
           ...c.partyList.map((p): [string, string] => [t(`mediation:role.${p.role}`), [p.name, p.contact, p.address].filter(Boolean).join('，')]),
           [t('mediation:fields.disputeType'), c.disputeType],
           [t('mediation:fields.source'), t(`mediation:source.${c.source}`)],
@@ -153,7 +153,7 @@ function FollowUpBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
           rows={[
             [t('mediation:fields.parties'), c.parties],
             [t('mediation:print.agreementNo'), c.agreementNumber ?? t(`mediation:outcome.${c.outcome ?? 'oral'}`)],
-            [t('mediation:followUp.date'), f.date],
+            [t('mediation:followUp.date'), paperDate(f.date)],
             [t('mediation:followUp.performed'), f.performed],
             [t('mediation:followUp.satisfaction'), f.satisfaction],
             [t('mediation:print.lawsuit'), f.lawsuit],

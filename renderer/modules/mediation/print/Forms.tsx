@@ -3,6 +3,7 @@ import { mediationCommitteeName } from '../../../../shared/rules/mediation';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { CaseDetail } from '../../../../shared/contract/mediation';
 import { FieldTable } from '../../../components/FieldTable';
+import { paperDate } from '../../../../shared/rules/dates';
 
 /** 人民调解申请书: the parties, the dispute in brief, the numbered requests, the voluntary statement, the signature. */
 export function ApplicationBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
@@ -13,7 +14,7 @@ export function ApplicationBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
       <h1>{t('mediation:print.applicationTitle')}</h1>
       {c.partyList.map((p) => (
         <p key={p.id}>
-          {t(`mediation:role.${p.role}`)}：{[p.name, code('gender', p.gender), code('ethnicity', p.ethnicity), p.birthDate, p.occupation, p.contact, p.address].filter(Boolean).join('，')}
+          {t(`mediation:role.${p.role}`)}：{[p.name, code('gender', p.gender), code('ethnicity', p.ethnicity), paperDate(p.birthDate), p.occupation, p.contact, p.address].filter(Boolean).join('，')}
         </p>
       ))}
       <h3>{t('mediation:print.briefFacts')}</h3>
@@ -33,8 +34,8 @@ export function ClosingReportBody({ c, info }: { c: CaseDetail; info: AppInfo })
   const { t } = useTranslation();
   const rows: [string, string][] = [
     [t('mediation:fields.number'), c.number],
-    [t('mediation:fields.acceptedOn'), c.acceptedOn],
-    [t('mediation:print.closedOn'), c.outcomeOn],
+    [t('mediation:fields.acceptedOn'), paperDate(c.acceptedOn)],
+    [t('mediation:print.closedOn'), paperDate(c.outcomeOn)],
     [t('mediation:fields.mediators'), c.mediators],
     [t('mediation:fields.parties'), c.partyList.map((p) => `${t(`mediation:role.${p.role}`)} ${p.name}`).join('；')],
     [t('mediation:fields.source'), t(`mediation:source.${c.source}`)],
@@ -57,7 +58,7 @@ export function OralAgreementBody({ c, info }: { c: CaseDetail; info: AppInfo })
   const { t } = useTranslation();
   const rows: [string, string][] = [
     [t('mediation:fields.number'), c.number],
-    [t('mediation:print.agreedOn'), c.outcomeOn],
+    [t('mediation:print.agreedOn'), paperDate(c.outcomeOn)],
     [t('mediation:fields.parties'), c.parties],
     [t('mediation:fields.disputeType'), c.disputeType],
     [t('mediation:conclude.facts'), c.agreementFacts],

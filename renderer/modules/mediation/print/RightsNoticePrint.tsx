@@ -7,6 +7,7 @@ import { DUTIES, RIGHTS } from '../../../../shared/rules/mediation';
 import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { paperDate } from '../../../../shared/rules/dates';
 
 /** 人民调解权利义务告知书: one per party (mandatory), with what the law gives and asks of them, and their signature. */
 export function RightsNoticePrint({ id, info }: { id: number; info: AppInfo }) {
@@ -46,7 +47,7 @@ export function RightsBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
             <div className="certificate-sign">
               <div className="seal-box">{t('mediation:print.seal')}</div>
               <p>{mediationCommitteeName(info.communityName)}</p>
-              <p>{c.rightsNoticeOn || t('certificates:paper.notIssued')}</p>
+              <p>{paperDate(c.rightsNoticeOn) || t('certificates:paper.notIssued')}</p>
             </div>
           </div>
         </div>

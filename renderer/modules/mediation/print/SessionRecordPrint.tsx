@@ -6,6 +6,7 @@ import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
 import { FieldTable } from '../../../components/FieldTable';
+import { paperDate } from '../../../../shared/rules/dates';
 
 /** 调解笔录, one session: time, place, who took part, notices, statements, facts, result; read back and signed. */
 export function SessionRecordPrint({ id, session, info }: { id: number; session: number; info: AppInfo }) {
@@ -25,7 +26,7 @@ export function SessionRecordPrint({ id, session, info }: { id: number; session:
 export function SessionBody({ c, s, info }: { c: CaseDetail; s: CaseDetail['sessions'][number]; info: AppInfo }) {
   const { t } = useTranslation();
   const rows: [string, string][] = [
-    [t('mediation:session.date'), s.date],
+    [t('mediation:session.date'), paperDate(s.date)],
     [t('mediation:session.place'), s.place],
     [t('mediation:print.cause'), `${c.disputeType} · ${c.number}`],
     [t('mediation:session.participants'), s.participants],

@@ -45,7 +45,7 @@ export function PartyRosterPrint({ query, info }: { query: URLSearchParams; info
               <td>{r.name}</td>
               <td>{code('gender', r.gender)}</td>
               <td>{code('ethnicity', r.ethnicity)}</td>
-              <td>{r.birthDate.slice(0, 7)}</td>
+              <td>{paperDate(r.birthDate.slice(0, 7))}</td>
               <td>{code('education', r.education)}</td>
               <td>{paperDate(r.joinDate)}</td>
               <td>{paperDate(r.fullDate)}</td>

@@ -18,7 +18,7 @@ export function ReportReceiptPrint({ id, info }: { id: number; info: AppInfo }) 
     <PrintFrame>
       <h1>{t('party:print.receiptTitle')}</h1>
       <p data-testid="receipt-to">{t('party:print.receiptTo', { org: m.employerOrg || m.employer })}</p>
-      <p className="receipt-body">{t('party:print.receiptBody', { name: m.name, employer: m.employer, date: m.reportedOn, community: info.communityName, posts: m.posts.join(t('sep')) })}</p>
+      <p className="receipt-body">{t('party:print.receiptBody', { name: m.name, employer: m.employer, date: paperDate(m.reportedOn), community: info.communityName, posts: m.posts.join(t('sep')) })}</p>
       <table className="print-table">
         <tbody>
           <tr>

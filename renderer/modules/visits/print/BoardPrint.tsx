@@ -41,7 +41,7 @@ export function BoardPrint({ query, info }: { query: URLSearchParams; info: AppI
               <td className="wrap">{r.content}</td>
               <td className="wrap">{[r.grid, r.where].filter(Boolean).join(' ')}</td>
               <td>{r.raiser}</td>
-              <td>{r.deadline}</td>
+              <td>{paperDate(r.deadline)}</td>
               <td>{r.assignee || t('visits:problems.unassigned')}</td>
               <td>
                 {t(`visits:state.${r.state}`)}
@@ -58,9 +58,7 @@ export function BoardPrint({ query, info }: { query: URLSearchParams; info: AppI
     <PrintFrame landscape>
       <h1>{t('visits:board.title', { community: info.communityName })}</h1>
       <div className="print-meta">
-        <span>
-          {t('visits:board.date')}：{date}
-        </span>
+        <span>{t('visits:board.dateLine', { date: paperDate(date) })}</span>
         <span data-testid="board">
           {(
             [

@@ -5,6 +5,7 @@ import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
 import { FieldTable } from '../../../components/FieldTable';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { paperDate } from '../../../../shared/rules/dates';
 
 /** 吹哨单: the problem, whom it is sent to, what is asked and by when, room for the department's reply and both seals. */
 export function ReferralPrint({ id, escalationId, info }: { id: number; escalationId: number; info: AppInfo }) {
@@ -21,13 +22,13 @@ export function ReferralPrint({ id, escalationId, info }: { id: number; escalati
     [t('visits:fields.source'), `${t(`visits:source.${p.source}`)} ${p.hotlineTicket}`.trim()],
     [t('visits:fields.raiser'), p.anonymous ? t('visits:fields.anonymous') : `${p.raiser} ${p.contactMasked}`.trim()],
     [t('visits:fields.where'), [p.grid, p.where].filter(Boolean).join(' ')],
-    [t('visits:fields.foundOn'), p.foundOn],
+    [t('visits:fields.foundOn'), paperDate(p.foundOn)],
     [t('visits:print.problem'), `${p.category}：${p.content}`],
     [t('visits:fields.request'), e.request],
     [t('visits:fields.replyDeadline'), e.deadline],
-    [t('visits:print.sentOn'), e.date],
+    [t('visits:print.sentOn'), paperDate(e.date)],
     [t('visits:print.sender'), e.sentBy],
-    [t('visits:print.replyBlank'), e.reply ? `${e.replyOn} ${e.reply}` : '\n\n\n\n'],
+    [t('visits:print.replyBlank'), e.reply ? `${paperDate(e.replyOn)} ${e.reply}` : '\n\n\n\n'],
   ];
   return (
     <PrintFrame>

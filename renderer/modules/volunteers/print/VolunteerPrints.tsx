@@ -31,7 +31,7 @@ export function HoursCertificatePrint({ id, info }: { id: number; info: AppInfo 
           <tbody>
             {c.lines.slice(0, 20).map((l, i) => (
               <tr key={i}>
-                <td>{l.date}</td>
+                <td>{paperDate(l.date)}</td>
                 <td>{t(`volunteers:line.${l.kind}`)}</td>
                 <td className="wrap">{l.what}</td>
                 <td>{l.hours}</td>

@@ -37,6 +37,7 @@ export function ShellNews() {
   );
   useEffect(() => {
     document.body.classList.toggle('host-is-down', !!hostDown);
+    return () => document.body.classList.remove('host-is-down');
   }, [hostDown]);
   if (!hostDown) return null;
   // Another certificate at the host's address is not an outage to wait out: someone has to look.

@@ -218,7 +218,7 @@ function SessionDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
         form={form}
         layout="vertical"
         onKeyDownCapture={enterToNext}
-        initialValues={{ date: todayIso(), participants: [c.mediators, c.parties].filter(Boolean).join('、'), recorder: user?.displayName ?? '', notices: c.rightsNoticeOn ? t('mediation:session.defaultNotice') : '' }}
+        initialValues={{ date: todayIso(), participants: [c.mediators, c.parties].filter(Boolean).join(t('sep')), recorder: user?.displayName ?? '', notices: c.rightsNoticeOn ? t('mediation:session.defaultNotice') : '' }}
         onFinish={(v: { date: string; place?: string; participants: string; notices?: string; statements: string; facts?: string; result?: string; recorder?: string }) =>
           add.mutate({ id: c.id, ...v }, { onSuccess: () => (message.success(t('mediation:session.saved')), onClose()), onError: (err) => message.error(errorText(t, err)) })
         }

@@ -20,6 +20,8 @@ const MAIN_ROOMS = ['electron', 'react', 'antd', '**/renderer/**', '**/shells/**
 const CORE_KNOWS_NO_MODULE = [['(^|/)modules(/|$)|^\\.\\./app$', 'The core imports nothing from the modules or main/app.ts (see docs/ARCHITECTURE.md).']];
 // A module's tables and code are its own; another module uses only what its api.ts exports.
 const MODULES_THROUGH_API = [['^\\.\\./(?!core/)[a-z]+/(?!api$)[^/]+$', "Another module's internals: import what it offers from its api.ts (see docs/ARCHITECTURE.md)."]];
+// A migration is frozen once it lands: it writes out the roles, templates and defaults it needs, never imports them.
+const MIGRATIONS_FROZEN = [['^\\.\\./\\.\\./\\.\\./', 'A migration is frozen: write out the values it needs instead of importing them from code that may change (see docs/ARCHITECTURE.md).']];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'tests/e2e/artifacts/**'] },
@@ -35,9 +37,11 @@ export default tseslint.config(
   { files: ['shared/**/*.ts'], rules: zone([...nodeBuiltins, 'electron', 'react', 'react-dom', 'antd', 'better-sqlite3-multiple-ciphers', '**/main/**', '**/renderer/**']) },
   { files: ['main/cli/**/*.ts'], rules: zone(MAIN_ROOMS) },
   { files: ['main/core/**/*.ts'], rules: zone(MAIN_ROOMS, CORE_KNOWS_NO_MODULE) },
+  { files: ['main/core/ledger/migrations/*.ts'], rules: zone(MAIN_ROOMS, [...CORE_KNOWS_NO_MODULE, ...MIGRATIONS_FROZEN]) },
   { files: ['main/modules/**/*.ts'], rules: zone(MAIN_ROOMS, MODULES_THROUGH_API) },
   { files: ['main/shells/browser/**/*.ts'], rules: zone(['electron', 'react', 'antd', '**/renderer/**']) },
   { files: ['main/shells/electron/**/*.ts'], rules: zone(['react', 'antd', '**/renderer/**']) },
   { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], rules: zone([...nodeBuiltins, 'electron', 'better-sqlite3-multiple-ciphers', 'exceljs', '**/main/**']) },
+  { files: ['renderer/modules/**/*.ts', 'renderer/modules/**/*.tsx'], rules: zone([...nodeBuiltins, 'electron', 'better-sqlite3-multiple-ciphers', 'exceljs', '**/main/**'], MODULES_THROUGH_API) },
   { files: ['tests/**/*.ts', 'build/**/*.mjs', 'tests/**/*.mjs', '*.config.*'], languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly' } } },
 );

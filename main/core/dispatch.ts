@@ -19,6 +19,8 @@ export interface CallContext {
   ledgerPath: string;
   shell: 'electron' | 'browser' | 'cli';
   session: Session;
+  /** Who is acting, by the name records and papers keep (经办人, 登记人): the display name, else the account. */
+  readonly actor: string;
   /** Handlers of writes tell the audit entry which record they touched. */
   record(ref: string): void;
   /** Reads that must leave a trace (a reveal, an export, a print, a login) write their own entry at once. */
@@ -124,6 +126,7 @@ export function createDispatcher(base: { vault: Vault; shell: CallContext['shell
       ledgerPath: vault.ledgerPath,
       shell: base.shell,
       session,
+      actor: session.user?.displayName || session.user?.username || '',
       record: (ref) => (recordRef = ref),
       audit: (action, record, detail) => appendAudit(ctx.db, { ...who(), action, method: name, record, detail }),
       // IMMEDIATE: the write lock is taken (or waited for) at BEGIN. A deferred transaction that reads

@@ -14,6 +14,13 @@ import { reportsHandlers } from './reports/handlers';
 import { hostingHandlers } from './hosting/handlers';
 import { consultationHandlers } from './consultation/handlers';
 import { consultationDesk } from './consultation/desk';
+import { residentsDesk } from './residents/desk';
+import { partyDesk } from './party/desk';
+import { mediationDesk } from './mediation/desk';
+import { certificatesDesk } from './certificates/desk';
+import { listsDesk } from './lists/desk';
+import { visitsDesk } from './visits/desk';
+import { retentionDesk } from './retention/desk';
 import { volunteersHandlers } from './volunteers/handlers';
 import { volunteersDesk } from './volunteers/desk';
 
@@ -29,8 +36,8 @@ export function mergeHandlers(maps: readonly Record<string, unknown>[]): Record<
   return merged;
 }
 
-/** What modules offer the desk (reminders, home-screen figures), each declared in its own desk.ts. */
-const DESK_PROVIDERS = [consultationDesk, volunteersDesk] as const;
+/** What modules offer the desk (reminders, the home screen, the one search box), each declared in its own desk.ts; search groups show in this order. */
+const DESK_PROVIDERS = [residentsDesk, partyDesk, mediationDesk, certificatesDesk, listsDesk, visitsDesk, retentionDesk, consultationDesk, volunteersDesk] as const;
 
 /** Every module's handlers, merged: the contract's type makes a missing method a compile error. */
 const all = [accountsHandlers, communityHandlers, residentsHandlers, backupsHandlers, retentionHandlers, partyHandlers, certificatesHandlers, mediationHandlers, listsHandlers, visitsHandlers, deskHandlers(DESK_PROVIDERS), reportsHandlers, hostingHandlers, consultationHandlers, volunteersHandlers] as const;

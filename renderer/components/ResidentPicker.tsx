@@ -58,6 +58,8 @@ export function ResidentPicker({
       options={shown}
       placeholder={placeholder}
       notFoundContent={null}
+      // As wide as its place, the chosen person cut short there rather than running under the next field.
+      style={{ width: '100%' }}
       data-testid={testId}
     />
   );

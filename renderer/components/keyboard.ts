@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 
-const FIELD_SELECTOR = 'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), button[type=submit]';
+// A select without a search box has a read-only input: it is a field all the same (来源, 申请人/被申请人).
+const FIELD_SELECTOR = 'input:not([type=hidden]):not([disabled]):not([readonly]), .ant-select:not(.ant-select-disabled) input[readonly], textarea:not([disabled]), button[type=submit]';
 
 const visibleFields = (form: HTMLElement) => Array.from(form.querySelectorAll<HTMLElement>(FIELD_SELECTOR)).filter((el) => el.offsetParent !== null && !el.closest('.ant-select-clear'));
 
@@ -15,6 +16,22 @@ function moveNext(form: HTMLElement, from: HTMLElement): void {
   if (next?.tagName === 'BUTTON' && fields.length <= 4) formOf(form)?.requestSubmit();
   else if (next) next.focus();
   else if (!form.querySelector('button[type=submit]')) formOf(form)?.requestSubmit();
+}
+
+/**
+ * A pick can change the form after the cursor has moved on (a linked resident hides the typed-in
+ * fields, and antd tells the fields that watch in a timer of its own): where the field the cursor went
+ * to is gone a moment later, it goes on from the select again, to the field that is there now.
+ */
+function moveOnAfterPick(form: HTMLElement, select: HTMLElement): void {
+  moveNext(form, select);
+  const landed = document.activeElement;
+  let tries = 8;
+  const check = () => {
+    if (landed && !landed.isConnected && select.isConnected && form.contains(select)) moveNext(form, select);
+    else if (tries-- > 0) setTimeout(check, 50);
+  };
+  setTimeout(check, 50);
 }
 
 /** Sets a textarea's text so that React (and so the form) hears of it. */
@@ -53,7 +70,7 @@ export function enterToNext(e: KeyboardEvent<HTMLElement>): void {
     } else if (!select.classList.contains('ant-select-multiple')) {
       // The select picks first (this runs before it), then the focus moves on — unless a quick second
       // Enter has already moved it (on a busy PC the timer can come after the next key).
-      setTimeout(() => document.activeElement === target && moveNext(form, target), 0);
+      setTimeout(() => document.activeElement === target && moveOnAfterPick(form, target), 0);
     }
     return;
   }

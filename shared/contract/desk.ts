@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { method } from './define';
 import { isoDate, requiredText } from './fields';
-import { MODULE_REMINDER_KIND, REMINDER_KINDS, type ModuleReminderKind } from '../rules/reminders';
+import { MODULE_REMINDER_KIND, type ModuleReminderKind } from '../rules/reminders';
 
 export const SEARCH_GROUPS = ['residents', 'households', 'members', 'cases', 'certificates', 'needs', 'problems'] as const;
 
-const reminder = z.object({ key: z.string(), kind: z.union([z.enum(REMINDER_KINDS), z.custom<ModuleReminderKind>((v) => typeof v === 'string' && MODULE_REMINDER_KIND.test(v))]), due: z.string(), overdue: z.boolean(), params: z.record(z.string(), z.union([z.string(), z.number()])), link: z.string() });
+const reminder = z.object({ key: z.string(), kind: z.custom<ModuleReminderKind>((v) => typeof v === 'string' && MODULE_REMINDER_KIND.test(v)), due: z.string(), overdue: z.boolean(), params: z.record(z.string(), z.union([z.string(), z.number()])), link: z.string() });
 
 const count = z.object({ key: z.string(), n: z.number() });
 const series = z.array(z.number());

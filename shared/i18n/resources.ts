@@ -10,6 +10,7 @@ import zhCNhome from './locales/zh-CN/home.json';
 import zhCNreports from './locales/zh-CN/reports.json';
 import zhCNconsultation from './locales/zh-CN/consultation.json';
 import zhCNvolunteers from './locales/zh-CN/volunteers.json';
+import zhCNretention from './locales/zh-CN/retention.json';
 import zhTWcommon from './locales/zh-TW/common.json';
 import zhTWerrors from './locales/zh-TW/errors.json';
 import zhTWresidents from './locales/zh-TW/residents.json';
@@ -22,6 +23,7 @@ import zhTWhome from './locales/zh-TW/home.json';
 import zhTWreports from './locales/zh-TW/reports.json';
 import zhTWconsultation from './locales/zh-TW/consultation.json';
 import zhTWvolunteers from './locales/zh-TW/volunteers.json';
+import zhTWretention from './locales/zh-TW/retention.json';
 import enUScommon from './locales/en-US/common.json';
 import enUSerrors from './locales/en-US/errors.json';
 import enUSresidents from './locales/en-US/residents.json';
@@ -34,12 +36,13 @@ import enUShome from './locales/en-US/home.json';
 import enUSreports from './locales/en-US/reports.json';
 import enUSconsultation from './locales/en-US/consultation.json';
 import enUSvolunteers from './locales/en-US/volunteers.json';
+import enUSretention from './locales/en-US/retention.json';
 import { CODE_LISTS, toTraditional } from '../rules/codes';
 
 import { LANGUAGES, type Language } from './languages';
 
 export * from './languages';
-export const NAMESPACES = ['common', 'errors', 'residents', 'party', 'certificates', 'mediation', 'lists', 'visits', 'home', 'reports', 'consultation', 'volunteers', 'codes'] as const;
+export const NAMESPACES = ['common', 'errors', 'residents', 'party', 'certificates', 'mediation', 'lists', 'visits', 'home', 'reports', 'consultation', 'volunteers', 'retention', 'codes'] as const;
 
 type Tree = { [key: string]: string | Tree };
 
@@ -55,9 +58,9 @@ function codeResources(lang: Language): Tree {
 }
 
 export const resources: Record<Language, Record<(typeof NAMESPACES)[number], Tree>> = {
-  'zh-CN': { common: zhCNcommon, errors: zhCNerrors, residents: zhCNresidents, party: zhCNparty, certificates: zhCNcertificates, mediation: zhCNmediation, lists: zhCNlists, visits: zhCNvisits, home: zhCNhome, reports: zhCNreports, consultation: zhCNconsultation, volunteers: zhCNvolunteers, codes: codeResources('zh-CN') },
-  'zh-TW': { common: zhTWcommon, errors: zhTWerrors, residents: zhTWresidents, party: zhTWparty, certificates: zhTWcertificates, mediation: zhTWmediation, lists: zhTWlists, visits: zhTWvisits, home: zhTWhome, reports: zhTWreports, consultation: zhTWconsultation, volunteers: zhTWvolunteers, codes: codeResources('zh-TW') },
-  'en-US': { common: enUScommon, errors: enUSerrors, residents: enUSresidents, party: enUSparty, certificates: enUScertificates, mediation: enUSmediation, lists: enUSlists, visits: enUSvisits, home: enUShome, reports: enUSreports, consultation: enUSconsultation, volunteers: enUSvolunteers, codes: codeResources('en-US') },
+  'zh-CN': { common: zhCNcommon, errors: zhCNerrors, residents: zhCNresidents, party: zhCNparty, certificates: zhCNcertificates, mediation: zhCNmediation, lists: zhCNlists, visits: zhCNvisits, home: zhCNhome, reports: zhCNreports, consultation: zhCNconsultation, volunteers: zhCNvolunteers, retention: zhCNretention, codes: codeResources('zh-CN') },
+  'zh-TW': { common: zhTWcommon, errors: zhTWerrors, residents: zhTWresidents, party: zhTWparty, certificates: zhTWcertificates, mediation: zhTWmediation, lists: zhTWlists, visits: zhTWvisits, home: zhTWhome, reports: zhTWreports, consultation: zhTWconsultation, volunteers: zhTWvolunteers, retention: zhTWretention, codes: codeResources('zh-TW') },
+  'en-US': { common: enUScommon, errors: enUSerrors, residents: enUSresidents, party: enUSparty, certificates: enUScertificates, mediation: enUSmediation, lists: enUSlists, visits: enUSvisits, home: enUShome, reports: enUSreports, consultation: enUSconsultation, volunteers: enUSvolunteers, retention: enUSretention, codes: codeResources('en-US') },
 };
 
 export function isLanguage(s: unknown): s is Language {

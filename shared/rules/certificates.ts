@@ -115,5 +115,3 @@ export function unknownPlaceholders(template: string): string[] {
   return [...template.matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)].map((m) => m[1]!).filter((n) => !known.has(n));
 }
 
-export const RESIDENCE_TEMPLATE =
-  '兹证明{{姓名}}（性别：{{性别}}，公民身份号码：{{身份证号}}）自{{居住起始日期}}起居住在本社区{{住址}}，至今仍在此居住。\n\n此证明仅用于{{用途}}，不作他用。\n\n特此证明。';

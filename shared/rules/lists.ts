@@ -37,19 +37,6 @@ export const WAITING: readonly NeedState[] = ['open'];
 export const ACTIVE_MATCH: readonly NeedState[] = ['matched', 'claimed', 'serving'];
 export const FULFILLED: readonly NeedState[] = ['done', 'evaluated'];
 
-/** The category tree the list ships with; the committee edits it (names, parents) on the page. */
-export const DEFAULT_CATEGORIES: { name: string; children: string[] }[] = [
-  { name: '养老服务', children: ['助餐', '助洁助浴', '陪诊陪护', '探访关爱'] },
-  { name: '儿童关爱', children: ['课业辅导', '看护托管'] },
-  { name: '维修服务', children: ['水电维修', '家电维修'] },
-  { name: '法律服务', children: ['法律咨询'] },
-  { name: '医疗健康', children: ['义诊', '健康讲座'] },
-  { name: '就业帮扶', children: ['岗位推荐', '技能培训'] },
-  { name: '文化活动', children: [] },
-  { name: '环境整治', children: [] },
-  { name: '微心愿', children: [] },
-];
-
 // ---------------------------------------------------------------------------------------------------
 // Matching
 

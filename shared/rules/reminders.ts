@@ -6,29 +6,14 @@
 import { addDays } from './mediation';
 import { HIGH_AGE } from './codes';
 
-export const REMINDER_KINDS = [
-  'caseOpen30',
-  'followUp',
-  'judicial',
-  'devOverdue',
-  'probationDue',
-  'meetingPending',
-  'duesArrears',
-  'needOverdue',
-  'visitsDue',
-  'problemOverdue',
-  'turning80',
-  'retentionDue',
-] as const;
-export type ReminderKind = (typeof REMINDER_KINDS)[number];
-/** A module that offers the desk its own reminders names them `<module>.<kind>` (main/modules/desk/providers.ts). */
+/** Every reminder is a module's own, named `<module>.<kind>` (main/modules/desk/providers.ts) and worded `<module>:reminder.<kind>`. */
 export type ModuleReminderKind = `${string}.${string}`;
-export const MODULE_REMINDER_KIND = /^[a-z]+\.[a-zA-Z]+$/;
+export const MODULE_REMINDER_KIND = /^[a-z]+\.[a-zA-Z0-9]+$/;
 
 export interface Reminder {
   /** Stable across days, so that a snooze holds: kind and the record it is about. */
   key: string;
-  kind: ReminderKind | ModuleReminderKind;
+  kind: ModuleReminderKind;
   /** The day it is due; overdue once that day has passed. */
   due: string;
   overdue: boolean;

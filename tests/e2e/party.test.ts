@@ -61,10 +61,10 @@ it('a new branch secretary goes from an empty branch to a printed roster, an adm
   await addMember(page, { name: '孙丽', join: '2005-06-01', full: '2006-06-01', base: '3000' });
   await addMember(page, { name: '周强', join: '2012-03-01', full: '2013-03-01', base: '12000' });
   const db = await openAsAdmin(app.db, { readonly: true });
-  const resident = db.prepare("SELECT name, id_number FROM residents WHERE status = 'active' AND length(name) = 3 ORDER BY id LIMIT 1").get() as { name: string; id_number: string };
+  const resident = db.prepare("SELECT name, id_number FROM residents WHERE status = 'active' AND length(name) = 3 AND birth_date < '1990-01-01' ORDER BY id LIMIT 1").get() as { name: string; id_number: string };
   db.close();
   await page.getByTestId('member-add').click();
-  await pick(page, 'resident-picker', resident.name);
+  await pick(page, 'member-resident', resident.name);
   await expect(page.getByTestId('m-name').count()).resolves.toBe(0); // no second copy of the resident's details
   await page.getByTestId('m-joinDate').fill('2015-07-01');
   await page.getByTestId('m-fullDate').fill('2016-07-01');

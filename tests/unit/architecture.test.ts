@@ -13,7 +13,19 @@ describe('one module, one place', () => {
 
   it("a module reaching into another module's files is refused; its api.ts is the door", async () => {
     expect((await problems('main/modules/desk/new.ts', "import { caseList } from '../mediation/cases';\nexport const x = caseList;\n")).join()).toMatch(/api\.ts/);
-    expect(await problems('main/modules/desk/new.ts', "import { caseList } from '../mediation/api';\nexport const x = caseList;\n")).toEqual([]);
+    expect(await problems('main/modules/desk/new.ts', "import { openCase } from '../mediation/api';\nexport const x = openCase;\n")).toEqual([]);
+  });
+
+  it("the renderer's modules likewise: another module's components only through its api.ts", async () => {
+    expect((await problems('renderer/modules/party/New.tsx', "import { useCan } from '../accounts/session';\nexport const x = useCan;\n")).join()).toMatch(/api\.ts/);
+    expect(await problems('renderer/modules/party/New.tsx', "import { useCan } from '../accounts/api';\nexport const x = useCan;\n")).toEqual([]);
+    // Still a renderer file: the ledger's driver stays out.
+    expect((await problems('renderer/modules/party/New.tsx', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const x = Database;\n")).join()).toMatch(/may not import/);
+  });
+
+  it('a migration is frozen: it imports no role defaults, templates or rules that may still change', async () => {
+    expect((await problems('main/core/ledger/migrations/099-new.ts', "import { DEFAULT_PERMISSIONS } from '../../../../shared/rules/roles';\nexport const x = DEFAULT_PERMISSIONS;\n")).join()).toMatch(/frozen/);
+    expect(await problems('main/core/ledger/migrations/099-new.ts', "import { grantPermissions } from './grant';\nexport const x = grantPermissions;\n")).toEqual([]);
   });
 
   it('the core imports no module', async () => {

@@ -58,13 +58,13 @@ async function build() {
 
 describe('reminders fire on the right day and not before', () => {
   it('a problem past its deadline: not on the deadline day, the day after', async () => {
-    expect(await keysOn('2026-10-02')).not.toContain(`problemOverdue:${problemId}`);
-    expect(await keysOn('2026-10-03')).toContain(`problemOverdue:${problemId}`);
+    expect(await keysOn('2026-10-02')).not.toContain(`visits.problemOverdue:${problemId}`);
+    expect(await keysOn('2026-10-03')).toContain(`visits.problemOverdue:${problemId}`);
   });
 
   it('a mediation case open past 30 days: from the 31st day', async () => {
-    expect(await keysOn('2026-10-31')).not.toContain(`caseOpen30:${caseId}`);
-    expect(await keysOn('2026-11-01')).toContain(`caseOpen30:${caseId}`);
+    expect(await keysOn('2026-10-31')).not.toContain(`mediation.caseOpen30:${caseId}`);
+    expect(await keysOn('2026-11-01')).toContain(`mediation.caseOpen30:${caseId}`);
   });
 
   it('after a written agreement: the 司法确认 deadline in its last week, the follow-up from a week before it is due', async () => {
@@ -72,37 +72,37 @@ describe('reminders fire on the right day and not before', () => {
     await sys('mediation.addSession', { id: caseId, date: '2026-11-02', participants: '李调解、甲、乙', statements: '双方同意修复' });
     await sys('mediation.conclude', { id: caseId, outcome: 'written', date: '2026-11-02', agreementTerms: '乙修复防水层' });
     // Judicial confirmation by 12-02 (30 days), shown from 11-25; follow-up due 12-02 (one month), shown from 11-25.
-    expect(await keysOn('2026-11-24')).not.toContain(`judicial:${caseId}`);
+    expect(await keysOn('2026-11-24')).not.toContain(`mediation.judicial:${caseId}`);
     const on25 = await keysOn('2026-11-25');
-    expect(on25).toContain(`judicial:${caseId}`);
-    expect(on25).toContain(`followUp:${caseId}`);
-    expect(await keysOn('2026-12-03')).not.toContain(`judicial:${caseId}`); // past: nothing left to remind of
+    expect(on25).toContain(`mediation.judicial:${caseId}`);
+    expect(on25).toContain(`mediation.followUp:${caseId}`);
+    expect(await keysOn('2026-12-03')).not.toContain(`mediation.judicial:${caseId}`); // past: nothing left to remind of
   });
 
   it('a need past its wanted-by date, and a snooze that holds until its day', async () => {
-    expect(await keysOn('2026-11-20')).not.toContain(`needOverdue:${needId}`);
-    expect(await keysOn('2026-11-21')).toContain(`needOverdue:${needId}`);
-    const refused = await app.dispatch(systemSession(), 'reminders.snooze', { key: `needOverdue:${needId}`, until: '2026-11-20', reason: '等食堂回复' });
+    expect(await keysOn('2026-11-20')).not.toContain(`lists.needOverdue:${needId}`);
+    expect(await keysOn('2026-11-21')).toContain(`lists.needOverdue:${needId}`);
+    const refused = await app.dispatch(systemSession(), 'reminders.snooze', { key: `lists.needOverdue:${needId}`, until: '2026-11-20', reason: '等食堂回复' });
     expect(refused.ok ? '' : refused.messageKey).toBe('reminders.untilPast');
-    await sys('reminders.snooze', { key: `needOverdue:${needId}`, until: '2026-11-23', reason: '等食堂回复' });
+    await sys('reminders.snooze', { key: `lists.needOverdue:${needId}`, until: '2026-11-23', reason: '等食堂回复' });
     const snoozed = await sys('reminders.list', {});
-    expect(snoozed.items.map((r) => r.key)).not.toContain(`needOverdue:${needId}`);
+    expect(snoozed.items.map((r) => r.key)).not.toContain(`lists.needOverdue:${needId}`);
     expect(snoozed.snoozed).toBe(1);
-    expect(await keysOn('2026-11-23')).not.toContain(`needOverdue:${needId}`);
-    expect(await keysOn('2026-11-24')).toContain(`needOverdue:${needId}`);
+    expect(await keysOn('2026-11-23')).not.toContain(`lists.needOverdue:${needId}`);
+    expect(await keysOn('2026-11-24')).toContain(`lists.needOverdue:${needId}`);
   });
 
   it('a resident turning 80 next month (高龄): from the month before, not two months before', async () => {
     expect(turningHighAgeWindow('2026-11-10')).toEqual({ from: '1946-12-01', to: '1946-12-31' });
     expect(turningHighAgeWindow('2026-12-10')).toEqual({ from: '1947-01-01', to: '1947-01-31' });
-    expect(await keysOn('2026-10-31')).not.toContain(`turning80:${elder}`);
-    const r = (await (at('2026-11-01'), sys('reminders.list', {}))).items.find((x) => x.key === `turning80:${elder}`);
+    expect(await keysOn('2026-10-31')).not.toContain(`residents.turning80:${elder}`);
+    const r = (await (at('2026-11-01'), sys('reminders.list', {}))).items.find((x) => x.key === `residents.turning80:${elder}`);
     expect(r).toMatchObject({ due: '2026-12-15', params: { name: '高寿英', date: '2026-12-15' }, link: `residents/${elder}` });
   });
 
   it('a branch meeting of the month not yet held: from ten days before the month ends', async () => {
-    expect((await keysOn('2026-12-20')).filter((k) => k.startsWith('meetingPending:') && k.endsWith(':2026-12'))).toEqual([]);
-    const pending = (await keysOn('2026-12-21')).filter((k) => k.startsWith('meetingPending:'));
+    expect((await keysOn('2026-12-20')).filter((k) => k.startsWith('party.meetingPending:') && k.endsWith(':2026-12'))).toEqual([]);
+    const pending = (await keysOn('2026-12-21')).filter((k) => k.startsWith('party.meetingPending:'));
     expect(pending.some((k) => k.includes(':committee:2026-12'))).toBe(true);
     expect(pending.some((k) => k.includes(':general:2026-Q4'))).toBe(true); // the quarter ends with the month
   });
@@ -112,8 +112,8 @@ describe('reminders fire on the right day and not before', () => {
     // Their case is open past 30 days; the need, the problem and the elder are on the ledger too.
     at('2026-11-25');
     const keys = (await sys('reminders.list', {}, li)).items.map((r) => r.key);
-    expect(keys).toContain(`caseOpen30:${caseId}`);
-    expect((await sys('reminders.list', {})).items.map((r) => r.key)).toEqual(expect.arrayContaining([`needOverdue:${needId}`, `problemOverdue:${problemId}`]));
+    expect(keys).toContain(`mediation.caseOpen30:${caseId}`);
+    expect((await sys('reminders.list', {})).items.map((r) => r.key)).toEqual(expect.arrayContaining([`lists.needOverdue:${needId}`, `visits.problemOverdue:${problemId}`]));
     expect(keys.filter((k) => !k.includes(`:${caseId}`))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openLedger } from '../../main/core/ledger';
 import { LATEST_VERSION, migrations } from '../../main/core/ledger/migrations';
 import { resolveLedgerPath } from '../../main/core/paths';
+import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
 import { tempDir } from '../support/ledger';
 
 describe('the ledger file', () => {
@@ -79,6 +80,35 @@ describe('the ledger file', () => {
     // The search index came through too: a seeded name is found by its first two characters.
     const someone = before.residents[5] as { id: number; name: string };
     expect(l.db.prepare('SELECT rowid FROM resident_short WHERE resident_short MATCH ?').pluck().all(`"${someone.name.slice(0, 2)}"`)).toContain(someone.id);
+    l.close();
+  });
+
+  it("a new ledger's built-in roles hold the code's defaults: the frozen migrations grant each module's own", () => {
+    const l = openLedger(path.join(tempDir(), 'a.db'));
+    const stored = Object.fromEntries((l.db.prepare('SELECT name, permissions FROM roles').all() as { name: string; permissions: string }[]).map((r) => [r.name, (JSON.parse(r.permissions) as string[]).sort()]));
+    l.close();
+    expect(stored).toEqual(Object.fromEntries(Object.entries(DEFAULT_PERMISSIONS).map(([role, permissions]) => [role, [...permissions].sort()])));
+  });
+
+  it("carries every snooze over when the reminders took their module's name (migration 16), and no other", () => {
+    const file = path.join(tempDir(), 'a.db');
+    const db = new Database(file);
+    for (const m of migrations.filter((x) => x.version <= 15)) m.up(db);
+    db.pragma('user_version = 15');
+    const snooze = db.prepare("INSERT INTO reminder_snoozes(user_id, key, until, reason) VALUES (1, ?, '2026-12-31', '等回复')");
+    const kept = ['caseOpen30:4', 'followUp:12', 'judicial:3', 'devOverdue:7:2', 'probationDue:7', 'meetingPending:1:general:2026-12', 'duesArrears:2026-11', 'needOverdue:9', 'visitsDue:2026-12-01', 'problemOverdue:5', 'turning80:31', 'retentionDue:2026-12-01'];
+    // Already a module's own, or only alike in its first letters: left as it is.
+    const untouched = ['consultation.resultUnpublished:2', 'followUpX:1', 'judicialish'];
+    for (const key of [...kept, ...untouched]) snooze.run(key);
+    db.close();
+    const l = openLedger(file);
+    expect(l.db.prepare('SELECT key FROM reminder_snoozes ORDER BY key').pluck().all()).toEqual(
+      [
+        'mediation.caseOpen30:4', 'mediation.followUp:12', 'mediation.judicial:3', 'party.devOverdue:7:2', 'party.probationDue:7', 'party.meetingPending:1:general:2026-12', 'party.duesArrears:2026-11',
+        'lists.needOverdue:9', 'visits.householdsDue:2026-12-01', 'visits.problemOverdue:5', 'residents.turning80:31', 'retention.due:2026-12-01', ...untouched,
+      ].sort(),
+    );
+    expect(l.db.prepare("SELECT count(*) FROM reminder_snoozes WHERE until = '2026-12-31' AND reason = '等回复'").pluck().get()).toBe(kept.length + untouched.length);
     l.close();
   });
 

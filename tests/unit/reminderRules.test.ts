@@ -36,7 +36,7 @@ describe('retention: a record past its keeping time', () => {
     at('2020-06-30');
     await sys('residents.moveOut', { id: adult.id, date: '2020-06-30', reason: '购房迁出' });
     await sys('residents.moveOut', { id: child.id, date: '2020-06-30', reason: '随父母迁出' });
-    const due = async (day: string) => (await on(day)).find((r) => r.kind === 'retentionDue');
+    const due = async (day: string) => (await on(day)).find((r) => r.kind === 'retention.due');
     expect(await due('2021-06-29')).toBeUndefined();
     expect(await due('2021-06-30')).toMatchObject({ params: { count: 1 }, due: '2021-06-30', link: 'retention' });
     expect((await due('2025-06-29'))?.params.count).toBe(1);
@@ -51,8 +51,8 @@ describe('the party', () => {
     at('2026-10-05');
     const fileId = (await sys('party.openFile', { name: '赵志远', birthDate: '1995-01-01', branchId })).id;
     await sys('party.recordStep', { fileId, step: 1, date: '2026-10-05' });
-    expect(await keysOn('2026-11-05')).not.toContain(`devOverdue:${fileId}:2`);
-    expect(await keysOn('2026-11-06')).toContain(`devOverdue:${fileId}:2`);
+    expect(await keysOn('2026-11-05')).not.toContain(`party.devOverdue:${fileId}:2`);
+    expect(await keysOn('2026-11-06')).toContain(`party.devOverdue:${fileId}:2`);
   });
 
   it('a probationary member due for 转正: from thirty days before the probation year ends', async () => {
@@ -62,21 +62,21 @@ describe('the party', () => {
     const addStep = db.prepare('INSERT INTO party_steps(file_id, step, date) VALUES (?, ?, ?)');
     for (let step = 1; step <= 16; step++) addStep.run(fileId, step, step < 15 ? '2024-06-01' : '2025-12-20');
     db.close();
-    expect(await keysOn('2026-11-19')).not.toContain(`probationDue:${fileId}`);
-    const reminder = (await on('2026-11-20')).find((r) => r.key === `probationDue:${fileId}`);
+    expect(await keysOn('2026-11-19')).not.toContain(`party.probationDue:${fileId}`);
+    const reminder = (await on('2026-11-20')).find((r) => r.key === `party.probationDue:${fileId}`);
     expect(reminder).toMatchObject({ due: '2026-12-20', overdue: false, params: { name: '钱多多', date: '2026-12-20' } });
   });
 
   it('dues in arrears: once a month of this year has passed unpaid, never for last year’s December in January', async () => {
     at('2026-01-10');
     const memberId = (await sys('party.saveMember', { name: '周红', branchId, category: 'full', joinDate: '2025-07-01', fullDate: '2026-07-01', duesKind: 'retired', duesBase: 3000 })).id;
-    expect((await keysOn('2026-01-31')).filter((k) => k.startsWith('duesArrears:'))).toEqual([]);
-    expect(await keysOn('2026-02-01')).toContain('duesArrears:2026-01');
+    expect((await keysOn('2026-01-31')).filter((k) => k.startsWith('party.duesArrears:'))).toEqual([]);
+    expect(await keysOn('2026-02-01')).toContain('party.duesArrears:2026-01');
     at('2026-02-03');
     await sys('party.payDues', { memberId, month: '2026-01', paid: 15, paidOn: '2026-02-03', collector: '组织委员' });
-    expect((await keysOn('2026-02-28')).filter((k) => k.startsWith('duesArrears:'))).toEqual([]);
-    const march = (await on('2026-03-01')).find((r) => r.kind === 'duesArrears');
-    expect(march).toMatchObject({ key: 'duesArrears:2026-02', params: { count: 1, month: '2026-02' } });
+    expect((await keysOn('2026-02-28')).filter((k) => k.startsWith('party.duesArrears:'))).toEqual([]);
+    const march = (await on('2026-03-01')).find((r) => r.kind === 'party.duesArrears');
+    expect(march).toMatchObject({ key: 'party.duesArrears:2026-02', params: { count: 1, month: '2026-02' } });
   });
 });
 
@@ -85,7 +85,7 @@ describe('visits', () => {
     at('2026-10-01');
     const alone = await sys('residents.create', { name: '独居老人', idNumber: '', gender: '2', birthDate: '1940-01-01', relation: '02', residenceType: 'registered', tags: ['alone'], placement: { kind: 'new', buildingId, unit: '2', room: '101' } } as never);
     await sys('residents.create', { name: '同户残疾', idNumber: '', gender: '1', birthDate: '1941-01-01', relation: '10', residenceType: 'registered', tags: ['disabled'], placement: { kind: 'existing', householdId: alone.householdId } } as never);
-    const visitsDue = async (day: string) => (await on(day)).find((r) => r.kind === 'visitsDue');
+    const visitsDue = async (day: string) => (await on(day)).find((r) => r.kind === 'visits.householdsDue');
     // Never visited: due now.
     expect(await visitsDue('2026-10-01')).toMatchObject({ params: { count: 1 }, due: '2026-10-01', link: 'visits/due' });
     await sys('visits.log', { date: '2026-10-01', kind: 'household', householdId: alone.householdId, visitors: '网格员王' });

@@ -175,11 +175,13 @@ export function plucked(db: Db, sql: string): Database.Statement {
 }
 
 /**
- * The next number of a yearly series (a register's 第N号), from a (year, last) table of its module.
+ * The next number of a yearly series (a register's 第N号), from a (year, last) table of its module, or
+ * a (kind, year, last) one where a module keeps several series (mediation: cases and agreements).
  * Inside the write's transaction, so two desks issuing at once get two numbers and no gap.
  */
-export function nextSerial(db: Db, sequenceTable: string, year: number): number {
-  return plucked(db, `INSERT INTO ${sequenceTable}(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`).get(year) as number;
+export function nextSerial(db: Db, sequenceTable: string, year: number, kind?: string): number {
+  if (kind === undefined) return plucked(db, `INSERT INTO ${sequenceTable}(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`).get(year) as number;
+  return plucked(db, `INSERT INTO ${sequenceTable}(kind, year, last) VALUES (?, ?, 1) ON CONFLICT(kind, year) DO UPDATE SET last = last + 1 RETURNING last`).get(kind, year) as number;
 }
 
 /** A setting kept as JSON, or the default where none was ever saved. */

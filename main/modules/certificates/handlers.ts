@@ -54,17 +54,17 @@ export const certificatesHandlers: HandlerMap<CertMethod> = {
       if (own) return { refused: false, name: own.name, instead: '', itemId: own.id, registerId: null };
       throw new AppError('certs.notOnList', { requested });
     }
-    const registerId = refuse(ctx.db, requested, banned.name, banned.instead, residentId, ctx.session.user?.displayName ?? ctx.session.user?.username ?? '');
+    const registerId = refuse(ctx.db, requested, banned.name, banned.instead, residentId, ctx.actor);
     ctx.record(`certificate:${registerId}:refused`);
     return { refused: true, name: banned.name, instead: banned.instead, itemId: null, registerId };
   },
   'certs.draft': (input, ctx) => {
-    const id = draft(ctx.db, input, ctx.session.user?.displayName ?? ctx.session.user?.username ?? '');
+    const id = draft(ctx.db, input, ctx.actor);
     ctx.record(`certificate:${id}`);
     return { id };
   },
   'certs.approve': ({ id }, ctx) => {
-    approve(ctx.db, id, ctx.session.user?.displayName ?? ctx.session.user?.username ?? '');
+    approve(ctx.db, id, ctx.actor);
     ctx.record(`certificate:${id}:approved`);
     return { id };
   },

@@ -6,7 +6,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
 import { refusedKind } from './refusals';
 import { paperDate } from '../../../shared/rules/dates';
-import { plucked, getSetting, setSetting, stmt, type Db } from '../../core/ledger';
+import { type Db, getSetting, nextSerial, plucked, setSetting, stmt } from '../../core/ledger';
 
 interface ItemRecord {
   id: number;
@@ -197,7 +197,7 @@ export function issue(db: Db, id: number, handler: string, today = todayIso()): 
   const banned = refusedKind(db, c.itemName);
   if (banned) throw new AppError('certs.itemAbolished', { name: banned.name });
   const year = Number(today.slice(0, 4));
-  const serial = plucked(db, 'INSERT INTO cert_sequences(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last').get(year) as number;
+  const serial = nextSerial(db, 'cert_sequences', year);
   const number = certificateNumber(year, serial);
   const verifyCode = verifyCodeFor(db, number, c.body);
   stmt(db, "UPDATE certificates SET status = 'issued', year = ?, serial = ?, number = ?, verify_code = ?, issued_at = ?, handler = ? WHERE id = ?").run(

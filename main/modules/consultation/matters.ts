@@ -25,7 +25,6 @@ import type { CallContext } from '../../core/dispatch';
 import { buildingNames } from '../community/api';
 import { residentsBrief } from '../residents/api';
 
-const actor = (ctx: CallContext) => ctx.session.user?.displayName ?? '';
 
 export const consultationSettings = (db: Db): ConsultationSettings => jsonSetting(db, 'consultation_settings', DEFAULT_CONSULTATION_SETTINGS);
 export function setConsultationSettings(db: Db, s: ConsultationSettings): ConsultationSettings {
@@ -171,7 +170,7 @@ export function matterDetail(db: Db, id: number, today: string): MatterDetail {
 }
 
 function logStep(ctx: CallContext, id: number, step: MatterStep | 'propose', date: string, note = ''): void {
-  stmt(ctx.db, 'INSERT INTO consult_steps(matter_id, step, date, note, actor) VALUES (?, ?, ?, ?, ?)').run(id, step, date, note, actor(ctx));
+  stmt(ctx.db, 'INSERT INTO consult_steps(matter_id, step, date, note, actor) VALUES (?, ?, ?, ?, ?)').run(id, step, date, note, ctx.actor);
 }
 
 /** The last day a step was taken on this matter: a later step cannot be dated before it. */
@@ -206,7 +205,7 @@ export function propose(ctx: CallContext, input: Required<MatterInput> & { sourc
       ctx.db,
       `INSERT INTO consult_matters(year, serial, number, title, content, source, raiser, resident_id, form, building_ids, scope, source_kind, source_id, proposed_on, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(year, serial, number, input.title, input.content, input.source, input.raiser, input.residentId, input.form, JSON.stringify(buildings.map((b) => b.id)), input.scope, input.sourceKind ?? null, input.sourceId ?? null, input.date, actor(ctx)).lastInsertRowid,
+    ).run(year, serial, number, input.title, input.content, input.source, input.raiser, input.residentId, input.form, JSON.stringify(buildings.map((b) => b.id)), input.scope, input.sourceKind ?? null, input.sourceId ?? null, input.date, ctx.actor).lastInsertRowid,
   );
   logStep(ctx, id, 'propose', input.date, input.sourceNumber ?? '');
   return { id, number };

@@ -1,2 +1,2 @@
-/** What other modules may use of the desk module: the shape of what they offer it. */
-export { moduleReminder, type DeskProvider } from './providers';
+/** What other modules may use of the desk module: the shape of what they offer it, and its helpers. */
+export { byMonth, contains, moduleReminder, PER_GROUP, type DeskProvider } from './providers';

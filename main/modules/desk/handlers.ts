@@ -14,5 +14,5 @@ export const deskHandlers = (providers: readonly DeskProvider[]): HandlerMap<'de
     ctx.record(`reminder:${input.key}`);
     return { key: input.key };
   },
-  'desk.search': ({ q }, ctx) => searchEverything(ctx, q),
+  'desk.search': ({ q }, ctx) => searchEverything(ctx, q, providers),
 });

@@ -4,7 +4,7 @@ import { maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
 import { plucked, stmt, type Db } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
-import { actorName, categoryParents, moveNeed, needState } from './needs';
+import { categoryParents, moveNeed, needState } from './needs';
 
 interface ResourceRecord {
   id: number;
@@ -218,7 +218,7 @@ export function createMatch(ctx: CallContext, needId: number, resourceId: number
       resourceId,
       c.score,
       JSON.stringify(c.reasons),
-      actorName(ctx),
+      ctx.actor,
       date,
       claim?.by ?? '',
       claim ? date : '',

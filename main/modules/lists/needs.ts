@@ -2,10 +2,9 @@ import type { Category, NeedDetail, NeedInput, NeedRow } from '../../../shared/c
 import { canMoveNeed, isOverdue, needNumber, NEED_STATES, type NeedFor, type NeedState, type ProviderKind, type Urgency } from '../../../shared/rules/lists';
 import { maskName, maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
-import { plucked, getSetting, stmt, type Db } from '../../core/ledger';
+import { type Db, getSetting, nextSerial, plucked, stmt } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 
-export const actorName = (ctx: CallContext) => ctx.session.user?.displayName ?? '';
 
 // ---------------------------------------------------------------------------------------------------
 // Categories: a small tree the committee edits
@@ -210,7 +209,7 @@ export function moveNeed(ctx: CallContext, id: number, to: NeedState, date: stri
   const from = needState(ctx.db, id);
   if (!canMoveNeed(from, to)) throw new AppError('lists.badMove', { from, to });
   if (from !== to) stmt(ctx.db, 'UPDATE list_needs SET state = ? WHERE id = ?').run(to, id);
-  stmt(ctx.db, 'INSERT INTO list_need_events(need_id, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, from, to, date, note, actorName(ctx));
+  stmt(ctx.db, 'INSERT INTO list_need_events(need_id, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, from, to, date, note, ctx.actor);
 }
 
 type NeedFields = Required<Omit<NeedInput, 'id' | 'budget'>> & { id?: number; budget: number };
@@ -274,12 +273,12 @@ export function saveNeed(ctx: CallContext, input: NeedFields, today: string): { 
   }
   if (cat === 0) throw new AppError('lists.categoryInactive');
   const year = Number(input.raisedOn.slice(0, 4));
-  const serial = plucked(db, 'INSERT INTO list_sequences(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last').get(year) as number;
+  const serial = nextSerial(db, 'list_sequences', year);
   const number = needNumber(year, serial);
-  const all = { ...row, year, serial, number, created_by: actorName(ctx) };
+  const all = { ...row, year, serial, number, created_by: ctx.actor };
   const cols = Object.keys(all);
   const id = Number(stmt(db, `INSERT INTO list_needs(${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(all).lastInsertRowid);
-  stmt(db, 'INSERT INTO list_need_events(need_id, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, '', 'open', input.raisedOn, '', actorName(ctx));
+  stmt(db, 'INSERT INTO list_need_events(need_id, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, '', 'open', input.raisedOn, '', ctx.actor);
   return { id, number };
 }
 

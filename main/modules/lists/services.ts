@@ -53,7 +53,7 @@ export function addService(ctx: CallContext, input: { needId: number; date: stri
   const m = matchInForce(ctx, input.needId);
   notBefore(input.date, m.claimed_on, today);
   const id = Number(
-    stmt(ctx.db, 'INSERT INTO list_services(match_id, date, hours, content, by_whom, recorded_by) VALUES (?, ?, ?, ?, ?, ?)').run(m.id, input.date, input.hours, input.content, input.byWhom, ctx.session.user?.displayName ?? '').lastInsertRowid,
+    stmt(ctx.db, 'INSERT INTO list_services(match_id, date, hours, content, by_whom, recorded_by) VALUES (?, ?, ?, ?, ?, ?)').run(m.id, input.date, input.hours, input.content, input.byWhom, ctx.actor).lastInsertRowid,
   );
   if (state === 'claimed') moveNeed(ctx, input.needId, 'serving', input.date);
   const member = stmt(

@@ -1,3 +1,3 @@
 /** What other modules may use of the mediation module; its tables and the rest are its own. */
-export { caseList, openCase } from './cases';
+export { openCase } from './cases';
 export { caseStats } from './handlers';

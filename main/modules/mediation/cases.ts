@@ -2,7 +2,7 @@ import type { CaseDetail, CaseRow, PartyInput } from '../../../shared/contract/m
 import { canMove, caseNumber, followUpDue, judicialDeadline, missingItems, nextStates, overdueOpen, type CaseSource, type CaseState } from '../../../shared/rules/mediation';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
-import { plucked, stmt, type Db } from '../../core/ledger';
+import { nextSerial, stmt, type Db } from '../../core/ledger';
 import { mediationSettings } from './files';
 import type { CallContext } from '../../core/dispatch';
 
@@ -42,10 +42,6 @@ const CASE_SELECT = `SELECT c.*,
 
 /** The committee's short name in case numbers: set by the head, else the community's first character. */
 const shortName = (db: Db) => mediationSettings(db).shortName;
-
-function nextSerial(db: Db, kind: string, year: number): number {
-  return plucked(db, 'INSERT INTO mediation_sequences(kind, year, last) VALUES (?, ?, 1) ON CONFLICT(kind, year) DO UPDATE SET last = last + 1 RETURNING last').get(kind, year) as number;
-}
 
 /** Need-to-know (第15条): a mediator reaches only the cases assigned to them; the committee head reaches all. */
 export function mayReach(ctx: CallContext, caseId: number): void {
@@ -106,15 +102,14 @@ export function openCase(
   const stranger = input.mediatorIds.find((m) => !mediators.has(m));
   if (stranger !== undefined) throw new AppError('mediation.notMediator', { id: stranger });
   const year = Number(input.acceptedOn.slice(0, 4));
-  const serial = nextSerial(db, 'case', year);
+  const serial = nextSerial(db, 'mediation_sequences', year, 'case');
   const number = caseNumber(year, shortName(db), serial);
-  const actor = ctx.session.user?.displayName ?? '';
   const id = Number(
     stmt(
       db,
       `INSERT INTO mediation_cases(year, serial, number, dispute_type, source, source_detail, facts, requests, consent, accepted_on, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-    ).run(year, serial, number, input.disputeType, input.source, input.sourceDetail, input.facts, input.requests, input.acceptedOn, actor).lastInsertRowid,
+    ).run(year, serial, number, input.disputeType, input.source, input.sourceDetail, input.facts, input.requests, input.acceptedOn, ctx.actor).lastInsertRowid,
   );
   const addParty = stmt(
     db,
@@ -126,7 +121,7 @@ export function openCase(
     addParty.run(id, p.role, p.residentId, p.name, p.gender, p.ethnicity, p.birthDate, p.occupation, p.contact, p.address, p.identityChecked ? 1 : 0, p.agent);
   }
   for (const m of new Set(input.mediatorIds)) stmt(db, 'INSERT INTO mediation_mediators(case_id, user_id) VALUES (?, ?)').run(id, m);
-  stmt(db, "INSERT INTO mediation_events(case_id, from_state, to_state, date, actor) VALUES (?, '', 'accepted', ?, ?)").run(id, input.acceptedOn, actor);
+  stmt(db, "INSERT INTO mediation_events(case_id, from_state, to_state, date, actor) VALUES (?, '', 'accepted', ?, ?)").run(id, input.acceptedOn, ctx.actor);
   return { id, number };
 }
 
@@ -148,7 +143,7 @@ export function move(ctx: CallContext, id: number, to: CaseState, date: string, 
   if (!canMove(c.state, to)) throw new AppError('mediation.illegalMove', { from: c.state, to });
   if (date > todayIso()) throw new AppError('validation.futureDate');
   stmt(ctx.db, 'UPDATE mediation_cases SET state = ? WHERE id = ?').run(to, id);
-  stmt(ctx.db, 'INSERT INTO mediation_events(case_id, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, c.state, to, date, note, ctx.session.user?.displayName ?? '');
+  stmt(ctx.db, 'INSERT INTO mediation_events(case_id, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, c.state, to, date, note, ctx.actor);
 }
 
 export function caseDetail(ctx: CallContext, id: number): CaseDetail {
@@ -286,7 +281,7 @@ export function conclude(
     move(ctx, input.id, 'agreed', input.date);
   }
   const year = Number(input.date.slice(0, 4));
-  const agreementNumber = input.outcome === 'written' ? `（${year}）${shortName(ctx.db)}人调协字第${nextSerial(ctx.db, 'agreement', year)}号` : null;
+  const agreementNumber = input.outcome === 'written' ? `（${year}）${shortName(ctx.db)}人调协字第${nextSerial(ctx.db, 'mediation_sequences', year, 'agreement')}号` : null;
   stmt(
     ctx.db,
     `UPDATE mediation_cases SET outcome = ?, outcome_on = ?, agreement_number = ?, agreement_facts = ?, agreement_terms = ?, performance_terms = ?,
@@ -326,7 +321,7 @@ export function followUp(
       input.lawsuit,
       input.risk,
       input.measures,
-      ctx.session.user?.displayName ?? '',
+      ctx.actor,
     ).lastInsertRowid,
   );
 }

@@ -61,7 +61,7 @@ export const mediationHandlers: HandlerMap<MediationMethod> = {
   },
   'mediation.attach': (input, ctx) => {
     mayReach(ctx, input.id);
-    const out = attach(ctx.db, input, ctx.session.user?.displayName ?? '');
+    const out = attach(ctx.db, input, ctx.actor);
     ctx.record(`mediation_case:${input.id}:attachment${out.attachmentId}`);
     return out;
   },

@@ -1,6 +1,3 @@
 /** What other modules may use of the party module; its tables and the rest are its own. */
-export { fileBoard } from './development';
-export { arrears } from './dues';
-export { meetingCalendar } from './meetings';
 export { branchStats } from './members';
 export { reportersForCorps, reporterServices } from './reporting';

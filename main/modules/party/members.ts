@@ -1,7 +1,7 @@
 import type { MemberFilters, MemberInput, MemberRow } from '../../../shared/contract/party';
-import { ageOn, genderWithId, todayIso } from '../../../shared/rules/idNumber';
+import { ageOn, checkIdNumber, genderWithId, todayIso } from '../../../shared/rules/idNumber';
 import { maskIdNumber, maskPhone } from '../../../shared/rules/mask';
-import { monthlyDues, type DuesKind } from '../../../shared/rules/party';
+import { MIN_APPLICANT_AGE, monthlyDues, type DuesKind } from '../../../shared/rules/party';
 import { AppError } from '../../core/errors';
 import { plucked, stmt, type Db } from '../../core/ledger';
 
@@ -138,6 +138,10 @@ export function saveMember(db: Db, input: MemberFields): number {
   if (linked && !stmt(db, 'SELECT 1 FROM residents WHERE id = ?').get(input.residentId)) throw new AppError('resident.notFound', { id: input.residentId! });
   if (!linked && !input.name) throw new AppError('party.nameNeeded');
   if (input.category === 'full' && input.joinDate && input.fullDate && input.fullDate < input.joinDate) throw new AppError('party.fullBeforeJoin');
+  // 党章第一条: 年满十八岁. A joining date before that is a slip of the pen (a year typed wrong), said before it is kept.
+  const id = input.idNumber ? checkIdNumber(input.idNumber) : undefined;
+  const born = linked ? (plucked(db, 'SELECT birth_date FROM residents WHERE id = ?').get(input.residentId) as string) : input.birthDate || (id?.ok ? id.birthDate : '');
+  if (born?.length === 10 && input.joinDate && ageOn(born, input.joinDate) < MIN_APPLICANT_AGE) throw new AppError('party.joinedUnderAge', { join: input.joinDate, born, min: MIN_APPLICANT_AGE });
   if (linked) {
     const other = plucked(db, 'SELECT id FROM party_members WHERE resident_id = ? AND id IS NOT ?').get(input.residentId, input.id ?? null);
     if (other) throw new AppError('party.alreadyMember', { id: other as number });

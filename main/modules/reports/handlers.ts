@@ -78,7 +78,7 @@ export const reportsHandlers: HandlerMap<
     const id = ctx.batch(() => {
       if (stmt(ctx.db, 'SELECT 1 FROM sheet_templates WHERE name = ?').get(name)) throw new AppError('sheets.nameTaken', { name });
       const insert = stmt(ctx.db, 'INSERT INTO sheet_templates(name, department, file_name, file, sheet, header_row, columns, mapping, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      return Number(insert.run(name, department, fileName, file, read.sheet, read.headerRow, JSON.stringify(read.columns), JSON.stringify(mapping), ctx.session.user?.displayName ?? '').lastInsertRowid);
+      return Number(insert.run(name, department, fileName, file, read.sheet, read.headerRow, JSON.stringify(read.columns), JSON.stringify(mapping), ctx.actor).lastInsertRowid);
     });
     ctx.record(`sheet_template:${id}`);
     return template(ctx, id);

@@ -2,11 +2,10 @@ import type { DailyBoard, ProblemDetail, ProblemInput, ProblemRow, VisitSettings
 import { canMoveProblem, DEFAULT_PROBLEM_CATEGORIES, DEFAULT_VISIT_RULES, isClosed, isProblemOverdue, nextProblemStates, problemDeadline, problemNumber, problemRates, type ProblemSource, type ProblemState, type Satisfaction } from '../../../shared/rules/visits';
 import { maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
-import { plucked, getSetting, setSetting, stmt, type Db } from '../../core/ledger';
+import { type Db, getSetting, nextSerial, plucked, setSetting, stmt } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 import { openCase } from '../mediation/api';
 
-const actor = (ctx: CallContext) => ctx.session.user?.displayName ?? '';
 
 export function visitSettings(db: Db): VisitSettings {
   const stored = getSetting(db, 'visit_settings');
@@ -158,7 +157,7 @@ function move(ctx: CallContext, id: number, to: ProblemState, date: string, note
   if (date < p.found_on) throw new AppError('problems.beforeFound', { date: p.found_on });
   stmt(ctx.db, 'UPDATE problems SET state = ? WHERE id = ?').run(to, id);
   if (isClosed(to)) stmt(ctx.db, 'UPDATE problems SET closed_on = ? WHERE id = ?').run(date, id);
-  stmt(ctx.db, 'INSERT INTO problem_events(problem_id, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, p.state, to, date, note, actor(ctx));
+  stmt(ctx.db, 'INSERT INTO problem_events(problem_id, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, p.state, to, date, note, ctx.actor);
   return p;
 }
 
@@ -186,16 +185,16 @@ export function raise(ctx: CallContext, input: Required<ProblemInput>, today: st
   if (!input.anonymous && !raiser) throw new AppError('problems.raiserNeeded');
   if (buildingId !== null && gridId === null) gridId = (plucked(db, 'SELECT grid_id FROM buildings WHERE id = ?').get(buildingId) as number | undefined) ?? null;
   const year = Number(input.foundOn.slice(0, 4));
-  const serial = plucked(db, 'INSERT INTO problem_sequences(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last').get(year) as number;
+  const serial = nextSerial(db, 'problem_sequences', year);
   const number = problemNumber(year, serial);
   const id = Number(
     stmt(
       db,
       `INSERT INTO problems(year, serial, number, source, hotline_ticket, visit_id, resident_id, raiser, anonymous, contact, grid_id, building_id, place, category, content, urgent, found_on, deadline, assignee_id, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(year, serial, number, input.source, input.hotlineTicket, input.visitId, input.residentId, input.anonymous ? '' : raiser, input.anonymous ? 1 : 0, input.contact, gridId, buildingId, input.place, input.category, input.content, input.urgent ? 1 : 0, input.foundOn, problemDeadline(input.foundOn, category.days), input.assigneeId, actor(ctx)).lastInsertRowid,
+    ).run(year, serial, number, input.source, input.hotlineTicket, input.visitId, input.residentId, input.anonymous ? '' : raiser, input.anonymous ? 1 : 0, input.contact, gridId, buildingId, input.place, input.category, input.content, input.urgent ? 1 : 0, input.foundOn, problemDeadline(input.foundOn, category.days), input.assigneeId, ctx.actor).lastInsertRowid,
   );
-  stmt(db, "INSERT INTO problem_events(problem_id, from_state, to_state, date, note, actor) VALUES (?, '', 'found', ?, ?, ?)").run(id, input.foundOn, input.hotlineTicket, actor(ctx));
+  stmt(db, "INSERT INTO problem_events(problem_id, from_state, to_state, date, note, actor) VALUES (?, '', 'found', ?, ?, ?)").run(id, input.foundOn, input.hotlineTicket, ctx.actor);
   return { id, number };
 }
 
@@ -212,7 +211,7 @@ export function work(ctx: CallContext, input: { id: number; date: string; note: 
   // A note on a problem already in hand is a progress entry; the first one moves it in hand.
   if (p.state === 'inHand') {
     if (input.date > today) throw new AppError('validation.futureDate');
-    stmt(ctx.db, "INSERT INTO problem_events(problem_id, from_state, to_state, date, note, actor) VALUES (?, 'inHand', 'inHand', ?, ?, ?)").run(input.id, input.date, input.note, actor(ctx));
+    stmt(ctx.db, "INSERT INTO problem_events(problem_id, from_state, to_state, date, note, actor) VALUES (?, 'inHand', 'inHand', ?, ?, ?)").run(input.id, input.date, input.note, ctx.actor);
     return;
   }
   move(ctx, input.id, 'inHand', input.date, input.note, today);
@@ -260,7 +259,7 @@ export function escalate(ctx: CallContext, input: { id: number; date: string; to
     if (p.state === 'found') accept(ctx, { id: input.id, date: input.date, assigneeId: null, note: '' }, today);
     move(ctx, input.id, 'inHand', input.date, `→ ${input.toWhom}`, today);
   } else if (input.date > today) throw new AppError('validation.futureDate');
-  return Number(stmt(ctx.db, 'INSERT INTO problem_escalations(problem_id, date, to_whom, request, deadline, sent_by) VALUES (?, ?, ?, ?, ?, ?)').run(input.id, input.date, input.toWhom, input.request, input.deadline, actor(ctx)).lastInsertRowid);
+  return Number(stmt(ctx.db, 'INSERT INTO problem_escalations(problem_id, date, to_whom, request, deadline, sent_by) VALUES (?, ?, ?, ?, ?, ?)').run(input.id, input.date, input.toWhom, input.request, input.deadline, ctx.actor).lastInsertRowid);
 }
 
 export function reply(ctx: CallContext, input: { escalationId: number; date: string; reply: string }, today: string): number {
@@ -269,7 +268,7 @@ export function reply(ctx: CallContext, input: { escalationId: number; date: str
   if (input.date > today) throw new AppError('validation.futureDate');
   if (input.date < e.date) throw new AppError('problems.beforeFound', { date: e.date });
   stmt(ctx.db, 'UPDATE problem_escalations SET reply = ?, reply_on = ? WHERE id = ?').run(input.reply, input.date, input.escalationId);
-  stmt(ctx.db, "INSERT INTO problem_events(problem_id, from_state, to_state, date, note, actor) SELECT id, state, state, ?, ?, ? FROM problems WHERE id = ?").run(input.date, input.reply, actor(ctx), e.problem_id);
+  stmt(ctx.db, "INSERT INTO problem_events(problem_id, from_state, to_state, date, note, actor) SELECT id, state, state, ?, ?, ? FROM problems WHERE id = ?").run(input.date, input.reply, ctx.actor, e.problem_id);
   return e.problem_id;
 }
 

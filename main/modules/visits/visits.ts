@@ -72,7 +72,7 @@ export function logVisit(ctx: CallContext, input: Required<VisitInput>, today: s
       input.met,
       input.seen,
       input.words,
-      ctx.session.user?.displayName ?? '',
+      ctx.actor,
     ).lastInsertRowid,
   );
 }

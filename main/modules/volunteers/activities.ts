@@ -7,7 +7,7 @@ import { nextSerial, stmt, type Db } from '../../core/ledger';
 import { tableFile } from '../../core/excel';
 import type { CallContext } from '../../core/dispatch';
 import { logVisit, raise } from '../visits/api';
-import { actor, hoursLines, volunteerRecord, yearTotals } from './corps';
+import { hoursLines, volunteerRecord, yearTotals } from './corps';
 
 interface ActivityRecord {
   id: number;
@@ -71,7 +71,7 @@ export function plan(ctx: CallContext, input: ParsedInput<'activities.plan'>): {
   const serial = nextSerial(ctx.db, 'volunteer_activity_sequences', year);
   const number = activityNumber(year, serial);
   const id = Number(
-    stmt(ctx.db, 'INSERT INTO volunteer_activities(year, serial, number, title, content, place, date, start, end, wanted, team_id, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(year, serial, number, input.title, input.content, input.place, input.date, input.start, input.end, input.wanted, input.teamId, actor(ctx)).lastInsertRowid,
+    stmt(ctx.db, 'INSERT INTO volunteer_activities(year, serial, number, title, content, place, date, start, end, wanted, team_id, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(year, serial, number, input.title, input.content, input.place, input.date, input.start, input.end, input.wanted, input.teamId, ctx.actor).lastInsertRowid,
   );
   return { id, number };
 }
@@ -141,7 +141,7 @@ export function patrol(ctx: CallContext, input: ParsedInput<'patrols.log'>, toda
     );
   }
   const id = Number(
-    stmt(ctx.db, 'INSERT INTO volunteer_patrols(volunteer_id, date, route, seen, hours, problem_id, problem_number, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(v.id, input.date, input.route, input.seen, input.hours, problem?.id ?? null, problem?.number ?? '', actor(ctx)).lastInsertRowid,
+    stmt(ctx.db, 'INSERT INTO volunteer_patrols(volunteer_id, date, route, seen, hours, problem_id, problem_number, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(v.id, input.date, input.route, input.seen, input.hours, problem?.id ?? null, problem?.number ?? '', ctx.actor).lastInsertRowid,
   );
   return { id, problemId: problem?.id ?? null, problemNumber: problem?.number ?? '' };
 }
@@ -174,7 +174,7 @@ export function issueCertificate(ctx: CallContext, volunteerId: number, year: nu
   const serial = nextSerial(ctx.db, 'volunteer_certificate_sequences', issuedYear);
   const number = hoursCertificateNumber(issuedYear, serial);
   const id = Number(
-    stmt(ctx.db, 'INSERT INTO volunteer_certificates(year, serial, number, volunteer_id, for_year, hours, activities, stars, points, issued_on, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(issuedYear, serial, number, volunteerId, year, t.hours, t.activities, t.stars, t.points, today, actor(ctx)).lastInsertRowid,
+    stmt(ctx.db, 'INSERT INTO volunteer_certificates(year, serial, number, volunteer_id, for_year, hours, activities, stars, points, issued_on, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(issuedYear, serial, number, volunteerId, year, t.hours, t.activities, t.stars, t.points, today, ctx.actor).lastInsertRowid,
   );
   return { id, number };
 }

@@ -9,7 +9,6 @@ import { residentsBrief } from '../residents/api';
 import { reportersForCorps, reporterServices } from '../party/api';
 import { servicesGiven } from '../lists/api';
 
-export const actor = (ctx: CallContext) => ctx.session.user?.displayName ?? '';
 
 export const volunteerSettings = (db: Db): VolunteerSettings => jsonSetting(db, 'volunteer_settings', DEFAULT_VOLUNTEER_SETTINGS);
 export function setVolunteerSettings(db: Db, s: VolunteerSettings): VolunteerSettings {
@@ -160,7 +159,7 @@ export function addVolunteer(ctx: CallContext, input: ParsedInput<'volunteers.ad
     throw new AppError('volunteers.nameNeeded');
   }
   return Number(
-    stmt(ctx.db, 'INSERT INTO volunteers(origin, resident_id, name, phone, unit, skills, free_time, joined_on, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(input.origin, input.origin === 'resident' ? input.residentId : null, name, phone, input.unit, input.skills, input.freeTime, input.joinedOn, actor(ctx)).lastInsertRowid,
+    stmt(ctx.db, 'INSERT INTO volunteers(origin, resident_id, name, phone, unit, skills, free_time, joined_on, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(input.origin, input.origin === 'resident' ? input.residentId : null, name, phone, input.unit, input.skills, input.freeTime, input.joinedOn, ctx.actor).lastInsertRowid,
   );
 }
 
@@ -183,7 +182,7 @@ export function leave(db: Db, input: ParsedInput<'volunteers.leave'>, today: str
 export function addReporters(ctx: CallContext, date: string): number {
   const add = stmt(ctx.db, "INSERT INTO volunteers(origin, resident_id, reporter_id, name, phone, unit, joined_on, created_by) VALUES ('reporter', NULL, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
   let added = 0;
-  for (const r of reportersForCorps(ctx.db)) added += add.run(r.id, r.name, r.phone, r.employer, r.reportedOn > date ? date : r.reportedOn, actor(ctx)).changes;
+  for (const r of reportersForCorps(ctx.db)) added += add.run(r.id, r.name, r.phone, r.employer, r.reportedOn > date ? date : r.reportedOn, ctx.actor).changes;
   return added;
 }
 

@@ -7,7 +7,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { call } from '../../api/client';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { IssueTab } from './IssueTab';
 import { RegisterTab } from './RegisterTab';
 import { ItemsTab } from './ItemsTab';

@@ -1,13 +1,14 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Space, Typography, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract/community';
 import { ABOLISHED, needsLivingSince } from '../../../shared/rules/certificates';
 import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { ResidentPicker } from '../../components/ResidentPicker';
+import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { CertificatePaper } from './CertificatePaper';
 
 /**
@@ -29,9 +30,9 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
   const [refusal, setRefusal] = useState<{ name: string; instead: string }>();
   // A request the committee's list does not hold: said where the person looks, until the next request (not a toast that vanishes).
   const [unanswered, setUnanswered] = useState<string>();
-  const [purpose, setPurpose] = useState('');
-  const [livingSince, setLivingSince] = useState('');
-  const [checks, setChecks] = useState<string[]>([]);
+  const whatBox = useRef<InputRef>(null);
+  const purposeBox = useRef<InputRef>(null);
+  const nextStep = useRef<HTMLButtonElement>(null);
   const current = useCall('certs.get', { id: draftId ?? 0 }, { enabled: !!draftId });
   const item = items.data?.find((i) => i.id === itemId);
   // Come from a resident's page: their name shows in the picker at once.
@@ -45,19 +46,31 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
     request.mutate(
       { requested: text, residentId },
       {
-        onSuccess: (r) => (r.refused ? setRefusal({ name: r.name, instead: r.instead }) : (setItemId(r.itemId ?? undefined), setChecks([]))),
+        onSuccess: (r) => (r.refused ? setRefusal({ name: r.name, instead: r.instead }) : setItemId(r.itemId ?? undefined)),
         onError: (err) => setUnanswered(errorText(t, err)),
       },
     );
   };
+  const draft = (v: { purpose: string; checks?: string[]; livingSince?: string }) => {
+    if (!residentId || !item) return void message.error(t('certificates:issue.personNeeded'));
+    makeDraft.mutate({ itemId: item.id, residentId, purpose: v.purpose.trim(), checks: v.checks ?? [], livingSince: v.livingSince?.trim() || undefined }, { onSuccess: (r) => onDraft(r.id), onError: fail });
+  };
   const c = current.data;
+  // The cursor follows the steps at the counter, so Enter alone goes on: the kind found → its purpose;
+  // the draft → 审批通过 → 开具并编号 → 打印 (each button takes the cursor as the one before goes away).
+  useEffect(() => {
+    if (item) purposeBox.current?.focus();
+  }, [item?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (c) nextStep.current?.focus(); // scrolled into sight: the person sees where the cursor went
+  }, [c?.id, c?.status]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Form layout="vertical" style={{ maxWidth: 720 }}>
         <Form.Item label={t('certificates:issue.person')} required>
           <ResidentPicker
             value={residentId}
-            onChange={setResidentId}
+            onChange={(v) => (setResidentId(v), v && whatBox.current?.focus())}
             initialLabel={known.data && residentId === initialResident ? [known.data.name, known.data.idMasked, known.data.address].filter(Boolean).join(' · ') : undefined}
             method="certs.findResidents"
             placeholder={t('certificates:issue.personPlaceholder')}
@@ -65,7 +78,7 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
         </Form.Item>
         <Form.Item label={t('certificates:issue.what')} extra={t('certificates:issue.whatHelp')}>
           <Space.Compact style={{ width: '100%' }}>
-            <Input size="large" value={asked} onChange={(e) => setAsked(e.target.value)} onPressEnter={() => asked.trim() && ask(asked)} list="cert-kinds" data-testid="cert-what" />
+            <Input ref={whatBox} autoFocus={!!initialResident} size="large" value={asked} onChange={(e) => setAsked(e.target.value)} onPressEnter={() => asked.trim() && ask(asked)} list="cert-kinds" data-testid="cert-what" />
             <datalist id="cert-kinds">
               {[...(items.data ?? []).map((i) => i.name), ...ABOLISHED.map((a) => a.name)].map((name) => (
                 <option key={name} value={name} />
@@ -92,55 +105,51 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
             }
           />
         )}
-        {item && (
-          <Card size="small" title={item.name} extra={<Typography.Text type="secondary">{item.basis}</Typography.Text>}>
-            <Form.Item label={t('certificates:issue.purpose')} required>
+      </Form>
+      {item && (
+        <Card size="small" title={item.name} extra={<Typography.Text type="secondary">{item.basis}</Typography.Text>} style={{ maxWidth: 720 }}>
+          {/* Its own form: Enter goes from the purpose through each check to the button, Ctrl+S drafts from anywhere. */}
+          <Form key={item.id} layout="vertical" onFinish={draft} onKeyDownCapture={enterToNext} initialValues={{ purpose: '', checks: [] }} data-testid="cert-details">
+            <Form.Item name="purpose" label={t('certificates:issue.purpose')} rules={[{ required: true, whitespace: true }]}>
               {/* The browser's own suggestion list: typed freely, or picked with the arrow keys. */}
-              <Input size="large" value={purpose} onChange={(e) => setPurpose(e.target.value)} list="cert-purposes" data-testid="cert-purpose" />
-              <datalist id="cert-purposes">
-                {item.purposes.map((p) => (
-                  <option key={p} value={p} />
-                ))}
-              </datalist>
+              <Input ref={purposeBox} size="large" list="cert-purposes" data-testid="cert-purpose" />
             </Form.Item>
-            <Form.Item label={t('certificates:issue.checks')} required extra={t('certificates:issue.checksHelp')}>
-              <Checkbox.Group value={checks} onChange={(v) => setChecks(v as string[])} options={item.checks.map((x) => ({ value: x, label: x }))} data-testid="cert-checks" />
+            <datalist id="cert-purposes">
+              {item.purposes.map((p) => (
+                <option key={p} value={p} />
+              ))}
+            </datalist>
+            <Form.Item name="checks" label={t('certificates:issue.checks')} required extra={t('certificates:issue.checksHelp')}>
+              <Checkbox.Group options={item.checks.map((x) => ({ value: x, label: x }))} data-testid="cert-checks" />
             </Form.Item>
             {needsLivingSince(item.template) && (
-              <Form.Item label={t('certificates:issue.livingSince')} extra={t('certificates:issue.livingSinceHelp')}>
-                <Input size="large" placeholder="2015-03-01" value={livingSince} onChange={(e) => setLivingSince(e.target.value)} style={{ width: 200 }} data-testid="cert-living-since" />
+              <Form.Item name="livingSince" label={t('certificates:issue.livingSince')} extra={t('certificates:issue.livingSinceHelp')}>
+                <Input size="large" placeholder="2015-03-01" style={{ width: 200 }} data-testid="cert-living-since" />
               </Form.Item>
             )}
-            <Button
-              type="primary"
-              size="large"
-              disabled={!residentId || !purpose.trim()}
-              loading={makeDraft.isPending}
-              data-testid="cert-draft"
-              onClick={() => makeDraft.mutate({ itemId: item.id, residentId: residentId!, purpose: purpose.trim(), checks, livingSince: livingSince.trim() || undefined }, { onSuccess: (r) => onDraft(r.id), onError: fail })}
-            >
+            <Button type="primary" size="large" htmlType="submit" loading={makeDraft.isPending} data-testid="cert-draft">
               {t('certificates:issue.makeDraft')}
             </Button>
-          </Card>
-        )}
-      </Form>
+          </Form>
+        </Card>
+      )}
       {c && (
         <Card
           title={t('certificates:issue.preview')}
           extra={
             <Space>
               {c.status === 'draft' && c.needsApproval && can('certificates.approve') && (
-                <Button size="large" loading={approve.isPending} onClick={() => approve.mutate({ id: c.id }, { onError: fail })} data-testid="cert-approve">
+                <Button size="large" loading={approve.isPending} onClick={() => approve.mutate({ id: c.id }, { onError: fail })} ref={nextStep} data-testid="cert-approve">
                   {t('certificates:issue.approve')}
                 </Button>
               )}
               {(c.status === 'approved' || (c.status === 'draft' && !c.needsApproval)) && (
-                <Button type="primary" size="large" loading={issue.isPending} onClick={() => issue.mutate({ id: c.id }, { onSuccess: (r) => message.success(t('certificates:issue.issued', { number: r.number })), onError: fail })} data-testid="cert-issue">
+                <Button type="primary" size="large" loading={issue.isPending} onClick={() => issue.mutate({ id: c.id }, { onSuccess: (r) => message.success(t('certificates:issue.issued', { number: r.number })), onError: fail })} ref={nextStep} data-testid="cert-issue">
                   {t('certificates:issue.issue')}
                 </Button>
               )}
               {c.status === 'issued' && (
-                <Button type="primary" size="large" onClick={() => navigate(`print/certificate/${c.id}`)} data-testid="cert-print">
+                <Button type="primary" size="large" onClick={() => navigate(`print/certificate/${c.id}`)} ref={nextStep} data-testid="cert-print">
                   {t('certificates:issue.print')}
                 </Button>
               )}

@@ -3,7 +3,7 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, T
 import { useTranslation } from 'react-i18next';
 import type { CertItem, RefusalKind } from '../../../shared/contract/certificates';
 import { TEMPLATE_FIELDS } from '../../../shared/rules/certificates';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';

@@ -10,7 +10,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { saveFile } from '../../components/download';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 
 const COLOR: Record<CertStatus, string | undefined> = { draft: undefined, approved: 'blue', issued: 'green', void: 'default', refused: 'red' };
 

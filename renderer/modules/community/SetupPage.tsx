@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ConnectDialog } from '../hosting/ConnectDialog';
+import { ConnectDialog } from '../hosting/api';
 import { sameAs } from '../../components/confirmRule';
 import { useWrite } from '../../api/hooks';
 import { useState } from 'react';
@@ -10,8 +10,8 @@ import { errorText, showFieldIssues } from '../../components/errors';
 import { enterToNext } from '../../components/keyboard';
 import { LanguageSwitch } from '../../app/Shell';
 import { expandBuildings } from './buildings';
-import { showRecoveryCode } from '../accounts/RecoveryCodePage';
-import { newPasswordRules } from '../accounts/passwordRules';
+import { showRecoveryCode } from '../accounts/api';
+import { newPasswordRules } from '../accounts/api';
 
 interface SetupValues {
   username?: string;

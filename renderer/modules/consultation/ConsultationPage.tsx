@@ -10,7 +10,7 @@ import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { openableRow } from '../../components/openableRow';
 import { REQUIRED, StepDialog } from '../../components/StepDialog';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { MatterPage, MatterStateTag } from './MatterPage';
 
 const TABS = ['matters', 'register', 'settings'] as const;

@@ -10,7 +10,7 @@ import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { ResidentPicker } from '../../components/ResidentPicker';
 import { REQUIRED, StepDialog } from '../../components/StepDialog';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 
 /** The stage a matter is at, as a tag: finished green, declined red, anything else under way. */
 export function MatterStateTag({ state }: { state: MatterDetail['state'] }) {

@@ -6,7 +6,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { REQUIRED, StepDialog } from '../../components/StepDialog';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 
 /**
  * On a problem's or a need's page: the matters it was sent to, with their results, and the one step

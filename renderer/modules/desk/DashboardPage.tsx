@@ -6,7 +6,7 @@ import type { Output } from '../../../shared/contract';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { Chart, type ChartOption } from '../../components/Chart';
-import { useCan, useUser } from '../accounts/session';
+import { useCan, useUser } from '../accounts/api';
 import { reminderText } from './TodoPage';
 
 type Dashboard = Output<'desk.dashboard'>;

@@ -9,13 +9,11 @@ import { REQUIRED, StepDialog } from '../../components/StepDialog';
 
 type Reminder = Output<'reminders.list'>['items'][number];
 
-/** The reminder in words; a meeting's kind is named as the party module names it. */
+/** The reminder in the words of its module (`mediation.followUp` → mediation:reminder.followUp); a meeting's kind is named as the party module names it. */
 export function reminderText(t: (k: string, p?: Record<string, string | number>) => string, r: Reminder): string {
-  // A module's own reminder (`consultation.resultUnpublished`) is in the module's own words.
-  const own = r.kind.indexOf('.');
-  if (own > 0) return t(`${r.kind.slice(0, own)}:reminder.${r.kind.slice(own + 1)}`, r.params);
-  const params = r.kind === 'meetingPending' ? { ...r.params, kind: t(`party:meetingKind.${r.params.kind}`) } : r.params;
-  return t(`home:reminder.${r.kind}`, params);
+  const dot = r.kind.indexOf('.');
+  const params = r.kind === 'party.meetingPending' ? { ...r.params, kind: t(`party:meetingKind.${r.params.kind}`) } : r.params;
+  return t(`${r.kind.slice(0, dot)}:reminder.${r.kind.slice(dot + 1)}`, params);
 }
 
 /** 今日待办: one list of what is due or overdue in the user's own work, each opening its record. */

@@ -6,7 +6,7 @@ import type { Category } from '../../../shared/contract/lists';
 import { useWrite } from '../../api/hooks';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { categoryTree, useCategories, type CategoryNode } from './useCategories';
 import { REQUIRED } from '../../components/StepDialog';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';

@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { NeedStateTag } from './NeedStateTag';
 import { Reasons } from './Reasons';
 import { openableRow } from '../../components/openableRow';

@@ -7,12 +7,12 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { NeedDialog } from './NeedDialog';
 import { NeedStateTag } from './NeedStateTag';
 import { Reasons } from './Reasons';
 import { ClaimDialog, CompleteDialog, FeedbackDialog, ReasonDialog, ServiceDialog } from './NeedActions';
-import { SendToConsultation } from '../consultation/SendToConsultation';
+import { SendToConsultation } from '../consultation/api';
 
 type Open = { kind: 'edit' } | { kind: 'claim'; resourceId?: number; provider: string } | { kind: 'service' } | { kind: 'complete' } | { kind: 'feedback' } | { kind: 'cancel' } | { kind: 'withdraw' };
 

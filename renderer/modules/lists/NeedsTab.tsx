@@ -9,7 +9,7 @@ import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { saveFile } from '../../components/download';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { NeedDialog } from './NeedDialog';
 import { NeedStateTag } from './NeedStateTag';
 import { ListImportDialog } from './ListImportDialog';

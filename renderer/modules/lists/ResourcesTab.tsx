@@ -8,7 +8,7 @@ import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { saveFile } from '../../components/download';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { ResourceDialog } from './ResourceDialog';
 import { ListImportDialog } from './ListImportDialog';
 import { Reasons } from './Reasons';

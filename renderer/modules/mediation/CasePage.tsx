@@ -9,7 +9,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
-import { useUser } from '../accounts/session';
+import { useUser } from '../accounts/api';
 import { AttachmentsCard } from './AttachmentsCard';
 import { useCaseDocuments } from './print/CaseFilePrint';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, Form, Input, Modal, Row, Select, Space, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useUser } from '../accounts/session';
+import { useUser } from '../accounts/api';
 import type { CaseRow, PartyInput } from '../../../shared/contract/mediation';
 import { CASE_SOURCES, DEFAULT_DISPUTE_TYPE, DISPUTE_TYPES } from '../../../shared/rules/mediation';
 import { todayIso } from '../../../shared/rules/idNumber';
@@ -14,7 +14,7 @@ import { errorText } from '../../components/errors';
 import { CasePage } from './CasePage';
 import { StatsCard } from './StatsCard';
 import { SettingsCard } from './SettingsCard';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { openableRow } from '../../components/openableRow';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
@@ -134,7 +134,7 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
         </Row>
         {parties.map((p, i) => (
           <Row gutter={8} key={i} align="middle">
-            <Col span={3}>
+            <Col span={4}>
               <Select value={p.role} onChange={(role) => set(i, { role })} options={(['applicant', 'respondent'] as const).map((r) => ({ value: r, label: t(`mediation:role.${r}`) }))} style={{ width: '100%' }} />
             </Col>
             <Col span={7}>
@@ -147,7 +147,7 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
                 testId={`party-resident-${i}`}
               />
             </Col>
-            <Col span={4}>
+            <Col span={3}>
               <Input value={p.name} placeholder={t('mediation:fields.name')} onChange={(e) => set(i, { name: e.target.value })} data-testid={`party-name-${i}`} />
             </Col>
             <Col span={3}>

@@ -6,7 +6,7 @@ import { BRANCH_KINDS, type Branch } from '../../../shared/contract/party';
 import { useCall, useWrite } from '../../api/hooks';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 /** The community's party organisations (党委 / 总支 / 支部), their secretaries and committees. */

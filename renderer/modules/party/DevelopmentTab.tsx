@@ -9,7 +9,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { CodeSelect } from '../../components/CodeSelect';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { ResidentPicker } from '../../components/ResidentPicker';
 import { openableRow } from '../../components/openableRow';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';

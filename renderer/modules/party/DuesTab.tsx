@@ -8,7 +8,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 
 /** 党费: the month's sheet for the branch (due by the bands, paid or not), recording a payment, and arrears. */
 export function DuesTab({ branchId }: { branchId?: number }) {

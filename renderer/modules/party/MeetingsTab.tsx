@@ -8,7 +8,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 const KINDS = Object.keys(MEETING_KINDS) as MeetingKind[];

@@ -9,7 +9,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { CodeSelect } from '../../components/CodeSelect';
 import { enterToNext } from '../../components/keyboard';
 import { errorText, showFieldIssues } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { ResidentPicker } from '../../components/ResidentPicker';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
@@ -86,7 +86,7 @@ export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defa
         data-testid="member-form"
       >
         <Form.Item name="residentId" label={t('party:roster.linkResident')} extra={t('party:roster.linkHelp')}>
-          <ResidentPicker initialLabel={residentLabel} method="party.findResidents" placeholder={t('party:roster.notResident')} />
+          <ResidentPicker initialLabel={residentLabel} method="party.findResidents" placeholder={t('party:roster.notResident')} testId="member-resident" />
         </Form.Item>
         {!residentId && (
           <Row gutter={16}>

@@ -9,7 +9,7 @@ import { navigate } from '../../app/router';
 import { CodeSelect } from '../../components/CodeSelect';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 /**

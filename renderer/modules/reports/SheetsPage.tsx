@@ -10,7 +10,7 @@ import { ColumnMapping } from '../../components/ColumnMapping';
 import { fileToBase64, saveFile } from '../../components/download';
 import { errorText } from '../../components/errors';
 import { REQUIRED } from '../../components/StepDialog';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 /** 1 → A, 27 → AA: how the department's sheet names its columns. */

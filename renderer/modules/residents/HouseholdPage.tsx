@@ -5,7 +5,7 @@ import type { HouseholdCard } from '../../../shared/contract/residents';
 import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { navigate } from '../../app/router';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 
 type Member = HouseholdCard['members'][number];
 

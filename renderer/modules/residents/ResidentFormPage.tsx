@@ -293,7 +293,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
               <Row gutter={16}>
                 <Col span={6}>
                   <Form.Item name="gridId" label={t('residents:fields.grid')}>
-                    <Select allowClear options={grids.map((g) => ({ value: g.id, label: g.name }))} onChange={() => form.setFieldValue('buildingId', undefined)} />
+                    <Select showSearch={{ optionFilterProp: 'label' }} allowClear options={grids.map((g) => ({ value: g.id, label: g.name }))} onChange={() => form.setFieldValue('buildingId', undefined)} />
                   </Form.Item>
                 </Col>
                 <Col span={6}>

@@ -6,8 +6,8 @@ import { useCall } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { LifeEventDialog, type LifeEventKind } from './LifeEventDialog';
 import { RevealButton } from './RevealButton';
-import { useCan } from '../accounts/session';
-import { ResidentVisitsCard } from '../visits/ResidentVisitsCard';
+import { useCan } from '../accounts/api';
+import { ResidentVisitsCard } from '../visits/api';
 
 /** One resident: every field, the full ID (the list shows it masked), and the timeline of moves and changes. */
 export function ResidentPage({ id }: { id: number }) {

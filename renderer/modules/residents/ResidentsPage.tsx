@@ -4,7 +4,7 @@ import { FileExcelOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/ic
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { AgeTags } from './AgeTags';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import type { ResidentRow } from '../../../shared/contract/residents';
 import type { Language } from '../../../shared/i18n/languages';
 import { CARE_TAG, RESIDENCE_TYPE } from '../../../shared/rules/codes';

@@ -4,7 +4,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 
 /** Shows the full ID number and phone only with a reason, which the audit log keeps. */
 export function RevealButton({ id, onRevealed }: { id: number; onRevealed: (v: { idNumber: string; phone: string }) => void }) {

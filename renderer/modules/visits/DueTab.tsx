@@ -3,7 +3,7 @@ import { Button, InputNumber, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 
 /** 该走访了: residents whose visit rule is due or overdue, most overdue first; one click logs the visit. */
 export function DueTab() {

@@ -9,9 +9,9 @@ import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { REQUIRED, StepDialog } from '../../components/StepDialog';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { ProblemTags } from './ProblemTags';
-import { SendToConsultation } from '../consultation/SendToConsultation';
+import { SendToConsultation } from '../consultation/api';
 
 type Step = 'accept' | 'work' | 'resolve' | 'confirm' | 'answer' | 'referred' | 'rejected' | 'escalate' | 'mediation' | { reply: number };
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProblemRow } from '../../../shared/contract/visits';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { ProblemDialog } from './ProblemDialog';
 import { problemColumns } from './ProblemTags';
 import { openableRow } from '../../components/openableRow';

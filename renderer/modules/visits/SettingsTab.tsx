@@ -6,7 +6,7 @@ import type { VisitSettings } from '../../../shared/contract/visits';
 import { CODE_LISTS } from '../../../shared/rules/codes';
 import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 
 /** The problem categories with their deadlines, and how often each care group is visited: the committee's own rules. */
 export function SettingsTab() {

@@ -9,7 +9,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { zodRule } from '../../components/zodRule';
-import { useCan, useUser } from '../accounts/session';
+import { useCan, useUser } from '../accounts/api';
 import { ProblemDialog } from './ProblemDialog';
 
 type Values = VisitInput & { gridId?: number };

@@ -7,7 +7,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { REQUIRED, StepDialog } from '../../components/StepDialog';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 
 /** One activity: sign-up up to the number wanted, then after the day who came and the hours each served. */
 export function ActivityPage({ id }: { id: number }) {

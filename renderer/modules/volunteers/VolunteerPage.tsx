@@ -7,7 +7,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { REQUIRED, StepDialog } from '../../components/StepDialog';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { stars } from './VolunteersPage';
 
 /** One volunteer: who, their teams, the year's hours line by line, their rounds and the certificates issued. */

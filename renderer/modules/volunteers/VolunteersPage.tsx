@@ -14,7 +14,7 @@ import { ListSearch } from '../../components/ListSearch';
 import { openableRow } from '../../components/openableRow';
 import { ResidentPicker } from '../../components/ResidentPicker';
 import { REQUIRED, StepDialog } from '../../components/StepDialog';
-import { useCan } from '../accounts/session';
+import { useCan } from '../accounts/api';
 import { ActivityPage } from './ActivityPage';
 import { VolunteerPage } from './VolunteerPage';
 

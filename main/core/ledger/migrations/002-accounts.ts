@@ -1,6 +1,16 @@
 import type { Migration } from './index';
 import { entryHash } from '../../audit';
-import { DEFAULT_PERMISSIONS } from '../../../../shared/rules/roles';
+
+/**
+ * The built-in roles as they were when this step landed, written out (not imported): the code's role
+ * defaults have grown since, and each later module grants its own permissions in its own migration.
+ */
+const ROLES_THEN: Record<string, string[]> = {
+  admin: ['community.edit', 'residents.view', 'residents.edit', 'residents.import', 'residents.export', 'residents.print', 'residents.reveal', 'users.manage', 'audit.view'],
+  staff: ['community.edit', 'residents.view', 'residents.edit', 'residents.import', 'residents.export', 'residents.print', 'residents.reveal'],
+  mediator: [],
+  secretary: [],
+};
 
 /** Accounts, roles with their permissions, and the audit log chained by hash (issue: protection). */
 export const m002: Migration = {
@@ -34,7 +44,7 @@ export const m002: Migration = {
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
     `);
     const addRole = db.prepare('INSERT INTO roles(name, permissions) VALUES (?, ?)');
-    for (const [role, permissions] of Object.entries(DEFAULT_PERMISSIONS)) addRole.run(role, JSON.stringify(permissions));
+    for (const [role, permissions] of Object.entries(ROLES_THEN)) addRole.run(role, JSON.stringify(permissions));
     let prev = '';
     const rows = db.prepare('SELECT id, at, actor, method, record FROM audit_log ORDER BY id').all() as { id: number; at: string; actor: string; method: string; record: string }[];
     const chain = db.prepare("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?");

@@ -1,6 +1,9 @@
 import type { Migration } from './index';
 import { grantPermissions } from './grant';
-import { RESIDENCE_TEMPLATE } from '../../../../shared/rules/certificates';
+
+/** The first item's wording as it landed (written out: a migration never changes with the code). */
+const RESIDENCE_TEMPLATE =
+  '兹证明{{姓名}}（性别：{{性别}}，公民身份号码：{{身份证号}}）自{{居住起始日期}}起居住在本社区{{住址}}，至今仍在此居住。\n\n此证明仅用于{{用途}}，不作他用。\n\n特此证明。';
 
 /**
  * Certificates the committee issues (issue 6): the items it may issue, every certificate and refusal

@@ -1,6 +1,18 @@
 import type { Migration } from './index';
 import { grantPermissions } from './grant';
-import { DEFAULT_CATEGORIES } from '../../../../shared/rules/lists';
+
+/** The categories a new ledger starts with (written out: a migration never changes with the code). */
+const DEFAULT_CATEGORIES: { name: string; children: string[] }[] = [
+  { name: '养老服务', children: ['助餐', '助洁助浴', '陪诊陪护', '探访关爱'] },
+  { name: '儿童关爱', children: ['课业辅导', '看护托管'] },
+  { name: '维修服务', children: ['水电维修', '家电维修'] },
+  { name: '法律服务', children: ['法律咨询'] },
+  { name: '医疗健康', children: ['义诊', '健康讲座'] },
+  { name: '就业帮扶', children: ['岗位推荐', '技能培训'] },
+  { name: '文化活动', children: [] },
+  { name: '环境整治', children: [] },
+  { name: '微心愿', children: [] },
+];
 
 /**
  * 两张清单 (issue 8): the need list and the resource list, the matches between them with the reasons

@@ -1,6 +1,15 @@
 import type { Migration } from './index';
 import { grantPermissions } from './grant';
-import { DEFAULT_VISIT_RULES } from '../../../../shared/rules/visits';
+
+/** The visit rules as they were when this step landed, for a ledger that never saved its own (written out, not imported). */
+const DEFAULT_VISIT_RULES = [
+  { tag: 'alone', days: 7 },
+  { tag: 'disabled', days: 30 },
+  { tag: 'dibao', days: 30 },
+  { tag: 'tekun', days: 30 },
+  { tag: 'child_hardship', days: 30 },
+  { tag: 'left_behind', days: 30 },
+];
 
 /**
  * When the care-group household X is next due a visit, recomputed in one place for every trigger that

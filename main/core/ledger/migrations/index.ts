@@ -14,6 +14,7 @@ import { m012 } from './012-deferred-indexes';
 import { m013 } from './013-desks-and-versions';
 import { m014 } from './014-local-refusals';
 import { m015 } from './015-consultation-and-volunteers';
+import { m016 } from './016-module-reminders';
 
 export interface Migration {
   version: number;
@@ -22,5 +23,5 @@ export interface Migration {
 }
 
 /** Append-only once landed: the order here is the order every ledger has been through. */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016];
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { ADMIN, artifactsDir, ledgerCli, openWindow, startShellProcess, stopProcess } from './harness';
 import { tempDir } from '../support/ledger';
 import { openAsAdmin } from '../support/cli';
+import { validId } from '../support/sheets';
 import { afterAll, beforeAll } from 'vitest';
 
 /**
@@ -90,6 +91,52 @@ it('types in a resident from the first field to 保存 with Enter alone, no list
   // 39 typed characters and 31 Enters (the fields, two placement choices, eight care tags, the note) — 2026-12-02;
   // one Enter more since 2026-12-03: the grid, a select without a search box, was passed over by Enter before.
   expect(keystrokes).toBe(70);
+});
+
+it('her household of three: two more typed in from her household page, their relation picked by typing, Ctrl+S', { timeout: 90_000 }, async () => {
+  // The page the saved resident opened on: 陈淑芬's household.
+  await page.getByTestId('add-member').waitFor();
+  keystrokes = 0;
+  const people = [
+    ['刘国强', validId('11010519480516001'), '配偶'],
+    ['刘小红', validId('11010519750308002'), '女'],
+  ] as const;
+  const walked: { tabs: number; enters: number }[] = [];
+  for (const [name, id, relation] of people) {
+    const tabs = await tabTo('add-member');
+    await press('Enter');
+    await expect.poll(focusedId).toBe('name');
+    // The household is already hers: name and ID, then on to the relation.
+    await type(name);
+    await press('Enter');
+    await type(id);
+    await press('Enter');
+    // Enter past what the ID gave (gender, birth date) and what stays empty, to 与户主关系.
+    let enters = 0;
+    for (; enters < 30 && (await focusedId()) !== 'relation'; enters++) await press('Enter');
+    expect(await focusedId()).toBe('relation');
+    walked.push({ tabs, enters });
+    await type(relation);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${relation}`) }).first().waitFor();
+    await press('Enter');
+    await expect.poll(openLists, { timeout: 1500 }).toBe(0);
+    await press('Control+s');
+    await page.getByText(`已登记 ${name}`).first().waitFor();
+    await page.getByTestId('household-members').getByText(name).waitFor();
+  }
+  const members = page.getByTestId('household-members');
+  await expect.poll(() => members.locator('.ant-table-tbody tr').count()).toBe(3);
+  // What was typed is what was picked: 女 is 女, not 女婿 (which comes before it in the code list).
+  expect(await members.locator('tr').filter({ hasText: '刘国强' }).innerText()).toContain('配偶');
+  expect(await members.locator('tr').filter({ hasText: '刘小红' }).innerText()).toMatch(/\t女\t/);
+  await page.screenshot({ path: path.join(artifactsDir(), 'keyboard-household-1366.png') });
+  // Written down (2026-12-03), for each of the two: Tabs from the title to 添加家庭成员 and Enter, 3 + 18 characters
+  // with an Enter each, 12 Enters past gender, birth date, ethnicity … to the relation, 1–2 characters, Enter, Ctrl+S.
+  expect(walked).toEqual([
+    { tabs: 1, enters: 12 },
+    { tabs: 1, enters: 12 },
+  ]);
+  expect(keystrokes).toBe(81);
 });
 
 it('saves from any field with Ctrl+S, and Enter twice leaves a note', { timeout: 60_000 }, async () => {

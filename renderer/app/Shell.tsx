@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -88,6 +88,16 @@ export function Shell({ route, info }: { route: Route; info: AppInfo }) {
         t(`nav.${s.key}`)
       ),
     }));
+  // The page's own entry stays in sight in the menu (at 768 px the last entries are below its fold):
+  // the menu scrolls on its own, the page stays where it is.
+  useEffect(() => {
+    const item = document.querySelector<HTMLElement>('.app-menu .ant-menu-item-selected');
+    const menu = item?.closest<HTMLElement>('.ant-layout-sider');
+    if (!item || !menu) return;
+    const [box, at] = [menu.getBoundingClientRect(), item.getBoundingClientRect()];
+    if (at.bottom > box.bottom) menu.scrollTop += at.bottom - box.bottom;
+    else if (at.top < box.top) menu.scrollTop -= box.top - at.top;
+  }, [section.key]);
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">

@@ -18,6 +18,19 @@ interface MeetingRecord {
   resolutions: string;
 }
 
+/** What a meeting's list row and its record both say of it. */
+const meetingFields = (m: Omit<MeetingRecord, 'content' | 'resolutions'>) => ({
+  id: m.id,
+  branchId: m.branch_id,
+  branchName: m.branch_name,
+  kind: m.kind,
+  date: m.date,
+  place: m.place,
+  host: m.host,
+  recorder: m.recorder,
+  topic: m.topic,
+});
+
 const MEETING_SELECT = 'SELECT m.*, b.name AS branch_name FROM party_meetings m JOIN party_branches b ON b.id = m.branch_id';
 
 export function meetingDetail(db: Db, id: number): Meeting {
@@ -30,15 +43,7 @@ export function meetingDetail(db: Db, id: number): Meeting {
      WHERE a.meeting_id = ? ORDER BY pm.party_group, pm.join_date, pm.id`,
   ).all(id) as { memberId: number; name: string; present: number; reason: string }[];
   return {
-    id: m.id,
-    branchId: m.branch_id,
-    branchName: m.branch_name,
-    kind: m.kind,
-    date: m.date,
-    place: m.place,
-    host: m.host,
-    recorder: m.recorder,
-    topic: m.topic,
+    ...meetingFields(m),
     content: m.content,
     resolutions: m.resolutions,
     attendance: attendance.map((a) => ({ ...a, present: !!a.present })),
@@ -90,15 +95,7 @@ export function meetingList(db: Db, year: number, branchId?: number) {
   ).all(`${year}-%`, ...(branchId ? [branchId] : [])) as (Omit<MeetingRecord, 'content' | 'resolutions'> & { present: number; expected: number })[];
   return {
     rows: rows.map((m) => ({
-      id: m.id,
-      branchId: m.branch_id,
-      branchName: m.branch_name,
-      kind: m.kind,
-      date: m.date,
-      place: m.place,
-      host: m.host,
-      recorder: m.recorder,
-      topic: m.topic,
+      ...meetingFields(m),
       present: m.present,
       expected: m.expected,
     })),

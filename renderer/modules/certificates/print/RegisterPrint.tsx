@@ -7,6 +7,7 @@ import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { PrintTable } from '../../../components/PrintTable';
 import { remarkOf } from '../RegisterTab';
 
 /** 证明开具登记簿, A4 landscape: every issue, void and refusal of the period, oldest first. */
@@ -25,30 +26,24 @@ export function RegisterPrint({ query, info }: { query: URLSearchParams; info: A
         <span data-testid="register-total">{t('certificates:register.total', { count: list.length })}</span>
         <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
-      <table className="print-table">
-        <thead>
-          <tr>
-            {['number', 'date', 'item', 'person', 'purpose', 'handler', 'approver', 'status', 'remark'].map((c) => (
-              <th key={c}>{t(`certificates:register.columns.${c}`)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((c) => (
-            <tr key={c.id}>
-              <td>{c.number ?? ''}</td>
-              <td>{paperDate(c.issuedAt || c.createdAt.slice(0, 10))}</td>
-              <td>{c.itemName}</td>
-              <td>{c.personName}</td>
-              <td className="wrap">{c.purpose}</td>
-              <td>{c.handler}</td>
-              <td>{c.approver}</td>
-              <td>{t(`certificates:status.${c.status}`)}</td>
-              <td className="wrap">{remarkOf(t, c)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PrintTable
+        heads={['number', 'date', 'item', 'person', 'purpose', 'handler', 'approver', 'status', 'remark'].map((c) => t(`certificates:register.columns.${c}`))}
+        rows={list}
+        keyOf={(c) => c.id}
+        row={(c) => (
+          <>
+            <td>{c.number ?? ''}</td>
+            <td>{paperDate(c.issuedAt || c.createdAt.slice(0, 10))}</td>
+            <td>{c.itemName}</td>
+            <td>{c.personName}</td>
+            <td className="wrap">{c.purpose}</td>
+            <td>{c.handler}</td>
+            <td>{c.approver}</td>
+            <td>{t(`certificates:status.${c.status}`)}</td>
+            <td className="wrap">{remarkOf(t, c)}</td>
+          </>
+        )}
+      />
     </PrintFrame>
   );
 }

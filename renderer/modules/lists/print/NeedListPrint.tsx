@@ -7,6 +7,7 @@ import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { PrintTable } from '../../../components/PrintTable';
 
 type Filters = Input<'lists.needs'>;
 
@@ -31,33 +32,27 @@ export function NeedListPrint({ query, info }: { query: URLSearchParams; info: A
         <span data-testid="print-count">{t('lists:print.count', { count: needs.data.length })}</span>
         <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
-      <table className="print-table">
-        <thead>
-          <tr>
-            {['number', 'category', 'content', 'beneficiary', 'grid', 'urgency', 'wantedBy', 'state', 'provider'].map((c) => (
-              <th key={c}>{t(`lists:fields.${c}`)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {needs.data.map((n) => (
-            <tr key={n.id}>
-              <td>{n.number}</td>
-              <td>{n.category}</td>
-              <td className="wrap">
-                {n.wish ? `【${t('lists:needs.wish')}】` : ''}
-                {n.content}
-              </td>
-              <td>{n.beneficiaryMasked}</td>
-              <td>{n.grid}</td>
-              <td>{t(`lists:urgency.${n.urgency}`)}</td>
-              <td>{n.wantedBy}</td>
-              <td>{t(`lists:state.${n.state}`)}</td>
-              <td className="wrap">{n.provider}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PrintTable
+        heads={['number', 'category', 'content', 'beneficiary', 'grid', 'urgency', 'wantedBy', 'state', 'provider'].map((c) => t(`lists:fields.${c}`))}
+        rows={needs.data}
+        keyOf={(n) => n.id}
+        row={(n) => (
+          <>
+            <td>{n.number}</td>
+            <td>{n.category}</td>
+            <td className="wrap">
+              {n.wish ? t('lists:print.wishMark') : ''}
+              {n.content}
+            </td>
+            <td>{n.beneficiaryMasked}</td>
+            <td>{n.grid}</td>
+            <td>{t(`lists:urgency.${n.urgency}`)}</td>
+            <td>{paperDate(n.wantedBy)}</td>
+            <td>{t(`lists:state.${n.state}`)}</td>
+            <td className="wrap">{n.provider}</td>
+          </>
+        )}
+      />
       <p className="print-note">{t('lists:print.boardNote')}</p>
       <div className="print-foot">
         <span>{t('print.preparedBy')}</span>

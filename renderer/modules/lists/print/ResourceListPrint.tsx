@@ -6,6 +6,7 @@ import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { PrintTable } from '../../../components/PrintTable';
 
 /** 资源清单, A4 landscape: who offers what, how often, when and where; phones masked. */
 export function ResourceListPrint({ info }: { info: AppInfo }) {
@@ -22,29 +23,23 @@ export function ResourceListPrint({ info }: { info: AppInfo }) {
         <span data-testid="print-count">{t('lists:print.count', { count: resources.data.length })}</span>
         <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
-      <table className="print-table">
-        <thead>
-          <tr>
-            {['provider', 'providerKind', 'category', 'resourceContent', 'capacityShort', 'times', 'gridsShort', 'contact'].map((c) => (
-              <th key={c}>{t(`lists:fields.${c}`)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {resources.data.map((r) => (
-            <tr key={r.id}>
-              <td className="wrap">{r.provider}</td>
-              <td>{t(`lists:kind.${r.providerKind}`)}</td>
-              <td>{r.category}</td>
-              <td className="wrap">{r.content}</td>
-              <td>{t(`lists:period.${r.capacityPeriod}`, { count: r.capacity })}</td>
-              <td className="wrap">{[days(r.weekdays), r.times, [r.availableFrom, r.availableTo].filter(Boolean).join('—')].filter(Boolean).join(' ')}</td>
-              <td className="wrap">{r.grids || t('lists:fields.allGrids')}</td>
-              <td>{[r.contact, r.phoneMasked].filter(Boolean).join(' ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PrintTable
+        heads={['provider', 'providerKind', 'category', 'resourceContent', 'capacityShort', 'times', 'gridsShort', 'contact'].map((c) => t(`lists:fields.${c}`))}
+        rows={resources.data}
+        keyOf={(r) => r.id}
+        row={(r) => (
+          <>
+            <td className="wrap">{r.provider}</td>
+            <td>{t(`lists:kind.${r.providerKind}`)}</td>
+            <td>{r.category}</td>
+            <td className="wrap">{r.content}</td>
+            <td>{t(`lists:period.${r.capacityPeriod}`, { count: r.capacity })}</td>
+            <td className="wrap">{[days(r.weekdays), r.times, [r.availableFrom, r.availableTo].filter(Boolean).map(paperDate).join('—')].filter(Boolean).join(' ')}</td>
+            <td className="wrap">{r.grids || t('lists:fields.allGrids')}</td>
+            <td>{[r.contact, r.phoneMasked].filter(Boolean).join(' ')}</td>
+          </>
+        )}
+      />
       <div className="print-foot">
         <span>{t('print.preparedBy')}</span>
         <span>{info.committeeName}</span>

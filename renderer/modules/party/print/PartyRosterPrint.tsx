@@ -7,6 +7,7 @@ import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { PrintTable } from '../../../components/PrintTable';
 
 type StatusFilter = (typeof MEMBER_STATUSES)[number] | 'all';
 
@@ -30,34 +31,28 @@ export function PartyRosterPrint({ query, info }: { query: URLSearchParams; info
         <span data-testid="party-roster-total">{t('party:print.total', { count: roster.data.rows.length })}</span>
         <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
-      <table className="print-table">
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c}>{t(`party:fields.${c}`)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {roster.data.rows.map((r, i) => (
-            <tr key={r.id}>
-              <td>{i + 1}</td>
-              <td>{r.name}</td>
-              <td>{code('gender', r.gender)}</td>
-              <td>{code('ethnicity', r.ethnicity)}</td>
-              <td>{paperDate(r.birthDate.slice(0, 7))}</td>
-              <td>{code('education', r.education)}</td>
-              <td>{paperDate(r.joinDate)}</td>
-              <td>{paperDate(r.fullDate)}</td>
-              <td>{t(`party:category.${r.category}`)}</td>
-              <td>{r.partyGroup}</td>
-              <td className="wrap">{[r.employer, r.partyPost].filter(Boolean).join(' ')}</td>
-              <td>{r.phoneMasked}</td>
-              <td className="wrap">{r.status === 'normal' ? '' : t(`party:status.${r.status}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PrintTable
+        heads={columns.map((c) => t(`party:fields.${c}`))}
+        rows={roster.data.rows}
+        keyOf={(r) => r.id}
+        row={(r, i) => (
+          <>
+            <td>{i + 1}</td>
+            <td>{r.name}</td>
+            <td>{code('gender', r.gender)}</td>
+            <td>{code('ethnicity', r.ethnicity)}</td>
+            <td>{paperDate(r.birthDate.slice(0, 7))}</td>
+            <td>{code('education', r.education)}</td>
+            <td>{paperDate(r.joinDate)}</td>
+            <td>{paperDate(r.fullDate)}</td>
+            <td>{t(`party:category.${r.category}`)}</td>
+            <td>{r.partyGroup}</td>
+            <td className="wrap">{[r.employer, r.partyPost].filter(Boolean).join(' ')}</td>
+            <td>{r.phoneMasked}</td>
+            <td className="wrap">{r.status === 'normal' ? '' : t(`party:status.${r.status}`)}</td>
+          </>
+        )}
+      />
       <div className="print-foot">
         <span>{t('party:print.preparedBy')}</span>
         <span>{branchName}</span>

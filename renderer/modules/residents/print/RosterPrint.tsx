@@ -8,6 +8,7 @@ import { useCall } from '../../../api/hooks';
 import { errorText } from '../../../components/errors';
 import { filtersFromQuery } from '../filters';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { PrintTable } from '../../../components/PrintTable';
 
 /** 居民花名册: A4 landscape, the filter and total on the first page, the header repeated on every page, IDs masked. */
 export function RosterPrint({ query, info }: { query: URLSearchParams; info: AppInfo }) {
@@ -39,34 +40,28 @@ export function RosterPrint({ query, info }: { query: URLSearchParams; info: App
         <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
       {roster.data.rows.length < roster.data.total && <p>{t('print.truncated', { shown: roster.data.rows.length })}</p>}
-      <table className="print-table dense">
-        <thead>
-          <tr>
-            {['index', 'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'relation', 'address', 'residenceType', 'political', 'phone', 'tags'].map((c) => (
-              <th key={c}>{t(`residents:fields.${c}`)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {roster.data.rows.map((r, i) => (
-            <tr key={r.id}>
-              <td>{i + 1}</td>
-              <td>{r.name}</td>
-              <td>{code('gender', r.gender)}</td>
-              <td>{code('ethnicity', r.ethnicity)}</td>
-              <td>{paperDate(r.birthDate)}</td>
-              <td>{r.idMasked}</td>
-              <td>{code('relation', r.relation)}</td>
-              <td className="wrap">{`${r.gridName} ${r.address}`}</td>
-              <td>{code('residenceType', r.residenceType)}</td>
-              <td>{code('political', r.political)}</td>
-              <td>{r.phoneMasked}</td>
-              {/* The over-80 tag comes from the age, as the screen shows it, before the care tags kept on the record. */}
-              <td className="wrap">{[...(r.age !== null && r.age >= HIGH_AGE ? [t('residents:tags.elderly')] : []), ...r.tags.map((x) => code('careTag', x))].join(t('sep'))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PrintTable className="print-table dense"
+        heads={['index', 'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'relation', 'address', 'residenceType', 'political', 'phone', 'tags'].map((c) => t(`residents:fields.${c}`))}
+        rows={roster.data.rows}
+        keyOf={(r) => r.id}
+        row={(r, i) => (
+          <>
+            <td>{i + 1}</td>
+            <td>{r.name}</td>
+            <td>{code('gender', r.gender)}</td>
+            <td>{code('ethnicity', r.ethnicity)}</td>
+            <td>{paperDate(r.birthDate)}</td>
+            <td>{r.idMasked}</td>
+            <td>{code('relation', r.relation)}</td>
+            <td className="wrap">{`${r.gridName} ${r.address}`}</td>
+            <td>{code('residenceType', r.residenceType)}</td>
+            <td>{code('political', r.political)}</td>
+            <td>{r.phoneMasked}</td>
+            {/* The over-80 tag comes from the age, as the screen shows it, before the care tags kept on the record. */}
+            <td className="wrap">{[...(r.age !== null && r.age >= HIGH_AGE ? [t('residents:tags.elderly')] : []), ...r.tags.map((x) => code('careTag', x))].join(t('sep'))}</td>
+          </>
+        )}
+      />
       <div className="print-foot">
         <span>{t('print.preparedBy')}</span>
         <span>{info.committeeName}</span>

@@ -174,6 +174,37 @@ export function plucked(db: Db, sql: string): Database.Statement {
   return s;
 }
 
+/** A column of a row the code builds itself; anything else (a key that came from outside) never reaches the SQL. */
+const COLUMN = /^[a-z][a-z0-9_]*$/;
+const columnsOf = (row: Record<string, unknown>) => {
+  const cols = Object.keys(row);
+  const bad = cols.find((c) => !COLUMN.test(c));
+  if (bad) throw new Error(`not a column name: ${bad}`);
+  return cols;
+};
+
+/** Inserts a row given as { column: value } (the module's own object, its keys its columns); the new row's id. */
+export function insertRow(db: Db, table: string, row: Record<string, unknown>): number {
+  const cols = columnsOf(row);
+  return Number(stmt(db, `INSERT INTO ${table}(${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid);
+}
+
+/** Updates the row with this id from { column: value } (`touch`: its updated_at too); whether there was such a row. */
+export function updateRow(db: Db, table: string, id: number, row: Record<string, unknown>, options: { touch?: boolean } = {}): boolean {
+  const sets = columnsOf(row).map((c) => `${c} = @${c}`);
+  if (options.touch) sets.push("updated_at = datetime('now')");
+  return stmt(db, `UPDATE ${table} SET ${sets.join(', ')} WHERE id = @id`).run({ ...row, id }).changes > 0;
+}
+
+/**
+ * A record's state moved and the move kept in its history (from, to, date, note, who), the same for
+ * every register with a state: mediation cases, needs, problems. The caller has checked the move.
+ */
+export function recordMove(db: Db, m: { table: string; events: string; idColumn: string; id: number; from: string; to: string; date: string; note: string; actor: string }): void {
+  if (m.from !== m.to) stmt(db, `UPDATE ${m.table} SET state = ? WHERE id = ?`).run(m.to, m.id);
+  stmt(db, `INSERT INTO ${m.events}(${m.idColumn}, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)`).run(m.id, m.from, m.to, m.date, m.note, m.actor);
+}
+
 /**
  * The next number of a yearly series (a register's 第N号), from a (year, last) table of its module, or
  * a (kind, year, last) one where a module keeps several series (mediation: cases and agreements).

@@ -2,7 +2,7 @@ import type { ResourceInput, ResourceRow } from '../../../shared/contract/lists'
 import { isOverdue, periodStart, proposeAssignment, rankResources, relatedCategoryIds, scoreResource, type CapacityPeriod, type MatchNeed, type MatchResource, type ProviderKind, type Urgency } from '../../../shared/rules/lists';
 import { maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
-import { plucked, stmt, type Db } from '../../core/ledger';
+import { type Db, insertRow, plucked, stmt, updateRow } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 import { categoryParents, moveNeed, needState } from './needs';
 
@@ -116,9 +116,8 @@ export function saveResource(db: Db, input: Required<Omit<ResourceInput, 'id'>> 
     phone: keptPhone ?? input.phone,
     active: input.active ? 1 : 0,
   };
-  const cols = Object.keys(row);
-  if (input.id === undefined) return Number(stmt(db, `INSERT INTO list_resources(${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid);
-  if (!stmt(db, `UPDATE list_resources SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...row, id: input.id }).changes) throw new AppError('lists.resourceNotFound', { id: input.id });
+  if (input.id === undefined) return insertRow(db, 'list_resources', row);
+  if (!updateRow(db, 'list_resources', input.id, row)) throw new AppError('lists.resourceNotFound', { id: input.id });
   return input.id;
 }
 

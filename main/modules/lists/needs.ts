@@ -2,7 +2,7 @@ import type { Category, NeedDetail, NeedInput, NeedRow } from '../../../shared/c
 import { canMoveNeed, isOverdue, needNumber, NEED_STATES, type NeedFor, type NeedState, type ProviderKind, type Urgency } from '../../../shared/rules/lists';
 import { maskName, maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
-import { type Db, getSetting, nextSerial, plucked, stmt } from '../../core/ledger';
+import { type Db, getSetting, insertRow, nextSerial, plucked, recordMove, stmt, updateRow } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 
 
@@ -208,8 +208,7 @@ export function needDetail(db: Db, id: number, today: string): NeedDetail {
 export function moveNeed(ctx: CallContext, id: number, to: NeedState, date: string, note = ''): void {
   const from = needState(ctx.db, id);
   if (!canMoveNeed(from, to)) throw new AppError('lists.badMove', { from, to });
-  if (from !== to) stmt(ctx.db, 'UPDATE list_needs SET state = ? WHERE id = ?').run(to, id);
-  stmt(ctx.db, 'INSERT INTO list_need_events(need_id, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, from, to, date, note, ctx.actor);
+  recordMove(ctx.db, { table: 'list_needs', events: 'list_need_events', idColumn: 'need_id', id, from, to, date, note, actor: ctx.actor });
 }
 
 type NeedFields = Required<Omit<NeedInput, 'id' | 'budget'>> & { id?: number; budget: number };
@@ -267,17 +266,14 @@ export function saveNeed(ctx: CallContext, input: NeedFields, today: string): { 
     const current = needRecord(db, input.id);
     // Once a provider has it, what they agreed to serve stays as it was: cancel the match to change it.
     if (current.state !== 'open') throw new AppError('lists.needNotOpen', { number: current.number });
-    const cols = Object.keys(row);
-    stmt(db, `UPDATE list_needs SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...row, id: input.id });
+    updateRow(db, 'list_needs', input.id, row);
     return { id: input.id, number: current.number };
   }
   if (cat === 0) throw new AppError('lists.categoryInactive');
   const year = Number(input.raisedOn.slice(0, 4));
   const serial = nextSerial(db, 'list_sequences', year);
   const number = needNumber(year, serial);
-  const all = { ...row, year, serial, number, created_by: ctx.actor };
-  const cols = Object.keys(all);
-  const id = Number(stmt(db, `INSERT INTO list_needs(${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(all).lastInsertRowid);
+  const id = insertRow(db, 'list_needs', { ...row, year, serial, number, created_by: ctx.actor });
   stmt(db, 'INSERT INTO list_need_events(need_id, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, '', 'open', input.raisedOn, '', ctx.actor);
   return { id, number };
 }

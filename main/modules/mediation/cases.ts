@@ -2,7 +2,7 @@ import type { CaseDetail, CaseRow, PartyInput } from '../../../shared/contract/m
 import { canMove, caseNumber, followUpDue, judicialDeadline, missingItems, nextStates, overdueOpen, type CaseSource, type CaseState } from '../../../shared/rules/mediation';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
-import { nextSerial, stmt, type Db } from '../../core/ledger';
+import { type Db, nextSerial, recordMove, stmt } from '../../core/ledger';
 import { mediationSettings } from './files';
 import type { CallContext } from '../../core/dispatch';
 
@@ -142,8 +142,7 @@ export function move(ctx: CallContext, id: number, to: CaseState, date: string, 
   const c = caseRecord(ctx.db, id);
   if (!canMove(c.state, to)) throw new AppError('mediation.illegalMove', { from: c.state, to });
   if (date > todayIso()) throw new AppError('validation.futureDate');
-  stmt(ctx.db, 'UPDATE mediation_cases SET state = ? WHERE id = ?').run(to, id);
-  stmt(ctx.db, 'INSERT INTO mediation_events(case_id, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, c.state, to, date, note, ctx.actor);
+  recordMove(ctx.db, { table: 'mediation_cases', events: 'mediation_events', idColumn: 'case_id', id, from: c.state, to, date, note, actor: ctx.actor });
 }
 
 export function caseDetail(ctx: CallContext, id: number): CaseDetail {

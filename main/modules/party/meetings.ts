@@ -1,7 +1,7 @@
 import { MEETING_KINDS, type Meeting, type MeetingInput, type MeetingKind } from '../../../shared/contract/party';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { AppError } from '../../core/errors';
-import { plucked, stmt, type Db } from '../../core/ledger';
+import { type Db, insertRow, plucked, stmt, updateRow } from '../../core/ledger';
 import { requireBranch } from './members';
 
 interface MeetingRecord {
@@ -70,13 +70,11 @@ export function saveMeeting(db: Db, input: Required<MeetingInput>): number {
     content: input.content,
     resolutions: input.resolutions,
   };
-  const cols = Object.keys(row);
   let id = input.id;
   if (id === undefined) {
-    id = Number(stmt(db, `INSERT INTO party_meetings(${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid);
+    id = insertRow(db, 'party_meetings', row);
   } else {
-    const info = stmt(db, `UPDATE party_meetings SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = datetime('now') WHERE id = @id`).run({ ...row, id });
-    if (!info.changes) throw new AppError('party.meetingNotFound', { id });
+    if (!updateRow(db, 'party_meetings', id, row, { touch: true })) throw new AppError('party.meetingNotFound', { id });
     stmt(db, 'DELETE FROM party_attendance WHERE meeting_id = ?').run(id);
   }
   const add = stmt(db, 'INSERT INTO party_attendance(meeting_id, member_id, present, reason) VALUES (?, ?, ?, ?)');

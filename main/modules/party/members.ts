@@ -3,7 +3,7 @@ import { ageOn, checkIdNumber, genderWithId, todayIso } from '../../../shared/ru
 import { maskIdNumber, maskPhone } from '../../../shared/rules/mask';
 import { MIN_APPLICANT_AGE, monthlyDues, type DuesKind } from '../../../shared/rules/party';
 import { AppError } from '../../core/errors';
-import { plucked, stmt, type Db } from '../../core/ledger';
+import { type Db, insertRow, plucked, stmt, updateRow } from '../../core/ledger';
 
 /** A member who lives here reads name, ID, birth, phone and address from the resident record. */
 const own = (col: string) => `iif(r.id IS NULL, m.${col}, coalesce(r.${col}, ''))`;
@@ -176,13 +176,9 @@ export function saveMember(db: Db, input: MemberFields): number {
     rewards: input.rewards,
     note: input.note,
   };
-  const cols = Object.keys(row);
-  if (input.id === undefined) {
-    const info = stmt(db, `INSERT INTO party_members(${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
-    return Number(info.lastInsertRowid);
-  }
+  if (input.id === undefined) return insertRow(db, 'party_members', row);
   const before = memberRecord(db, input.id);
-  stmt(db, `UPDATE party_members SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = datetime('now') WHERE id = @id`).run({ ...row, id: input.id });
+  updateRow(db, 'party_members', input.id, row, { touch: true });
   if (before.branch_id !== input.branchId) addEvent(db, input.id, 'branch', todayIso(), { from: before.branch_name, to: String(input.branchId) });
   return input.id;
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_SERVICE_POSTS, type ReporterInput, type ReporterRow } from '../../../shared/contract/party';
 import { maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
-import { plucked, getSetting, setSetting, stmt, type Db } from '../../core/ledger';
+import { type Db, getSetting, insertRow, plucked, setSetting, stmt, updateRow } from '../../core/ledger';
 
 /** 在职党员进社区报到: members employed elsewhere, the posts they claim, the service they give. */
 export function servicePosts(db: Db): string[] {
@@ -84,9 +84,8 @@ export function saveReporter(db: Db, input: Required<ReporterInput>): number {
     reported_on: input.reportedOn,
     note: input.note,
   };
-  const cols = Object.keys(row);
-  if (input.id === undefined) return Number(stmt(db, `INSERT INTO party_reporters(${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid);
-  if (!stmt(db, `UPDATE party_reporters SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...row, id: input.id }).changes) throw new AppError('party.reporterNotFound', { id: input.id });
+  if (input.id === undefined) return insertRow(db, 'party_reporters', row);
+  if (!updateRow(db, 'party_reporters', input.id, row)) throw new AppError('party.reporterNotFound', { id: input.id });
   return input.id;
 }
 

@@ -2,7 +2,7 @@ import type { DailyBoard, ProblemDetail, ProblemInput, ProblemRow, VisitSettings
 import { canMoveProblem, DEFAULT_PROBLEM_CATEGORIES, DEFAULT_VISIT_RULES, isClosed, isProblemOverdue, nextProblemStates, problemDeadline, problemNumber, problemRates, type ProblemSource, type ProblemState, type Satisfaction } from '../../../shared/rules/visits';
 import { maskPhone } from '../../../shared/rules/mask';
 import { AppError } from '../../core/errors';
-import { type Db, getSetting, nextSerial, plucked, setSetting, stmt } from '../../core/ledger';
+import { type Db, getSetting, nextSerial, plucked, recordMove, setSetting, stmt } from '../../core/ledger';
 import type { CallContext } from '../../core/dispatch';
 import { openCase } from '../mediation/api';
 
@@ -155,9 +155,8 @@ function move(ctx: CallContext, id: number, to: ProblemState, date: string, note
   if (!canMoveProblem(p.state, to)) throw new AppError('problems.badMove', { number: p.number });
   if (date > today) throw new AppError('validation.futureDate');
   if (date < p.found_on) throw new AppError('problems.beforeFound', { date: p.found_on });
-  stmt(ctx.db, 'UPDATE problems SET state = ? WHERE id = ?').run(to, id);
+  recordMove(ctx.db, { table: 'problems', events: 'problem_events', idColumn: 'problem_id', id, from: p.state, to, date, note, actor: ctx.actor });
   if (isClosed(to)) stmt(ctx.db, 'UPDATE problems SET closed_on = ? WHERE id = ?').run(date, id);
-  stmt(ctx.db, 'INSERT INTO problem_events(problem_id, from_state, to_state, date, note, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, p.state, to, date, note, ctx.actor);
   return p;
 }
 

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Input, MethodName } from '../../shared/contract';
+import { contract, issueMessage, type Input, type MethodName } from '../../shared/contract';
+import { CallError } from '../api/client';
 import { useWrite } from '../api/hooks';
 import { enterToNext } from './keyboard';
-import { errorText } from './errors';
+import { errorText, showFieldIssues } from './errors';
 import { useAskBeforeClosing } from './askBeforeClosing';
 
 /**
@@ -30,15 +31,29 @@ export function StepDialog<M extends MethodName>({ method, title, done, fixed, i
   const [form] = Form.useForm();
   const leave = useAskBeforeClosing(form, onClose);
   const write = useWrite(method);
-  const submit = (values: Record<string, unknown>) =>
-    write.mutate({ ...(prepare ? prepare(values) : values), ...fixed } as Input<M>, {
+  const submit = (values: Record<string, unknown>) => {
+    const input = { ...(prepare ? prepare(values) : values), ...fixed };
+    // The contract's own check first, its word under the field it is about (a date, a length, a code):
+    // what the main process would refuse is said before the call, where the person is looking.
+    const checked = contract[method].input.safeParse(input);
+    const issues = checked.success
+      ? []
+      : checked.error.issues.map((issue) => {
+          const { key, params } = issueMessage(issue);
+          return { path: issue.path.join('.'), messageKey: key, params };
+        });
+    if (showFieldIssues(form, t, issues)) return;
+    write.mutate(input as Input<M>, {
       onSuccess: (value) => {
         message.success(done);
         onClose();
         onDone?.(value);
       },
-      onError: (err) => message.error(errorText(t, err)),
+      onError: (err) => {
+        if (!(err instanceof CallError && showFieldIssues(form, t, err.failure.issues))) message.error(errorText(t, err));
+      },
     });
+  };
   return (
     <Modal open title={title} onCancel={leave} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: write.isPending, id: `${testId}-save` }} cancelButtonProps={{ size: 'large' }}>
       <Form form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={initial} data-testid={`${testId}-form`}>

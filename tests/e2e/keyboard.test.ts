@@ -413,3 +413,22 @@ it('a branch and a party member typed in from the keyboard alone, the member lin
   expect([branchTabs, branch]).toEqual([4, 20]);
   expect([memberTabs, keystrokes]).toEqual([7, 26]);
 });
+
+it("a date written another way is refused under its own field, in the contract's words, before anything is sent", { timeout: 60_000 }, async () => {
+  await page.evaluate(() => (window.location.hash = '#/party/roster'));
+  await tabTo('member-add');
+  await press('Enter');
+  await focusIn('member-resident');
+  await press('Tab'); // not a resident: the name typed in
+  await focusIn('m-name');
+  await type('周建军');
+  await page.locator('#joinDate').focus();
+  await type('2005.07.01');
+  await press('Control+s');
+  const under = page.locator('.ant-form-item').filter({ has: page.locator('#joinDate') }).locator('.ant-form-item-explain-error');
+  await expect.poll(() => under.innerText()).toContain('日期格式不对');
+  expect(await page.getByTestId('member-form').isVisible()).toBe(true);
+  // The way out asks first: the typing is not thrown away unasked.
+  await press('Escape');
+  await page.locator('.ant-modal-confirm').filter({ hasText: '放弃已填写的内容？' }).waitFor();
+});

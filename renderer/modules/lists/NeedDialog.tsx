@@ -10,7 +10,7 @@ import { navigate } from '../../app/router';
 import { ResidentPicker } from '../../components/ResidentPicker';
 import { enterToNext } from '../../components/keyboard';
 import { errorText, showFieldIssues } from '../../components/errors';
-import { zodRule } from '../../components/zodRule';
+import { fieldRules } from '../../components/zodRule';
 import { CallError } from '../../api/client';
 import { useCategories } from './useCategories';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
@@ -77,7 +77,7 @@ export function NeedDialog({ need, onClose }: { need?: NeedDetail; onClose: () =
               </Form.Item>
             )}
             {(forKind === 'group' || forKind === 'community') && (
-              <Form.Item name="beneficiary" label={t('lists:fields.beneficiary')} extra={t('lists:fields.beneficiaryHelp')} rules={[zodRule(t, shape.beneficiary)]}>
+              <Form.Item name="beneficiary" label={t('lists:fields.beneficiary')} extra={t('lists:fields.beneficiaryHelp')} rules={fieldRules(t, shape.beneficiary)}>
                 <Input data-testid="need-beneficiary" />
               </Form.Item>
             )}
@@ -93,7 +93,7 @@ export function NeedDialog({ need, onClose }: { need?: NeedDetail; onClose: () =
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="content" label={t('lists:fields.content')} rules={[zodRule(t, shape.content)]}>
+        <Form.Item name="content" label={t('lists:fields.content')} rules={fieldRules(t, shape.content)}>
           <Input.TextArea rows={3} data-testid="need-content" />
         </Form.Item>
         <Row gutter={16}>
@@ -103,17 +103,17 @@ export function NeedDialog({ need, onClose }: { need?: NeedDetail; onClose: () =
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="raisedOn" label={t('lists:fields.raisedOn')} rules={[zodRule(t, shape.raisedOn)]}>
+            <Form.Item name="raisedOn" label={t('lists:fields.raisedOn')} rules={fieldRules(t, shape.raisedOn)}>
               <Input placeholder="2026-12-01" />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="wantedBy" label={t('lists:fields.wantedBy')} rules={[zodRule(t, shape.wantedBy)]}>
+            <Form.Item name="wantedBy" label={t('lists:fields.wantedBy')} rules={fieldRules(t, shape.wantedBy)}>
               <Input placeholder="2026-12-31" data-testid="need-wanted" />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="contact" label={t('lists:fields.phone')} rules={[zodRule(t, shape.contact)]}>
+            <Form.Item name="contact" label={t('lists:fields.phone')} rules={fieldRules(t, shape.contact)}>
               <Input />
             </Form.Item>
           </Col>

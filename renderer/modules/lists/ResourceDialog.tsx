@@ -6,7 +6,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { CallError } from '../../api/client';
 import { enterToNext } from '../../components/keyboard';
 import { errorText, showFieldIssues } from '../../components/errors';
-import { zodRule } from '../../components/zodRule';
+import { fieldRules } from '../../components/zodRule';
 import { useCategories } from './useCategories';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
@@ -65,7 +65,7 @@ export function ResourceDialog({ resource, onClose }: { resource?: ResourceRow; 
             </Col>
           )}
           <Col span={kind === 'member' ? 8 : 12}>
-            <Form.Item name="provider" label={t('lists:fields.provider')} rules={[zodRule(t, shape.provider)]}>
+            <Form.Item name="provider" label={t('lists:fields.provider')} rules={fieldRules(t, shape.provider)}>
               <Input data-testid="resource-provider" />
             </Form.Item>
           </Col>
@@ -75,12 +75,12 @@ export function ResourceDialog({ resource, onClose }: { resource?: ResourceRow; 
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="content" label={t('lists:fields.resourceContent')} rules={[zodRule(t, shape.content)]}>
+        <Form.Item name="content" label={t('lists:fields.resourceContent')} rules={fieldRules(t, shape.content)}>
           <Input.TextArea rows={2} data-testid="resource-content" />
         </Form.Item>
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="capacity" label={t('lists:fields.capacity')} rules={[zodRule(t, shape.capacity)]}>
+            <Form.Item name="capacity" label={t('lists:fields.capacity')} rules={fieldRules(t, shape.capacity)}>
               <InputNumber min={1} max={10_000} precision={0} style={{ width: '100%' }} data-testid="resource-capacity" />
             </Form.Item>
           </Col>
@@ -100,12 +100,12 @@ export function ResourceDialog({ resource, onClose }: { resource?: ResourceRow; 
         </Form.Item>
         <Row gutter={16}>
           <Col span={6}>
-            <Form.Item name="availableFrom" label={t('lists:fields.availableFrom')} rules={[zodRule(t, shape.availableFrom)]}>
+            <Form.Item name="availableFrom" label={t('lists:fields.availableFrom')} rules={fieldRules(t, shape.availableFrom)}>
               <Input placeholder="2026-01-01" />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="availableTo" label={t('lists:fields.availableTo')} rules={[zodRule(t, shape.availableTo)]}>
+            <Form.Item name="availableTo" label={t('lists:fields.availableTo')} rules={fieldRules(t, shape.availableTo)}>
               <Input placeholder="2026-12-31" />
             </Form.Item>
           </Col>
@@ -122,7 +122,7 @@ export function ResourceDialog({ resource, onClose }: { resource?: ResourceRow; 
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="phone" label={t('lists:fields.phone')} rules={[zodRule(t, shape.phone)]} extra={resource?.phoneMasked}>
+            <Form.Item name="phone" label={t('lists:fields.phone')} rules={fieldRules(t, shape.phone)} extra={resource?.phoneMasked}>
               <Input />
             </Form.Item>
           </Col>

@@ -8,11 +8,15 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { enterToNext } from '../../components/keyboard';
+import { fieldRules, inputFields } from '../../components/zodRule';
 import { errorText } from '../../components/errors';
 import { useUser } from '../accounts/api';
 import { AttachmentsCard } from './AttachmentsCard';
 import { useCaseDocuments } from './print/CaseFilePrint';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
+
+/** The session record's field rules, from the contract. */
+const sessionFields = inputFields('mediation.addSession');
 
 type Dialog = 'session' | 'conclude' | 'followUp' | null;
 
@@ -224,30 +228,30 @@ function SessionDialog({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
         }
       >
         <Space>
-          <Form.Item name="date" label={t('mediation:session.date')} rules={[{ required: true }]}>
+          <Form.Item name="date" label={t('mediation:session.date')} rules={fieldRules(t, sessionFields.date)}>
             <Input data-testid="session-date" />
           </Form.Item>
-          <Form.Item name="place" label={t('mediation:session.place')}>
+          <Form.Item name="place" label={t('mediation:session.place')} rules={fieldRules(t, sessionFields.place)}>
             <Input data-testid="session-place" style={{ width: 260 }} />
           </Form.Item>
-          <Form.Item name="recorder" label={t('mediation:session.recorder')}>
+          <Form.Item name="recorder" label={t('mediation:session.recorder')} rules={fieldRules(t, sessionFields.recorder)}>
             <Input />
           </Form.Item>
         </Space>
-        <Form.Item name="participants" label={t('mediation:session.participants')} rules={[{ required: true }]}>
+        <Form.Item name="participants" label={t('mediation:session.participants')} rules={fieldRules(t, sessionFields.participants)}>
           <Input />
         </Form.Item>
         {/* Said only once it has happened: before the rights notice is recorded the record does not claim it. */}
-        <Form.Item name="notices" label={t('mediation:session.notices')} extra={c.rightsNoticeOn ? undefined : t('mediation:session.noticeNotYet')}>
+        <Form.Item name="notices" label={t('mediation:session.notices')} extra={c.rightsNoticeOn ? undefined : t('mediation:session.noticeNotYet')} rules={fieldRules(t, sessionFields.notices)}>
           <Input.TextArea rows={2} data-testid="session-notices" />
         </Form.Item>
-        <Form.Item name="statements" label={t('mediation:session.statements')} rules={[{ required: true }]}>
+        <Form.Item name="statements" label={t('mediation:session.statements')} rules={fieldRules(t, sessionFields.statements)}>
           <Input.TextArea rows={5} data-testid="session-statements" />
         </Form.Item>
-        <Form.Item name="facts" label={t('mediation:session.facts')}>
+        <Form.Item name="facts" label={t('mediation:session.facts')} rules={fieldRules(t, sessionFields.facts)}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item name="result" label={t('mediation:session.result')}>
+        <Form.Item name="result" label={t('mediation:session.result')} rules={fieldRules(t, sessionFields.result)}>
           <Input data-testid="session-result" />
         </Form.Item>
       </Form>

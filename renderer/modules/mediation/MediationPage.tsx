@@ -10,6 +10,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { ResidentPicker } from '../../components/ResidentPicker';
 import { enterToNext } from '../../components/keyboard';
+import { fieldRules, inputFields } from '../../components/zodRule';
 import { errorText } from '../../components/errors';
 import { CasePage } from './CasePage';
 import { StatsCard } from './StatsCard';
@@ -17,6 +18,9 @@ import { SettingsCard } from './SettingsCard';
 import { useCan } from '../accounts/api';
 import { openableRow } from '../../components/openableRow';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
+
+/** The intake's field rules, from the contract. */
+const openingFields = inputFields('mediation.open');
 
 /** 人民调解: the cases this mediator handles (the head sees all), open ones past 30 days flagged, and intake. */
 export function MediationPage({ caseId }: { caseId?: number }) {
@@ -112,17 +116,17 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
       <Form form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ source: 'application', acceptedOn: todayIso(), disputeType: DEFAULT_DISPUTE_TYPE, mediatorIds: [] }} data-testid="intake-form">
         <Row gutter={16}>
           <Col span={6}>
-            <Form.Item name="disputeType" label={t('mediation:fields.disputeType')}>
+            <Form.Item name="disputeType" label={t('mediation:fields.disputeType')} rules={fieldRules(t, openingFields.disputeType)}>
               <Select showSearch options={(types.length ? types : DISPUTE_TYPES).map((d) => ({ value: d, label: d }))} />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="source" label={t('mediation:fields.source')}>
+            <Form.Item name="source" label={t('mediation:fields.source')} rules={fieldRules(t, openingFields.source)}>
               <Select options={CASE_SOURCES.map((s) => ({ value: s, label: t(`mediation:source.${s}`) }))} />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="acceptedOn" label={t('mediation:fields.acceptedOn')}>
+            <Form.Item name="acceptedOn" label={t('mediation:fields.acceptedOn')} rules={fieldRules(t, openingFields.acceptedOn)}>
               <Input data-testid="intake-date" />
             </Form.Item>
           </Col>
@@ -166,10 +170,10 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
         <Button style={{ margin: '8px 0 16px' }} onClick={() => setParties((ps) => [...ps, emptyParty('respondent')])}>
           {t('mediation:intake.addParty')}
         </Button>
-        <Form.Item name="facts" label={t('mediation:fields.facts')} rules={[{ required: true }]}>
+        <Form.Item name="facts" label={t('mediation:fields.facts')} rules={fieldRules(t, openingFields.facts)}>
           <Input.TextArea rows={3} data-testid="intake-facts" />
         </Form.Item>
-        <Form.Item name="requests" label={t('mediation:fields.requests')}>
+        <Form.Item name="requests" label={t('mediation:fields.requests')} rules={fieldRules(t, openingFields.requests)}>
           <Input.TextArea rows={2} />
         </Form.Item>
         <Form.Item name="consent" valuePropName="checked" rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('errors:mediation.consentNeeded')))) }]}>

@@ -5,9 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { BRANCH_KINDS, type Branch } from '../../../shared/contract/party';
 import { useCall, useWrite } from '../../api/hooks';
 import { enterToNext } from '../../components/keyboard';
+import { fieldRules, inputFields } from '../../components/zodRule';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/api';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
+
+/** The branch's field rules, from the contract. */
+const branchFields = inputFields('party.saveBranch');
 
 /** The community's party organisations (党委 / 总支 / 支部), their secretaries and committees. */
 export function BranchesTab() {
@@ -78,19 +82,19 @@ function BranchDialog({ editing, list, onClose }: { editing: Branch | 'new'; lis
           )
         }
       >
-        <Form.Item name="name" label={t('party:branches.name')} rules={[{ required: true }]}>
+        <Form.Item name="name" label={t('party:branches.name')} rules={fieldRules(t, branchFields.name)}>
           <Input placeholder={t('party:branches.namePlaceholder')} data-testid="branch-name" />
         </Form.Item>
-        <Form.Item name="kind" label={t('party:branches.kind')}>
+        <Form.Item name="kind" label={t('party:branches.kind')} rules={fieldRules(t, branchFields.kind)}>
           <Select options={BRANCH_KINDS.map((k) => ({ value: k, label: t(`party:branchKind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="parentId" label={t('party:branches.parent')}>
+        <Form.Item name="parentId" label={t('party:branches.parent')} rules={fieldRules(t, branchFields.parentId)}>
           <Select allowClear options={list.filter((b) => editing === 'new' || b.id !== editing.id).map((b) => ({ value: b.id, label: b.name }))} />
         </Form.Item>
-        <Form.Item name="secretary" label={t('party:branches.secretary')}>
+        <Form.Item name="secretary" label={t('party:branches.secretary')} rules={fieldRules(t, branchFields.secretary)}>
           <Input data-testid="branch-secretary" />
         </Form.Item>
-        <Form.Item name="committee" label={t('party:branches.committee')} extra={t('party:branches.committeeHelp')}>
+        <Form.Item name="committee" label={t('party:branches.committee')} extra={t('party:branches.committeeHelp')} rules={fieldRules(t, branchFields.committee)}>
           <Input />
         </Form.Item>
       </Form>

@@ -1,19 +1,22 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Col, Divider, Form, Input, InputNumber, Modal, Row, Select, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_STATUSES, type MemberInput } from '../../../shared/contract/party';
+import { MEMBER_STATUSES, memberInput, type MemberInput } from '../../../shared/contract/party';
 import { DUES_KINDS, monthlyDues, yuan, type DuesKind } from '../../../shared/rules/party';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { CallError } from '../../api/client';
 import { useCall, useWrite } from '../../api/hooks';
 import { CodeSelect } from '../../components/CodeSelect';
 import { enterToNext } from '../../components/keyboard';
+import { fieldRules } from '../../components/zodRule';
 import { errorText, showFieldIssues } from '../../components/errors';
 import { useCan } from '../accounts/api';
 import { ResidentPicker } from '../../components/ResidentPicker';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 type Values = Omit<MemberInput, 'id'>;
+/** The contract's own field rules: the form says what the main process would. */
+const shape = memberInput.shape;
 
 /** One member: linked to a resident (nothing typed twice) or entered in full; status changes kept as history. */
 export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defaultBranch?: number; onClose: () => void }) {
@@ -91,37 +94,37 @@ export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defa
         {!residentId && (
           <Row gutter={16}>
             <Col span={6}>
-              <Form.Item name="name" label={t('party:fields.name')} rules={[{ required: true }]}>
+              <Form.Item name="name" label={t('party:fields.name')} rules={[{ required: true, whitespace: true }, ...fieldRules(t, shape.name)]}>
                 <Input data-testid="m-name" />
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="idNumber" label={t('party:fields.idNumber')}>
+              <Form.Item name="idNumber" label={t('party:fields.idNumber')} rules={fieldRules(t, shape.idNumber)}>
                 <Input data-testid="m-idNumber" />
               </Form.Item>
             </Col>
             <Col span={4}>
-              <Form.Item name="gender" label={t('party:fields.gender')}>
+              <Form.Item name="gender" label={t('party:fields.gender')} rules={fieldRules(t, shape.gender)}>
                 <CodeSelect list="gender" />
               </Form.Item>
             </Col>
             <Col span={4}>
-              <Form.Item name="birthDate" label={t('party:fields.birthDate')}>
+              <Form.Item name="birthDate" label={t('party:fields.birthDate')} rules={fieldRules(t, shape.birthDate)}>
                 {date}
               </Form.Item>
             </Col>
             <Col span={4}>
-              <Form.Item name="ethnicity" label={t('party:fields.ethnicity')}>
+              <Form.Item name="ethnicity" label={t('party:fields.ethnicity')} rules={fieldRules(t, shape.ethnicity)}>
                 <CodeSelect list="ethnicity" />
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="phone" label={t('party:fields.phone')}>
+              <Form.Item name="phone" label={t('party:fields.phone')} rules={fieldRules(t, shape.phone)}>
                 <Input />
               </Form.Item>
             </Col>
             <Col span={18}>
-              <Form.Item name="address" label={t('party:fields.address')}>
+              <Form.Item name="address" label={t('party:fields.address')} rules={fieldRules(t, shape.address)}>
                 <Input />
               </Form.Item>
             </Col>
@@ -129,64 +132,64 @@ export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defa
         )}
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="branchId" label={t('party:fields.branch')} rules={[{ required: true }]}>
+            <Form.Item name="branchId" label={t('party:fields.branch')} rules={fieldRules(t, shape.branchId)}>
               <Select options={(branches.data ?? []).map((b) => ({ value: b.id, label: b.name }))} data-testid="m-branch" />
             </Form.Item>
           </Col>
           <Col span={4}>
-            <Form.Item name="partyGroup" label={t('party:fields.partyGroup')}>
+            <Form.Item name="partyGroup" label={t('party:fields.partyGroup')} rules={fieldRules(t, shape.partyGroup)}>
               <Input />
             </Form.Item>
           </Col>
           <Col span={4}>
-            <Form.Item name="category" label={t('party:fields.category')}>
+            <Form.Item name="category" label={t('party:fields.category')} rules={fieldRules(t, shape.category)}>
               <Select options={(['full', 'probationary'] as const).map((c) => ({ value: c, label: t(`party:category.${c}`) }))} data-testid="m-category" />
             </Form.Item>
           </Col>
           <Col span={4}>
-            <Form.Item name="joinDate" label={t('party:fields.joinDate')} rules={[{ required: true }]}>
+            <Form.Item name="joinDate" label={t('party:fields.joinDate')} rules={[{ required: true, whitespace: true }, ...fieldRules(t, shape.joinDate)]}>
               <Input placeholder="2010-07-01" data-testid="m-joinDate" />
             </Form.Item>
           </Col>
           <Col span={4}>
             {category === 'full' && (
-              <Form.Item name="fullDate" label={t('party:fields.fullDate')}>
+              <Form.Item name="fullDate" label={t('party:fields.fullDate')} rules={fieldRules(t, shape.fullDate)}>
                 <Input placeholder="2011-07-01" data-testid="m-fullDate" />
               </Form.Item>
             )}
           </Col>
           <Col span={6}>
-            <Form.Item name="education" label={t('party:fields.education')}>
+            <Form.Item name="education" label={t('party:fields.education')} rules={fieldRules(t, shape.education)}>
               <CodeSelect list="education" />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="nativePlace" label={t('party:fields.nativePlace')}>
+            <Form.Item name="nativePlace" label={t('party:fields.nativePlace')} rules={fieldRules(t, shape.nativePlace)}>
               <Input />
             </Form.Item>
           </Col>
           <Col span={4}>
-            <Form.Item name="workStart" label={t('party:fields.workStart')}>
+            <Form.Item name="workStart" label={t('party:fields.workStart')} rules={fieldRules(t, shape.workStart)}>
               {date}
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="employer" label={t('party:fields.employer')}>
+            <Form.Item name="employer" label={t('party:fields.employer')} rules={fieldRules(t, shape.employer)}>
               <Input data-testid="m-employer" />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="introducers" label={t('party:fields.introducers')}>
+            <Form.Item name="introducers" label={t('party:fields.introducers')} rules={fieldRules(t, shape.introducers)}>
               <Input />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="transferInDate" label={t('party:fields.transferInDate')}>
+            <Form.Item name="transferInDate" label={t('party:fields.transferInDate')} rules={fieldRules(t, shape.transferInDate)}>
               {date}
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="partyPost" label={t('party:fields.partyPost')}>
+            <Form.Item name="partyPost" label={t('party:fields.partyPost')} rules={fieldRules(t, shape.partyPost)}>
               <Input />
             </Form.Item>
           </Col>
@@ -194,18 +197,18 @@ export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defa
         <Divider titlePlacement="start">{t('party:fields.dues')}</Divider>
         <Row gutter={16}>
           <Col span={6}>
-            <Form.Item name="duesKind" label={t('party:fields.duesKind')}>
+            <Form.Item name="duesKind" label={t('party:fields.duesKind')} rules={fieldRules(t, shape.duesKind)}>
               <Select options={DUES_KINDS.map((k) => ({ value: k, label: t(`party:duesKind.${k}`) }))} data-testid="m-duesKind" />
             </Form.Item>
           </Col>
           <Col span={6}>
             {(duesKind === 'employed' || duesKind === 'retired') && (
-              <Form.Item name="duesBase" label={t('party:fields.duesBase')} extra={t('party:member.baseHelp')}>
+              <Form.Item name="duesBase" label={t('party:fields.duesBase')} extra={t('party:member.baseHelp')} rules={fieldRules(t, shape.duesBase)}>
                 <InputNumber min={0} precision={2} addonAfter={t('party:yuan')} style={{ width: '100%' }} data-testid="m-duesBase" />
               </Form.Item>
             )}
             {(duesKind === 'farmer' || duesKind === 'special') && (
-              <Form.Item name="duesFixed" label={t('party:fields.duesFixed')}>
+              <Form.Item name="duesFixed" label={t('party:fields.duesFixed')} rules={fieldRules(t, shape.duesFixed)}>
                 <InputNumber min={0} precision={2} addonAfter={t('party:yuan')} style={{ width: '100%' }} />
               </Form.Item>
             )}
@@ -221,12 +224,12 @@ export function MemberDialog({ id, defaultBranch, onClose }: { id?: number; defa
             )}
           </Col>
           <Col span={12}>
-            <Form.Item name="rewards" label={t('party:fields.rewards')}>
+            <Form.Item name="rewards" label={t('party:fields.rewards')} rules={fieldRules(t, shape.rewards)}>
               <Input.TextArea rows={2} />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="note" label={t('party:fields.note')}>
+            <Form.Item name="note" label={t('party:fields.note')} rules={fieldRules(t, shape.note)}>
               <Input.TextArea rows={2} />
             </Form.Item>
           </Col>

@@ -9,7 +9,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { CodeSelect } from '../../components/CodeSelect';
 import { errorText, issueText, showFieldIssues } from '../../components/errors';
 import { enterToNext } from '../../components/keyboard';
-import { zodRule } from '../../components/zodRule';
+import { fieldRules } from '../../components/zodRule';
 import { navigate, useLeaveGuard } from '../../app/router';
 import { useConfirmDiscard } from '../../components/askBeforeClosing';
 import { HouseholdPicker } from './HouseholdPicker';
@@ -201,17 +201,17 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
         <Typography.Title level={5}>{t('residents:form.basic')}</Typography.Title>
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="name" label={t('residents:fields.name')} rules={[required, zodRule(t, residentFieldsShape.name)]}>
+            <Form.Item name="name" label={t('residents:fields.name')} rules={fieldRules(t, residentFieldsShape.name)}>
               <Input autoFocus data-testid="f-name" />
             </Form.Item>
           </Col>
           <Col span={10}>
-            <Form.Item name="idNumber" label={t('residents:fields.idNumber')} rules={[zodRule(t, residentFieldsShape.idNumber)]} validateTrigger="onBlur" extra={derived}>
+            <Form.Item name="idNumber" label={t('residents:fields.idNumber')} rules={fieldRules(t, residentFieldsShape.idNumber)} validateTrigger="onBlur" extra={derived}>
               <Input onBlur={() => void onIdBlur()} maxLength={40} data-testid="f-idNumber" placeholder={existing.data?.idMasked ? t('residents:form.keepMasked', { masked: existing.data.idMasked }) : undefined} />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="gender" label={t('residents:fields.gender')} rules={[required]}>
+            <Form.Item name="gender" label={t('residents:fields.gender')} rules={fieldRules(t, residentFieldsShape.gender)}>
               <CodeSelect list="gender" data-testid="f-gender" />
             </Form.Item>
           </Col>
@@ -228,7 +228,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
         )}
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="birthDate" label={t('residents:fields.birthDate')} rules={[zodRule(t, residentFieldsShape.birthDate)]} extra={t('residents:form.dateHelp')}>
+            <Form.Item name="birthDate" label={t('residents:fields.birthDate')} rules={fieldRules(t, residentFieldsShape.birthDate)} extra={t('residents:form.dateHelp')}>
               <Input placeholder="1960-05-01" data-testid="f-birthDate" />
             </Form.Item>
           </Col>
@@ -238,7 +238,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="phone" label={t('residents:fields.phone')} rules={[zodRule(t, residentFieldsShape.phone)]} validateTrigger="onBlur">
+            <Form.Item name="phone" label={t('residents:fields.phone')} rules={fieldRules(t, residentFieldsShape.phone)} validateTrigger="onBlur">
               <Input data-testid="f-phone" placeholder={existing.data?.phoneMasked ? t('residents:form.keepMasked', { masked: existing.data.phoneMasked }) : undefined} />
             </Form.Item>
           </Col>
@@ -322,18 +322,18 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
         )}
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="relation" label={t('residents:fields.relation')} rules={[required]}>
+            <Form.Item name="relation" label={t('residents:fields.relation')} rules={fieldRules(t, residentFieldsShape.relation)}>
               <CodeSelect list="relation" data-testid="f-relation" />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="residenceType" label={t('residents:fields.residenceType')} rules={[required]}>
+            <Form.Item name="residenceType" label={t('residents:fields.residenceType')} rules={fieldRules(t, residentFieldsShape.residenceType)}>
               <CodeSelect list="residenceType" allowClear={false} />
             </Form.Item>
           </Col>
           {!id && (
             <Col span={8}>
-              <Form.Item name="moveInDate" label={t('residents:fields.moveInDate')} rules={[zodRule(t, residentFieldsShape.birthDate)]} extra={t('residents:form.moveInHelp')}>
+              <Form.Item name="moveInDate" label={t('residents:fields.moveInDate')} rules={fieldRules(t, residentFieldsShape.birthDate)} extra={t('residents:form.moveInHelp')}>
                 <Input placeholder="2026-01-31" />
               </Form.Item>
             </Col>
@@ -342,7 +342,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
         <Form.Item name="tags" label={t('residents:fields.tags')}>
           <Checkbox.Group options={CARE_TAG.map((c) => ({ value: c.code, label: t(`codes:careTag.${c.code}`) }))} />
         </Form.Item>
-        <Form.Item name="note" label={t('residents:fields.note')} rules={[zodRule(t, residentFieldsShape.note)]}>
+        <Form.Item name="note" label={t('residents:fields.note')} rules={fieldRules(t, residentFieldsShape.note)}>
           <Input.TextArea rows={2} />
         </Form.Item>
         <Space>

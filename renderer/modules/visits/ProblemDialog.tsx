@@ -9,7 +9,7 @@ import { navigate } from '../../app/router';
 import { ResidentPicker } from '../../components/ResidentPicker';
 import { enterToNext } from '../../components/keyboard';
 import { errorText, showFieldIssues } from '../../components/errors';
-import { zodRule } from '../../components/zodRule';
+import { fieldRules } from '../../components/zodRule';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 const shape = problemInput.shape;
@@ -63,7 +63,7 @@ export function ProblemDialog({ visit, onClose, stay }: { visit?: { id: number }
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="raiser" label={t('visits:fields.raiserName')} rules={[zodRule(t, shape.raiser)]}>
+            <Form.Item name="raiser" label={t('visits:fields.raiserName')} rules={fieldRules(t, shape.raiser)}>
               <Input disabled={anonymous} data-testid="problem-raiser" />
             </Form.Item>
           </Col>
@@ -90,17 +90,17 @@ export function ProblemDialog({ visit, onClose, stay }: { visit?: { id: number }
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="content" label={t('visits:fields.content')} rules={[zodRule(t, shape.content)]}>
+        <Form.Item name="content" label={t('visits:fields.content')} rules={fieldRules(t, shape.content)}>
           <Input.TextArea rows={3} data-testid="problem-content" />
         </Form.Item>
         <Row gutter={16}>
           <Col span={6}>
-            <Form.Item name="foundOn" label={t('visits:fields.foundOn')} rules={[zodRule(t, shape.foundOn)]}>
+            <Form.Item name="foundOn" label={t('visits:fields.foundOn')} rules={fieldRules(t, shape.foundOn)}>
               <Input />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="contact" label={t('visits:fields.contact')} rules={[zodRule(t, shape.contact)]}>
+            <Form.Item name="contact" label={t('visits:fields.contact')} rules={fieldRules(t, shape.contact)}>
               <Input />
             </Form.Item>
           </Col>

@@ -8,7 +8,7 @@ import { addDays } from '../../../shared/rules/mediation';
 import { useCall, useWrite } from '../../api/hooks';
 import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
-import { zodRule } from '../../components/zodRule';
+import { fieldRules } from '../../components/zodRule';
 import { useCan, useUser } from '../accounts/api';
 import { ProblemDialog } from './ProblemDialog';
 
@@ -64,7 +64,7 @@ export function VisitLogTab({ householdId }: { householdId?: number }) {
           >
             <Row gutter={16}>
               <Col span={4}>
-                <Form.Item name="date" label={t('visits:fields.date')} rules={[zodRule(t, visitInput.shape.date)]}>
+                <Form.Item name="date" label={t('visits:fields.date')} rules={fieldRules(t, visitInput.shape.date)}>
                   <Input data-testid="visit-date" />
                 </Form.Item>
               </Col>
@@ -74,7 +74,7 @@ export function VisitLogTab({ householdId }: { householdId?: number }) {
                 </Form.Item>
               </Col>
               <Col span={6}>
-                <Form.Item name="visitors" label={t('visits:fields.visitors')} rules={[zodRule(t, visitInput.shape.visitors)]}>
+                <Form.Item name="visitors" label={t('visits:fields.visitors')} rules={fieldRules(t, visitInput.shape.visitors)}>
                   <Input data-testid="visit-visitors" />
                 </Form.Item>
               </Col>

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 import { mergeHandlers } from '../../main/modules';
 import { assemble } from '../../renderer/modules/registry';
+import { links } from '../../shared/contract/links';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -38,5 +40,16 @@ describe('one module, one place', () => {
     const page = () => null;
     expect(() => assemble([{ name: 'a', sections: [{ key: 'x', permission: 'desk.view', page }] }, { name: 'b', sections: [{ key: 'x', permission: 'desk.view', page }] }])).toThrow(/section x/);
     expect(() => assemble([{ name: 'a', sections: [], prints: { p: page } }, { name: 'b', sections: [], prints: { p: page } }])).toThrow(/print view p/);
+  });
+
+  it('every page address the main process and the renderer build (shared/contract/links.ts) opens a section of the renderer', () => {
+    // The sections' keys, as each module declares them (the renderer itself needs a window to load).
+    const dir = path.join(ROOT, 'renderer', 'modules');
+    const keys = new Set(fs.readdirSync(dir).flatMap((m) => (fs.existsSync(path.join(dir, m, 'module.tsx')) ? [...fs.readFileSync(path.join(dir, m, 'module.tsx'), 'utf8').matchAll(/\bkey: '([a-z]+)'/g)].map((x) => x[1]!) : [])));
+    expect(keys.size).toBeGreaterThan(15);
+    for (const [name, link] of Object.entries(links)) {
+      const address = typeof link === 'function' ? link(7) : link;
+      expect(keys.has(address.split(/[/?]/)[0]!), `${name}: ${address}`).toBe(true);
+    }
   });
 });

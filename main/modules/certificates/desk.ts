@@ -1,5 +1,6 @@
 import { plucked, stmt } from '../../core/ledger';
 import { byMonth, contains, PER_GROUP, type DeskProvider } from '../desk/api';
+import { links } from '../../../shared/contract/links';
 
 /** 开具证明 on the desk: this month's certificates and those waiting, the register searched by number or name. */
 export const certificatesDesk: DeskProvider = {
@@ -18,7 +19,7 @@ export const certificatesDesk: DeskProvider = {
   search: (ctx, q) => [
     {
       group: 'certificates',
-      items: (stmt(ctx.db, `SELECT number, item_name, person_name FROM certificates WHERE number LIKE ? ESCAPE '\\' OR person_name LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ${PER_GROUP}`).all(contains(q), contains(q)) as { number: string | null; item_name: string; person_name: string }[]).map((c) => ({ title: c.number ?? c.item_name, detail: `${c.item_name} · ${c.person_name}`, link: 'certificates/register' })),
+      items: (stmt(ctx.db, `SELECT number, item_name, person_name FROM certificates WHERE number LIKE ? ESCAPE '\\' OR person_name LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ${PER_GROUP}`).all(contains(q), contains(q)) as { number: string | null; item_name: string; person_name: string }[]).map((c) => ({ title: c.number ?? c.item_name, detail: `${c.item_name} · ${c.person_name}`, link: links.certificateRegister })),
     },
   ],
 };

@@ -2,6 +2,7 @@ import { isExecutionOverdue, resultDue } from '../../../shared/rules/consultatio
 import { plucked } from '../../core/ledger';
 import { moduleReminder, type DeskProvider } from '../desk/api';
 import { consultationSettings, pendingMatters } from './matters';
+import { links } from '../../../shared/contract/links';
 
 /** 议事协商 on the desk: results not yet published, execution past its day; the year's matters and how many are open. */
 export const consultationDesk: DeskProvider = {
@@ -10,8 +11,8 @@ export const consultationDesk: DeskProvider = {
   reminders: (ctx, today) => {
     const settings = consultationSettings(ctx.db);
     return pendingMatters(ctx.db).flatMap((m) => {
-      if (m.state === 'met') return [moduleReminder('consultation', 'resultUnpublished', String(m.id), resultDue(m.met_on, settings), today, { number: m.number, title: m.title }, `consultation/${m.id}`)];
-      if (isExecutionOverdue(m.state, m.due_by, today)) return [moduleReminder('consultation', 'executionOverdue', String(m.id), m.due_by, today, { number: m.number, title: m.title, date: m.due_by }, `consultation/${m.id}`)];
+      if (m.state === 'met') return [moduleReminder('consultation', 'resultUnpublished', String(m.id), resultDue(m.met_on, settings), today, { number: m.number, title: m.title }, links.matter(m.id))];
+      if (isExecutionOverdue(m.state, m.due_by, today)) return [moduleReminder('consultation', 'executionOverdue', String(m.id), m.due_by, today, { number: m.number, title: m.title, date: m.due_by }, links.matter(m.id))];
       return [];
     });
   },

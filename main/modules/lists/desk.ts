@@ -1,5 +1,6 @@
 import { plucked, stmt } from '../../core/ledger';
 import { byMonth, contains, moduleReminder, PER_GROUP, type DeskProvider } from '../desk/api';
+import { links } from '../../../shared/contract/links';
 
 /** 两张清单 on the desk: needs past the day they were wanted by, the lists' figures, needs found by number or text. */
 export const listsDesk: DeskProvider = {
@@ -7,7 +8,7 @@ export const listsDesk: DeskProvider = {
   permission: 'lists.view',
   reminders: (ctx, today) =>
     (stmt(ctx.db, "SELECT id, number, content, wanted_by FROM list_needs WHERE wanted_by != '' AND wanted_by < ? AND state NOT IN ('done', 'evaluated', 'withdrawn') ORDER BY wanted_by LIMIT 500").all(today) as { id: number; number: string; content: string; wanted_by: string }[]).map((n) =>
-      moduleReminder('lists', 'needOverdue', String(n.id), n.wanted_by, today, { number: n.number, content: n.content.slice(0, 40) }, `lists/need/${n.id}`),
+      moduleReminder('lists', 'needOverdue', String(n.id), n.wanted_by, today, { number: n.number, content: n.content.slice(0, 40) }, links.need(n.id)),
     ),
   board: (ctx, { today, months, from }) => {
     const states = stmt(ctx.db, 'SELECT state AS key, count(*) AS n FROM list_needs GROUP BY state').all() as { key: string; n: number }[];
@@ -26,7 +27,7 @@ export const listsDesk: DeskProvider = {
   search: (ctx, q) => [
     {
       group: 'needs',
-      items: (stmt(ctx.db, `SELECT id, number, content, beneficiary FROM list_needs WHERE number LIKE ? ESCAPE '\\' OR content LIKE ? ESCAPE '\\' OR beneficiary LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ${PER_GROUP}`).all(contains(q), contains(q), contains(q)) as { id: number; number: string; content: string; beneficiary: string }[]).map((n) => ({ title: `${n.number} ${n.content}`, detail: n.beneficiary, link: `lists/need/${n.id}` })),
+      items: (stmt(ctx.db, `SELECT id, number, content, beneficiary FROM list_needs WHERE number LIKE ? ESCAPE '\\' OR content LIKE ? ESCAPE '\\' OR beneficiary LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ${PER_GROUP}`).all(contains(q), contains(q), contains(q)) as { id: number; number: string; content: string; beneficiary: string }[]).map((n) => ({ title: `${n.number} ${n.content}`, detail: n.beneficiary, link: links.need(n.id) })),
     },
   ],
 };

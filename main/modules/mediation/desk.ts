@@ -3,6 +3,7 @@ import { addDays, judicialDeadline, SETTLE_DAYS } from '../../../shared/rules/me
 import { stmt } from '../../core/ledger';
 import { moduleReminder, PER_GROUP, type DeskProvider } from '../desk/api';
 import { caseList } from './cases';
+import { links } from '../../../shared/contract/links';
 
 /** 人民调解 on the desk: a mediator's own cases (the head of the committee, mediation.all, every case). */
 export const mediationDesk: DeskProvider = {
@@ -11,7 +12,7 @@ export const mediationDesk: DeskProvider = {
   reminders: (ctx, today) => {
     const cases = caseList(ctx, true);
     const out: Reminder[] = [];
-    const remind = (kind: string, id: number, due: string, params: Reminder['params']) => out.push(moduleReminder('mediation', kind, String(id), due, today, params, `mediation/${id}`));
+    const remind = (kind: string, id: number, due: string, params: Reminder['params']) => out.push(moduleReminder('mediation', kind, String(id), due, today, params, links.mediationCase(id)));
     for (const c of cases) {
       if (c.overdue) remind('caseOpen30', c.id, addDays(c.acceptedOn, SETTLE_DAYS), { number: c.number });
       if (c.followUpDue && isDueSoon(c.followUpDue, today, AHEAD_DAYS.followUp)) remind('followUp', c.id, c.followUpDue, { number: c.number });
@@ -49,7 +50,7 @@ export const mediationDesk: DeskProvider = {
       items: caseList(ctx, false)
         .filter((c) => c.number.includes(q) || c.parties.includes(q))
         .slice(0, PER_GROUP)
-        .map((c) => ({ title: c.number, detail: `${c.disputeType} · ${c.parties}`, link: `mediation/${c.id}` })),
+        .map((c) => ({ title: c.number, detail: `${c.disputeType} · ${c.parties}`, link: links.mediationCase(c.id) })),
     },
   ],
 };

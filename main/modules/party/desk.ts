@@ -6,6 +6,7 @@ import { byMonth, contains, moduleReminder, PER_GROUP, type DeskProvider } from 
 import { fileBoard } from './development';
 import { arrears } from './dues';
 import { meetingCalendar } from './meetings';
+import { links } from '../../../shared/contract/links';
 
 /** `2026-12`, `2026-Q4` or `2026`: is today inside it, and its last day. */
 function isCurrentPeriod(period: string, today: string): boolean {
@@ -30,8 +31,8 @@ export const partyDesk: DeskProvider = {
     const out: Reminder[] = [];
     const remind = (kind: string, key: string, due: string, params: Reminder['params'], link: string) => out.push(moduleReminder('party', kind, key, due, today, params, link));
     for (const f of fileBoard(ctx.db, false)) {
-      if (f.overdue && f.next?.due) remind('devOverdue', `${f.id}:${f.next.step}`, f.next.due, { name: f.name, step: f.next.step }, 'party/development');
-      if (f.stage === 'probationary' && f.probationEnd && isDueSoon(f.probationEnd, today, AHEAD_DAYS.probationDue)) remind('probationDue', String(f.id), f.probationEnd, { name: f.name, date: f.probationEnd }, 'party/development');
+      if (f.overdue && f.next?.due) remind('devOverdue', `${f.id}:${f.next.step}`, f.next.due, { name: f.name, step: f.next.step }, links.partyDevelopment);
+      if (f.stage === 'probationary' && f.probationEnd && isDueSoon(f.probationEnd, today, AHEAD_DAYS.probationDue)) remind('probationDue', String(f.id), f.probationEnd, { name: f.name, date: f.probationEnd }, links.partyDevelopment);
     }
     // The required meetings of the period we are in, not yet held, per branch.
     const year = Number(today.slice(0, 4));
@@ -40,14 +41,14 @@ export const partyDesk: DeskProvider = {
       for (const p of meetingCalendar(held, year, today)) {
         // Only near the end of the period we are in: a month's meetings are not late on its first day.
         if (p.state !== 'open' || !isCurrentPeriod(p.period, today) || !isDueSoon(periodEnd(p.period), today, AHEAD_DAYS.meeting)) continue;
-        remind('meetingPending', `${b.id}:${p.kind}:${p.period}`, periodEnd(p.period), { branch: b.name, kind: p.kind, period: p.period, every: MEETING_KINDS[p.kind] }, `party/meetings?branch=${b.id}`);
+        remind('meetingPending', `${b.id}:${p.kind}:${p.period}`, periodEnd(p.period), { branch: b.name, kind: p.kind, period: p.period, every: MEETING_KINDS[p.kind] }, links.partyMeetings(b.id));
       }
     }
     // Dues: the members who owe for a month before this one, as one reminder.
     const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
     if (lastMonth.slice(0, 4) === today.slice(0, 4)) {
       const owing = arrears(ctx.db, lastMonth);
-      if (owing.length) remind('duesArrears', lastMonth, `${lastMonth}-28`, { count: owing.length, month: lastMonth }, 'party/dues');
+      if (owing.length) remind('duesArrears', lastMonth, `${lastMonth}-28`, { count: owing.length, month: lastMonth }, links.partyDues);
     }
     return out;
   },
@@ -68,7 +69,7 @@ export const partyDesk: DeskProvider = {
   search: (ctx, q) => [
     {
       group: 'members',
-      items: (stmt(ctx.db, `SELECT m.id, coalesce(r.name, m.name) AS name, b.name AS branch FROM party_members m LEFT JOIN residents r ON r.id = m.resident_id JOIN party_branches b ON b.id = m.branch_id WHERE coalesce(r.name, m.name) LIKE ? ESCAPE '\\' ORDER BY m.id LIMIT ${PER_GROUP}`).all(contains(q)) as { id: number; name: string; branch: string }[]).map((m) => ({ title: m.name, detail: m.branch, link: 'party/roster' })),
+      items: (stmt(ctx.db, `SELECT m.id, coalesce(r.name, m.name) AS name, b.name AS branch FROM party_members m LEFT JOIN residents r ON r.id = m.resident_id JOIN party_branches b ON b.id = m.branch_id WHERE coalesce(r.name, m.name) LIKE ? ESCAPE '\\' ORDER BY m.id LIMIT ${PER_GROUP}`).all(contains(q)) as { id: number; name: string; branch: string }[]).map((m) => ({ title: m.name, detail: m.branch, link: links.partyRoster })),
     },
   ],
 };

@@ -4,6 +4,7 @@ import { mayReveal } from '../../core/session';
 import { plucked, stmt } from '../../core/ledger';
 import { byMonth, moduleReminder, PER_GROUP, type DeskProvider } from '../desk/api';
 import { findResidentsToLink } from './search';
+import { links } from '../../../shared/contract/links';
 
 /** 0–9, 10–19 … 90+: the pyramid's bands, from the kept tally (birth year only, so ± one year at a band's edge). */
 const AGE_BANDS = ['0', '10', '20', '30', '40', '50', '60', '70', '80', '90'] as const;
@@ -20,7 +21,7 @@ export const residentsDesk: DeskProvider = {
     const { from, to } = turningHighAgeWindow(today);
     return (stmt(ctx.db, "SELECT id, name, birth_date FROM residents WHERE status = 'active' AND birth_date BETWEEN ? AND ? ORDER BY birth_date, id").all(from, to) as { id: number; name: string; birth_date: string }[]).map((r) => {
       const birthday = birthdayAt(r.birth_date, HIGH_AGE);
-      return moduleReminder('residents', 'turning80', String(r.id), birthday, today, { name: r.name, date: birthday }, `residents/${r.id}`);
+      return moduleReminder('residents', 'turning80', String(r.id), birthday, today, { name: r.name, date: birthday }, links.resident(r.id));
     });
   },
   board: ({ db }, { today, months, from }) => {
@@ -51,11 +52,11 @@ export const residentsDesk: DeskProvider = {
   search: (ctx, q) => [
     {
       group: 'residents',
-      items: findResidentsToLink(ctx.db, q, mayReveal(ctx.session)).slice(0, PER_GROUP).map((r) => ({ title: r.name, detail: [r.idMasked, r.address].filter(Boolean).join(' · '), link: `residents/${r.id}` })),
+      items: findResidentsToLink(ctx.db, q, mayReveal(ctx.session)).slice(0, PER_GROUP).map((r) => ({ title: r.name, detail: [r.idMasked, r.address].filter(Boolean).join(' · '), link: links.resident(r.id) })),
     },
     {
       group: 'households',
-      items: (stmt(ctx.db, `SELECT h.id, h.number, coalesce(r.name, '') AS head, coalesce(r.address, '') AS address FROM households h LEFT JOIN residents r ON r.id = h.head_id WHERE h.number >= ? AND h.number < ? ORDER BY h.number LIMIT ${PER_GROUP}`).all(q.toUpperCase(), `${q.toUpperCase()}\u007f`) as { id: number; number: string; head: string; address: string }[]).map((h) => ({ title: h.number, detail: [h.head, h.address].filter(Boolean).join(' · '), link: `households/${h.id}` })),
+      items: (stmt(ctx.db, `SELECT h.id, h.number, coalesce(r.name, '') AS head, coalesce(r.address, '') AS address FROM households h LEFT JOIN residents r ON r.id = h.head_id WHERE h.number >= ? AND h.number < ? ORDER BY h.number LIMIT ${PER_GROUP}`).all(q.toUpperCase(), `${q.toUpperCase()}\u007f`) as { id: number; number: string; head: string; address: string }[]).map((h) => ({ title: h.number, detail: [h.head, h.address].filter(Boolean).join(' · '), link: links.household(h.id) })),
     },
   ],
 };

@@ -1,5 +1,6 @@
 import { moduleReminder, type DeskProvider } from '../desk/api';
 import { dueCount } from './handlers';
+import { links } from '../../../shared/contract/links';
 
 /** 记录保存期限 on the desk: the administrator hears when records have passed their keeping period. */
 export const retentionDesk: DeskProvider = {
@@ -7,6 +8,6 @@ export const retentionDesk: DeskProvider = {
   permission: 'records.purge',
   reminders: (ctx, today) => {
     const due = dueCount(ctx.db, today);
-    return due.count ? [moduleReminder('retention', 'due', today, due.first, today, { count: due.count }, 'retention')] : [];
+    return due.count ? [moduleReminder('retention', 'due', today, due.first, today, { count: due.count }, links.retention)] : [];
   },
 };

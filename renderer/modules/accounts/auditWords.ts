@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { links } from '../../../shared/contract/links';
 
 /** Which part of Linli a method belongs to, by its prefix: the menu's own words say it (signing in belongs to none). */
 const AREA: Record<string, string> = {
@@ -34,14 +35,14 @@ const AREA: Record<string, string> = {
 
 /** Records that have a page of their own: the log links to it. */
 const PAGE: Record<string, (id: string) => string> = {
-  resident: (id) => `#/residents/${id}`,
-  household: (id) => `#/households/${id}`,
-  mediation_case: (id) => `#/mediation/${id}`,
-  list_need: (id) => `#/lists/need/${id}`,
-  problem: (id) => `#/visits/problem/${id}`,
-  consult_matter: (id) => `#/consultation/${id}`,
-  volunteer: (id) => `#/volunteers/person/${id}`,
-  volunteer_activity: (id) => `#/volunteers/activity/${id}`,
+  resident: (id) => `#/${links.resident(id)}`,
+  household: (id) => `#/${links.household(id)}`,
+  mediation_case: (id) => `#/${links.mediationCase(id)}`,
+  list_need: (id) => `#/${links.need(id)}`,
+  problem: (id) => `#/${links.problem(id)}`,
+  consult_matter: (id) => `#/${links.matter(id)}`,
+  volunteer: (id) => `#/${links.volunteer(id)}`,
+  volunteer_activity: (id) => `#/${links.activity(id)}`,
 };
 
 /** The menu's name of the area and the action's words (`nav.residents` · `audit.actions.write` for `residents.update`). */

@@ -12,6 +12,7 @@ import { openableRow } from '../../components/openableRow';
 import { REQUIRED, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { MatterPage, MatterStateTag } from './MatterPage';
+import { links } from '../../../shared/contract/links';
 
 const TABS = ['matters', 'register', 'settings'] as const;
 
@@ -54,7 +55,7 @@ function MattersTab() {
         loading={list.isFetching}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         locale={{ emptyText: t('consultation:empty') }}
-        onRow={(r) => openableRow(() => navigate(`consultation/${r.id}`))}
+        onRow={(r) => openableRow(() => navigate(links.matter(r.id)))}
         data-testid="matter-list"
         columns={[
           { title: t('consultation:fields.number'), dataIndex: 'number', width: 130, className: 'mono' },
@@ -77,7 +78,7 @@ function NewMatter({ onClose }: { onClose: () => void }) {
   const buildings = (tree.data ?? []).flatMap((g) => g.buildings.map((b) => ({ value: b.id, label: `${g.name} ${b.name}` })));
   const f = (k: string) => t(`consultation:fields.${k}`);
   return (
-    <StepDialog method="consultation.propose" title={t('consultation:new')} done={t('consultation:done')} fixed={{}} initial={{ date: todayIso(), source: 'resident', form: 'council', buildingIds: [] }} onClose={onClose} onDone={(v) => navigate(`consultation/${(v as { id: number }).id}`)} testId="matter">
+    <StepDialog method="consultation.propose" title={t('consultation:new')} done={t('consultation:done')} fixed={{}} initial={{ date: todayIso(), source: 'resident', form: 'council', buildingIds: [] }} onClose={onClose} onDone={(v) => navigate(links.matter((v as { id: number }).id))} testId="matter">
       <Form.Item name="title" label={f('title')} rules={REQUIRED}>
         <Input maxLength={60} data-testid="matter-title" />
       </Form.Item>
@@ -132,7 +133,7 @@ function RegisterTab() {
           ].join(' · ')}
         </Typography.Paragraph>
       )}
-      <Table rowKey="id" loading={q.isPending} dataSource={r?.matters ?? []} pagination={false} onRow={(m) => openableRow(() => navigate(`consultation/${m.id}`))} columns={registerColumns(t)} />
+      <Table rowKey="id" loading={q.isPending} dataSource={r?.matters ?? []} pagination={false} onRow={(m) => openableRow(() => navigate(links.matter(m.id)))} columns={registerColumns(t)} />
     </Space>
   );
 }

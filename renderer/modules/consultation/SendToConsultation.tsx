@@ -7,6 +7,7 @@ import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { REQUIRED, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
+import { links } from '../../../shared/contract/links';
 
 /**
  * On a problem's or a need's page: the matters it was sent to, with their results, and the one step
@@ -21,7 +22,7 @@ export function SendToConsultation({ kind, recordId, title }: { kind: 'problem' 
   return (
     <Space direction="vertical" data-testid="consultation-links">
       {(linked.data ?? []).map((m) => (
-        <Button key={m.id} type="link" onClick={() => navigate(`consultation/${m.id}`)} data-testid={`consultation-link-${m.id}`}>
+        <Button key={m.id} type="link" onClick={() => navigate(links.matter(m.id))} data-testid={`consultation-link-${m.id}`}>
           {t('consultation:send.linked', { number: m.number, title: m.title, state: t(`consultation:state.${m.state}`) })}
           {m.outcome && ` · ${m.outcome}`}
         </Button>
@@ -32,7 +33,7 @@ export function SendToConsultation({ kind, recordId, title }: { kind: 'problem' 
         </Button>
       )}
       {open && (
-        <StepDialog method="consultation.fromRecord" title={t('consultation:send.title')} done={t('consultation:done')} fixed={{ kind, recordId }} initial={{ date: todayIso(), title: title.slice(0, 60), form: 'council' }} onClose={() => setOpen(false)} onDone={(v) => navigate(`consultation/${(v as { id: number }).id}`)} testId="send">
+        <StepDialog method="consultation.fromRecord" title={t('consultation:send.title')} done={t('consultation:done')} fixed={{ kind, recordId }} initial={{ date: todayIso(), title: title.slice(0, 60), form: 'council' }} onClose={() => setOpen(false)} onDone={(v) => navigate(links.matter((v as { id: number }).id))} testId="send">
           <Typography.Paragraph type="secondary">{t('consultation:send.help')}</Typography.Paragraph>
           <Form.Item name="title" label={t('consultation:fields.title')} rules={REQUIRED}>
             <Input maxLength={60} data-testid="send-title" />

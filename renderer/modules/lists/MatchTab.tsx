@@ -12,6 +12,7 @@ import { useCan } from '../accounts/api';
 import { NeedStateTag } from './NeedStateTag';
 import { Reasons } from './Reasons';
 import { openableRow } from '../../components/openableRow';
+import { links } from '../../../shared/contract/links';
 
 type Run = Output<'lists.proposeAll'>;
 type Proposal = Run['proposals'][number];
@@ -86,7 +87,7 @@ export function MatchTab() {
                 render: (_, p) => (
                   <Space direction="vertical" size={2}>
                     <Space>
-                      <Typography.Link onClick={() => navigate(`lists/need/${p.needId}`)}>{p.number}</Typography.Link>
+                      <Typography.Link onClick={() => navigate(links.need(p.needId))}>{p.number}</Typography.Link>
                       <NeedStateTag flagsOnly need={{ state: 'open', overdue: p.overdue, urgency: p.urgency, wish: false }} />
                     </Space>
                     <span>
@@ -119,7 +120,7 @@ export function MatchTab() {
               title={() => t('lists:match.unmatched')}
               dataSource={run.unmatched}
               pagination={{ pageSize: 10 }}
-              onRow={(r) => openableRow(() => navigate(`lists/need/${r.needId}`))}
+              onRow={(r) => openableRow(() => navigate(links.need(r.needId)))}
               columns={[
                 { title: t('lists:fields.number'), dataIndex: 'number', width: 130 },
                 { title: t('lists:fields.category'), dataIndex: 'category', width: 120 },

@@ -14,6 +14,7 @@ import { fieldRules } from '../../components/zodRule';
 import { CallError } from '../../api/client';
 import { useCategories } from './useCategories';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
+import { links } from '../../../shared/contract/links';
 
 type Values = Omit<NeedInput, 'id' | 'residentId' | 'householdId'> & { personId?: number | null };
 
@@ -39,7 +40,7 @@ export function NeedDialog({ need, onClose }: { need?: NeedDetail; onClose: () =
         onSuccess: (r) => {
           message.success(t('lists:needs.saved', { number: r.number }));
           onClose();
-          navigate(`lists/need/${r.id}`);
+          navigate(links.need(r.id));
         },
         onError: (err) => {
           if (!(err instanceof CallError && showFieldIssues(form, t, err.failure.issues))) message.error(errorText(t, err));

@@ -13,6 +13,7 @@ import { NeedStateTag } from './NeedStateTag';
 import { Reasons } from './Reasons';
 import { ClaimDialog, CompleteDialog, FeedbackDialog, ReasonDialog, ServiceDialog } from './NeedActions';
 import { SendToConsultation } from '../consultation/api';
+import { links } from '../../../shared/contract/links';
 
 type Open = { kind: 'edit' } | { kind: 'claim'; resourceId?: number; provider: string } | { kind: 'service' } | { kind: 'complete' } | { kind: 'feedback' } | { kind: 'cancel' } | { kind: 'withdraw' };
 
@@ -55,7 +56,7 @@ export function NeedPage({ id }: { id: number }) {
             {n.beneficiary || t(`lists:for.${n.forKind}`)}
             {n.groupTag && ` · ${t(`codes:careTag.${n.groupTag}`)}`}
             {n.residentId && (
-              <Button type="link" onClick={() => navigate(`residents/${n.residentId}`)} disabled={!can('residents.view')}>
+              <Button type="link" onClick={() => navigate(links.resident(n.residentId!))} disabled={!can('residents.view')}>
                 {t('lists:need.openResident')}
               </Button>
             )}

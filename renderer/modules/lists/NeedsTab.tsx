@@ -15,6 +15,7 @@ import { NeedStateTag } from './NeedStateTag';
 import { ListImportDialog } from './ListImportDialog';
 import { useCategories } from './useCategories';
 import { openableRow } from '../../components/openableRow';
+import { links } from '../../../shared/contract/links';
 
 type StateFilter = Input<'lists.needs'>['state'];
 const FILTERS: NonNullable<StateFilter>[] = ['waiting', 'active', 'fulfilled', 'withdrawn', 'all'];
@@ -73,7 +74,7 @@ export function NeedsTab() {
         loading={needs.isFetching}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         locale={{ emptyText: t('lists:needs.empty') }}
-        onRow={(r) => openableRow(() => navigate(`lists/need/${r.id}`))}
+        onRow={(r) => openableRow(() => navigate(links.need(r.id)))}
         data-testid="need-list"
         columns={[
           { title: t('lists:fields.number'), dataIndex: 'number', width: 130, className: 'mono' },

@@ -13,6 +13,7 @@ import { ResourceDialog } from './ResourceDialog';
 import { ListImportDialog } from './ListImportDialog';
 import { Reasons } from './Reasons';
 import { openableRow } from '../../components/openableRow';
+import { links } from '../../../shared/contract/links';
 
 /** 资源清单: what units, organisations, volunteers and reporting members offer, and how much of it is left. */
 export function ResourcesTab() {
@@ -102,7 +103,7 @@ function NeedsForDialog({ resource, onClose }: { resource: ResourceRow; onClose:
         dataSource={needs.data ?? []}
         pagination={{ pageSize: 8 }}
         locale={{ emptyText: t('lists:resources.noNeeds') }}
-        onRow={(r) => openableRow(() => navigate(`lists/need/${r.needId}`))}
+        onRow={(r) => openableRow(() => navigate(links.need(r.needId)))}
         columns={[
           { title: t('lists:fields.score'), dataIndex: 'score', width: 70 },
           { title: t('lists:fields.number'), dataIndex: 'number', width: 120 },

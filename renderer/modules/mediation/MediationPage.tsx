@@ -18,6 +18,7 @@ import { SettingsCard } from './SettingsCard';
 import { useCan } from '../accounts/api';
 import { openableRow } from '../../components/openableRow';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
+import { links } from '../../../shared/contract/links';
 
 /** The intake's field rules, from the contract. */
 const openingFields = inputFields('mediation.open');
@@ -49,7 +50,7 @@ export function MediationPage({ caseId }: { caseId?: number }) {
           loading={cases.isFetching}
           pagination={{ pageSize: 20, showSizeChanger: false }}
           locale={{ emptyText: t('mediation:list.empty') }}
-          onRow={(r) => openableRow(() => navigate(`mediation/${r.id}`))}
+          onRow={(r) => openableRow(() => navigate(links.mediationCase(r.id)))}
           data-testid="case-list"
           columns={[
             { title: t('mediation:fields.number'), dataIndex: 'number' },
@@ -106,7 +107,7 @@ function IntakeDialog({ onClose }: { onClose: () => void }) {
         onSuccess: (r) => {
           message.success(t('mediation:intake.opened', { number: r.number }));
           onClose();
-          navigate(`mediation/${r.id}`);
+          navigate(links.mediationCase(r.id));
         },
         onError: (err) => message.error(errorText(t, err)),
       },

@@ -6,6 +6,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { navigate } from '../../app/router';
 import { useCan } from '../accounts/api';
+import { links } from '../../../shared/contract/links';
 
 type Member = HouseholdCard['members'][number];
 
@@ -51,7 +52,7 @@ export function HouseholdPage({ id }: { id: number }) {
         dataSource={h.members}
         data-testid="household-members"
         columns={[
-          { title: t('residents:fields.name'), dataIndex: 'name', render: (v: string, m) => <a href={`#/residents/${m.id}`}>{v}</a> },
+          { title: t('residents:fields.name'), dataIndex: 'name', render: (v: string, m) => <a href={`#/${links.resident(m.id)}`}>{v}</a> },
           { title: t('residents:fields.relation'), dataIndex: 'relation', render: (v: string) => code('relation', v) },
           { title: t('residents:fields.gender'), dataIndex: 'gender', render: (v: string) => code('gender', v) },
           { title: t('residents:fields.birthDate'), dataIndex: 'birthDate' },

@@ -5,6 +5,7 @@ import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { openableRow } from '../../components/openableRow';
 import { ListSearch } from '../../components/ListSearch';
+import { links } from '../../../shared/contract/links';
 
 const PAGE_SIZE = 50;
 
@@ -42,7 +43,7 @@ export function HouseholdsPage() {
           data-testid="household-list"
           loading={list.isFetching && !list.data}
           dataSource={list.data?.rows ?? []}
-          onRow={(r) => openableRow(() => navigate(`households/${r.id}`))}
+          onRow={(r) => openableRow(() => navigate(links.household(r.id)))}
           locale={{ emptyText: q || gridId ? t('residents:households.none') : t('residents:households.empty') }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('residents:households.total', { count: n }) }}
           columns={[

@@ -13,6 +13,7 @@ import { fieldRules } from '../../components/zodRule';
 import { navigate, useLeaveGuard } from '../../app/router';
 import { useConfirmDiscard } from '../../components/askBeforeClosing';
 import { HouseholdPicker } from './HouseholdPicker';
+import { links } from '../../../shared/contract/links';
 
 type Values = ResidentFieldsInput & {
   placementKind: 'new' | 'existing';
@@ -166,7 +167,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
       const keepPhone = !fields.phone && !!existing.data?.phoneMasked;
       // Until this person has been told of the other change (refused once), their save names the version they opened.
       const version = merging ?? opened?.version;
-      update.mutate({ id, ...fields, keepIdNumber, keepPhone, version }, { onError, onSuccess: () => (message.success(t('residents:form.saved')), leaveGuard.release(), navigate(`residents/${id}`)) });
+      update.mutate({ id, ...fields, keepIdNumber, keepPhone, version }, { onError, onSuccess: () => (message.success(t('residents:form.saved')), leaveGuard.release(), navigate(links.resident(id))) });
       return;
     }
     const placement =
@@ -180,7 +181,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
         onSuccess: (out) => {
           message.success(t('residents:form.created', { name: v.name }));
           leaveGuard.release();
-          navigate(`households/${out.householdId}`);
+          navigate(links.household(out.householdId));
         },
       },
     );
@@ -222,7 +223,7 @@ export function ResidentFormPage({ id, householdId }: { id?: number; householdId
             showIcon
             style={{ marginBottom: 16 }}
             message={t('errors:resident.duplicateId', { name: duplicate.name })}
-            action={<Button href={`#/residents/${duplicate.id}`}>{t('residents:form.openExisting')}</Button>}
+            action={<Button href={`#/${links.resident(duplicate.id)}`}>{t('residents:form.openExisting')}</Button>}
             data-testid="duplicate-warning"
           />
         )}

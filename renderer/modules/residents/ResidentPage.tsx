@@ -8,6 +8,7 @@ import { LifeEventDialog, type LifeEventKind } from './LifeEventDialog';
 import { RevealButton } from './RevealButton';
 import { useCan } from '../accounts/api';
 import { ResidentVisitsCard } from '../visits/api';
+import { links } from '../../../shared/contract/links';
 
 /** One resident: every field, the full ID (the list shows it masked), and the timeline of moves and changes. */
 export function ResidentPage({ id }: { id: number }) {
@@ -33,7 +34,7 @@ export function ResidentPage({ id }: { id: number }) {
         extra={
           <Space wrap>
             {active && can('residents.edit') && <Button href={`#/residents/${id}/edit`} type="primary">{t('actions.edit')}</Button>}
-            {d.householdId && <Button href={`#/households/${d.householdId}`}>{t('residents:detail.household')}</Button>}
+            {d.householdId && <Button href={`#/${links.household(d.householdId)}`}>{t('residents:detail.household')}</Button>}
             {active && can('certificates.issue') && (
               <Button href={`#/certificates/issue?resident=${id}`} data-testid="issue-certificate">
                 {t('residents:detail.certificate')}

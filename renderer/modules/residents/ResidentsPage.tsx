@@ -17,6 +17,7 @@ import { ColumnChooser, useChosenColumns } from '../../components/ColumnChooser'
 import { openableRow } from '../../components/openableRow';
 import { ListSearch } from '../../components/ListSearch';
 import { filtersFromQuery, filtersToQuery } from './filters';
+import { links } from '../../../shared/contract/links';
 
 const PAGE_SIZE = 50;
 /** Columns a user may hide; at 1366 px the grid and the relation make way by default (the address says where). */
@@ -50,7 +51,7 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
 
   const chosen = useChosenColumns('residents', OPTIONAL, SHOWN_BY_DEFAULT);
   const allColumns: ColumnsType<ResidentRow> = [
-    { title: t('residents:fields.name'), dataIndex: 'name', width: 110, fixed: 'left', render: (v: string, r) => <a href={`#/residents/${r.id}`}>{v}</a> },
+    { title: t('residents:fields.name'), dataIndex: 'name', width: 110, fixed: 'left', render: (v: string, r) => <a href={`#/${links.resident(r.id)}`}>{v}</a> },
     { title: t('residents:fields.gender'), dataIndex: 'gender', width: 84, render: (v: string) => code('gender', v) },
     { title: t('residents:fields.age'), dataIndex: 'age', width: 64 },
     { title: t('residents:fields.idNumber'), dataIndex: 'idMasked', width: 190, className: 'mono' },
@@ -208,7 +209,7 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
           columns={columns}
           dataSource={result.data?.rows ?? []}
           scroll={{ x: tableWidth, y: 560 }}
-          onRow={(r) => openableRow(() => navigate(`residents/${r.id}`))}
+          onRow={(r) => openableRow(() => navigate(links.resident(r.id)))}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,

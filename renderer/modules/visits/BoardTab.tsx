@@ -9,6 +9,7 @@ import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { problemColumns } from './ProblemTags';
 import { openableRow } from '../../components/openableRow';
+import { links } from '../../../shared/contract/links';
 
 /** 日销账: for the morning meeting, any day's board — what came in, what closed, what is open and whose. */
 export function BoardTab() {
@@ -91,7 +92,7 @@ function BoardView({ date }: { date: string }) {
           title={() => (k === 'open' ? t('visits:board.openList') : t(`visits:board.${k}`))}
           dataSource={b[k]}
           locale={{ emptyText: t('visits:board.none') }}
-          onRow={(r) => openableRow(() => navigate(`visits/problem/${r.id}`))}
+          onRow={(r) => openableRow(() => navigate(links.problem(r.id)))}
           data-testid={`board-${k}`}
           columns={problemColumns(t)}
         />

@@ -11,6 +11,7 @@ import { enterToNext } from '../../components/keyboard';
 import { errorText, showFieldIssues } from '../../components/errors';
 import { fieldRules } from '../../components/zodRule';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
+import { links } from '../../../shared/contract/links';
 
 const shape = problemInput.shape;
 
@@ -36,7 +37,7 @@ export function ProblemDialog({ visit, onClose, stay }: { visit?: { id: number }
         onSuccess: (r) => {
           message.success(t('visits:problems.saved', { number: r.number }));
           onClose();
-          if (!stay) navigate(`visits/problem/${r.id}`);
+          if (!stay) navigate(links.problem(r.id));
         },
         onError: (err) => {
           if (!(err instanceof CallError && showFieldIssues(form, t, err.failure.issues))) message.error(errorText(t, err));

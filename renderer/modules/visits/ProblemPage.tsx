@@ -12,6 +12,7 @@ import { REQUIRED, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { ProblemTags } from './ProblemTags';
 import { SendToConsultation } from '../consultation/api';
+import { links } from '../../../shared/contract/links';
 
 type Step = 'accept' | 'work' | 'resolve' | 'confirm' | 'answer' | 'referred' | 'rejected' | 'escalate' | 'mediation' | { reply: number };
 
@@ -75,14 +76,14 @@ export function ProblemPage({ id }: { id: number }) {
           {p.closeReason && <Descriptions.Item label={t('visits:fields.reason')}>{p.closeReason}</Descriptions.Item>}
           {p.mediationCaseId && (
             <Descriptions.Item label={t('nav.mediation')}>
-              <Button type="link" onClick={() => navigate(`mediation/${p.mediationCaseId}`)} disabled={!can('mediation.work')}>
+              <Button type="link" onClick={() => navigate(links.mediationCase(p.mediationCaseId!))} disabled={!can('mediation.work')}>
                 {t('visits:problems.caseLink', { number: p.mediationCaseNumber })}
               </Button>
             </Descriptions.Item>
           )}
           {p.residentId && can('residents.view') && (
             <Descriptions.Item label={t('nav.residents')}>
-              <Button type="link" onClick={() => navigate(`residents/${p.residentId}`)}>
+              <Button type="link" onClick={() => navigate(links.resident(p.residentId!))}>
                 {p.raiser}
               </Button>
             </Descriptions.Item>
@@ -234,7 +235,7 @@ function StepForm({ p, step, onClose }: { p: ProblemDetail; step: Step; onClose:
       );
     case 'mediation':
       return (
-        <StepDialog {...base} method="problems.toMediation" title={t('visits:problems.toMediation')} fixed={{ id: p.id }} initial={{ date: todayIso(), mediatorIds: [] }} testId="step" onDone={(v) => navigate(`mediation/${(v as { caseId: number }).caseId}`)}>
+        <StepDialog {...base} method="problems.toMediation" title={t('visits:problems.toMediation')} fixed={{ id: p.id }} initial={{ date: todayIso(), mediatorIds: [] }} testId="step" onDone={(v) => navigate(links.mediationCase((v as { caseId: number }).caseId))}>
           <Form.Item name="otherParty" label={t('visits:fields.otherParty')} rules={REQUIRED}>
             <Input data-testid="step-otherParty" />
           </Form.Item>

@@ -9,6 +9,7 @@ import { useCan } from '../accounts/api';
 import { ProblemDialog } from './ProblemDialog';
 import { problemColumns } from './ProblemTags';
 import { openableRow } from '../../components/openableRow';
+import { links } from '../../../shared/contract/links';
 
 export function ProblemsTab() {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ export function ProblemsTab() {
         loading={list.isFetching}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         locale={{ emptyText: t('visits:problems.empty') }}
-        onRow={(r) => openableRow(() => navigate(`visits/problem/${r.id}`))}
+        onRow={(r) => openableRow(() => navigate(links.problem(r.id)))}
         data-testid="problem-list"
         columns={problemColumns(t)}
       />

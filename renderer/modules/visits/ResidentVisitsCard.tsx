@@ -4,6 +4,7 @@ import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { ProblemTags } from './ProblemTags';
 import { openableRow } from '../../components/openableRow';
+import { links } from '../../../shared/contract/links';
 
 /** On a resident's page: the visits to their household and the problems they raised. */
 export function ResidentVisitsCard({ residentId }: { residentId: number }) {
@@ -23,7 +24,7 @@ export function ResidentVisitsCard({ residentId }: { residentId: number }) {
               rowKey="id"
               pagination={false}
               dataSource={problems}
-              onRow={(r) => openableRow(() => navigate(`visits/problem/${r.id}`))}
+              onRow={(r) => openableRow(() => navigate(links.problem(r.id)))}
               columns={[
                 { title: t('visits:fields.number'), dataIndex: 'number', width: 120 },
                 { title: t('visits:fields.foundOn'), dataIndex: 'foundOn', width: 110 },

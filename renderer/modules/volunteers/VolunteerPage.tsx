@@ -9,6 +9,7 @@ import { errorText } from '../../components/errors';
 import { REQUIRED, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { stars } from './VolunteersPage';
+import { links } from '../../../shared/contract/links';
 
 /** One volunteer: who, their teams, the year's hours line by line, their rounds and the certificates issued. */
 export function VolunteerPage({ id }: { id: number }) {
@@ -82,7 +83,7 @@ export function VolunteerPage({ id }: { id: number }) {
       </Card>
       {v.patrols.length > 0 && (
         <Card title={t('volunteers:person.patrols')}>
-          <Table rowKey="id" size="small" pagination={false} dataSource={v.patrols} columns={[{ title: f('date'), dataIndex: 'date', width: 120 }, { title: f('route'), dataIndex: 'route' }, { title: f('seen'), dataIndex: 'seen' }, { title: f('problem'), render: (_, p) => (p.problemId ? <Button type="link" onClick={() => navigate(`visits/problem/${p.problemId}`)} disabled={!can('visits.view')}>{p.problemNumber}</Button> : ''), width: 140 }]} />
+          <Table rowKey="id" size="small" pagination={false} dataSource={v.patrols} columns={[{ title: f('date'), dataIndex: 'date', width: 120 }, { title: f('route'), dataIndex: 'route' }, { title: f('seen'), dataIndex: 'seen' }, { title: f('problem'), render: (_, p) => (p.problemId ? <Button type="link" onClick={() => navigate(links.problem(p.problemId!))} disabled={!can('visits.view')}>{p.problemNumber}</Button> : ''), width: 140 }]} />
         </Card>
       )}
       {v.certificates.length > 0 && (

@@ -17,6 +17,7 @@ import { REQUIRED, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { ActivityPage } from './ActivityPage';
 import { VolunteerPage } from './VolunteerPage';
+import { links } from '../../../shared/contract/links';
 
 const TABS = ['people', 'activities', 'teams', 'hours', 'settings'] as const;
 type Tab = (typeof TABS)[number];
@@ -72,7 +73,7 @@ function PeopleTab() {
         dataSource={list.data ?? []}
         loading={list.isFetching}
         pagination={{ pageSize: 20, showSizeChanger: false }}
-        onRow={(r) => openableRow(() => navigate(`volunteers/person/${r.id}`))}
+        onRow={(r) => openableRow(() => navigate(links.volunteer(r.id)))}
         data-testid="volunteer-list"
         columns={[
           { title: f('name'), dataIndex: 'name', width: 110 },
@@ -94,7 +95,7 @@ function AddVolunteer({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const f = (k: string) => t(`volunteers:fields.${k}`);
   return (
-    <StepDialog method="volunteers.add" title={t('volunteers:add')} done={t('volunteers:added')} fixed={{}} initial={{ origin: 'resident', joinedOn: todayIso() }} onClose={onClose} onDone={(v) => navigate(`volunteers/person/${(v as { id: number }).id}`)} testId="volunteer">
+    <StepDialog method="volunteers.add" title={t('volunteers:add')} done={t('volunteers:added')} fixed={{}} initial={{ origin: 'resident', joinedOn: todayIso() }} onClose={onClose} onDone={(v) => navigate(links.volunteer((v as { id: number }).id))} testId="volunteer">
       <Form.Item name="origin" label={f('origin')}>
         <Radio.Group options={(['resident', 'outside'] as const).map((o) => ({ value: o, label: t(`volunteers:origin.${o}`) }))} data-testid="volunteer-origin" />
       </Form.Item>
@@ -153,7 +154,7 @@ function ActivitiesTab() {
         dataSource={list.data ?? []}
         loading={list.isPending}
         pagination={{ pageSize: 20, showSizeChanger: false }}
-        onRow={(r) => openableRow(() => navigate(`volunteers/activity/${r.id}`))}
+        onRow={(r) => openableRow(() => navigate(links.activity(r.id)))}
         data-testid="activity-list"
         columns={[
           { title: f('number'), dataIndex: 'number', width: 130, className: 'mono' },
@@ -166,7 +167,7 @@ function ActivitiesTab() {
         ]}
       />
       {planning && (
-        <StepDialog method="activities.plan" title={t('volunteers:activity.plan')} done={t('volunteers:done')} fixed={{}} initial={{ date: todayIso(), start: '09:00', end: '11:00', wanted: 10 }} onClose={() => setPlanning(false)} onDone={(v) => navigate(`volunteers/activity/${(v as { id: number }).id}`)} testId="activity">
+        <StepDialog method="activities.plan" title={t('volunteers:activity.plan')} done={t('volunteers:done')} fixed={{}} initial={{ date: todayIso(), start: '09:00', end: '11:00', wanted: 10 }} onClose={() => setPlanning(false)} onDone={(v) => navigate(links.activity((v as { id: number }).id))} testId="activity">
           <Form.Item name="title" label={f('title')} rules={REQUIRED}>
             <Input maxLength={60} data-testid="activity-title" />
           </Form.Item>
@@ -275,7 +276,7 @@ function HoursTab() {
           {t('volunteers:hours.print')}
         </Button>
       </Space>
-      <Table rowKey="id" dataSource={sheet.data?.rows ?? []} loading={sheet.isPending} pagination={{ pageSize: 50, showSizeChanger: false }} onRow={(r) => openableRow(() => navigate(`volunteers/person/${r.id}`))} data-testid="hours-list" columns={hoursColumns(t)} />
+      <Table rowKey="id" dataSource={sheet.data?.rows ?? []} loading={sheet.isPending} pagination={{ pageSize: 50, showSizeChanger: false }} onRow={(r) => openableRow(() => navigate(links.volunteer(r.id)))} data-testid="hours-list" columns={hoursColumns(t)} />
     </Space>
   );
 }

@@ -40,7 +40,8 @@ export function RosterPrint({ query, info }: { query: URLSearchParams; info: App
         <span>{t('print.date', { date: paperDate(todayIso()) })}</span>
       </div>
       {roster.data.rows.length < roster.data.total && <p>{t('print.truncated', { shown: roster.data.rows.length })}</p>}
-      <PrintTable className="print-table dense"
+      <PrintTable
+        className="print-table dense"
         heads={['index', 'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'relation', 'address', 'residenceType', 'political', 'phone', 'tags'].map((c) => t(`residents:fields.${c}`))}
         rows={roster.data.rows}
         keyOf={(r) => r.id}

@@ -249,16 +249,19 @@ export function insertResident(db: Db, f: ResidentFields, runId: number | null =
   if (dup) throw new AppError('resident.duplicateId', { id: dup.id, name: dup.name });
   const v = columnValues(f, birthFromId(f.idNumber));
   const placed = place ? placeColumns(place.at, place.relation) : { household_id: null, relation: '', grid_id: null, building_id: null, address: '', address_key: '' };
+  // Positional parameters: a bulk import calls this 100,000 times, and binding by name costs a look-up per column.
   const id = Number(
     stmt(
       db,
       `INSERT INTO residents(name, id_number, gender, birth_date, ethnicity, phone, hukou_address, residence_type, political, education,
          marital, occupation, note, tags, name_pinyin, name_initials, import_run_id,
          household_id, relation, grid_id, building_id, address, address_key)
-       VALUES (@name, @id_number, @gender, @birth_date, @ethnicity, @phone, @hukou_address, @residence_type, @political, @education,
-         @marital, @occupation, @note, @tags, @name_pinyin, @name_initials, @run,
-         @household_id, @relation, @grid_id, @building_id, @address, @address_key)`,
-    ).run({ ...v, ...placed, run: runId }).lastInsertRowid,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      v.name, v.id_number, v.gender, v.birth_date, v.ethnicity, v.phone, v.hukou_address, v.residence_type, v.political, v.education,
+      v.marital, v.occupation, v.note, v.tags, v.name_pinyin, v.name_initials, runId,
+      placed.household_id, placed.relation, placed.grid_id, placed.building_id, placed.address, placed.address_key,
+    ).lastInsertRowid,
   );
   if (f.tags.length) writeTags(db, id, f.tags);
   return id;

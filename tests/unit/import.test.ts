@@ -131,6 +131,20 @@ describe('spreadsheet import', () => {
       expect(app.ledger.db.prepare('SELECT count(*) AS n FROM households WHERE head_id IS NOT NULL').get()).toEqual({ n: 500 });
     });
 
+    it('a desk writing between batches is seen by the batches after it (households remembered across batches are forgotten)', async () => {
+      const report = await check(residentsCsv(1000));
+      const building = app.ledger.db.prepare("SELECT id FROM buildings WHERE name = '1号楼'").get() as { id: number };
+      const committing = app.call('residents.importCommit', { token: report.token });
+      // The heads come first (batches 1-5), their spouses after (6-10): the spouses join households found before the rename.
+      while ((await ok(app, 'residents.importProgress', { token: report.token })).rowsDone === 0) await new Promise((r) => setImmediate(r));
+      await ok(app, 'community.rename', { kind: 'building', id: building.id, name: '一号楼', leader: '' });
+      expect(await committing).toMatchObject({ ok: true, value: { created: 1000 } });
+      const addresses = app.ledger.db.prepare('SELECT DISTINCT substr(address, 1, instr(address, \'楼\')) AS b FROM residents').all();
+      expect(addresses).toEqual([{ b: '一号楼' }]);
+      expect(app.ledger.db.prepare('SELECT count(*) AS n FROM households WHERE head_id IS NOT NULL').get()).toEqual({ n: 500 });
+      expect(app.ledger.db.prepare('SELECT count(*) AS n FROM (SELECT household_id FROM residents GROUP BY household_id HAVING count(*) = 2)').get()).toEqual({ n: 500 });
+    });
+
     it('refuses a second import while one runs', async () => {
       const first = await check(residentsCsv(500));
       const second = await check(residentsCsv(10, 5000));

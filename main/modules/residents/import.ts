@@ -82,7 +82,8 @@ export function packRow(r: ParsedRow): string {
 
 export function unpackRow(packed: string, buildingNames: Map<string, string>): StagedRow {
   const v = packed.split(SEP);
-  const fields = Object.fromEntries(FIELD_ORDER.map((k, i) => [k, v[i]!])) as unknown as ResidentFields;
+  const fields = {} as Record<string, unknown>;
+  for (let i = 0; i < FIELD_ORDER.length; i++) fields[FIELD_ORDER[i]!] = v[i]!;
   let i = FIELD_ORDER.length;
   fields.tags = v[i++] ? v[i - 1]!.split(' ') : [];
   const grid = v[i++]!;
@@ -91,7 +92,7 @@ export function unpackRow(packed: string, buildingNames: Map<string, string>): S
   const building = buildingNames.get(packedBuilding) ?? packedBuilding;
   const nth = Number(v[i++]);
   const head = v[i++] ? { name: v[i]!, idNumber: v[i + 1]! } : null;
-  return { fields, grid, buildingId, building, unit, room, householdNumber, household, nth, head };
+  return { fields: fields as unknown as ResidentFields, grid, buildingId, building, unit, room, householdNumber, household, nth, head };
 }
 
 export interface StagedImport {

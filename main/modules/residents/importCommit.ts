@@ -3,7 +3,7 @@ import { loadExcel } from '../../core/excel';
 import { CARE_TAG } from '../../../shared/rules/codes';
 import { translate, type Language } from '../../../shared/i18n/resources';
 import { AppError } from '../../core/errors';
-import { stmt, type Db } from '../../core/ledger';
+import { generation, plucked, stmt, type Db } from '../../core/ledger';
 import { deferIndexes, restoreDeferred } from '../../core/ledger/bulk';
 import { rememberMapping } from '../../core/sheets';
 import type { CallContext } from '../../core/dispatch';
@@ -11,7 +11,7 @@ import { takeBackup } from '../../core/backups';
 import { deferSearchIndex, indexResidents } from './indexing';
 import { TEMPLATE_COLUMNS, headerOf } from './columns';
 import { imports, unpackRow, type StagedRow } from './import';
-import { addEvent, createHousehold, existingByIdNumber, findOrCreateDwelling, householdPlace, insertResident, leaveHousehold, placeInHousehold, updateResident, type HouseholdPlace } from './store';
+import { addEvent, createHousehold, findOrCreateDwelling, householdPlace, insertResident, leaveHousehold, placeInHousehold, updateResident, type HouseholdPlace } from './store';
 
 /**
  * The resident import's committing half: the checked rows written in batches, each one transaction,
@@ -84,7 +84,10 @@ export async function commitImport(ctx: CallContext, token: string) {
       const to = Math.min(from + batchRows(), ordered.length);
       ctx.batch(() => {
         importer.newBatch();
-        const touched = ordered.slice(from, to).map((packed) => importer.put(unpackRow(packed, s.buildingNames)));
+        const batch = ordered.slice(from, to).map((packed) => unpackRow(packed, s.buildingNames));
+        importer.lookUp(batch);
+        const touched = batch.map((r) => importer.put(r));
+        importer.writeEvents();
         if (deferred && importer.inserted.size) {
           // New rows get their search entries at the end, in one pass; updated ones now.
           indexResidents(db, touched.filter((id) => !importer.inserted.has(id)));
@@ -99,6 +102,7 @@ export async function commitImport(ctx: CallContext, token: string) {
         );
       });
       progress.rowsDone = to;
+      importer.committed();
       // Let the progress and Stop calls in between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -150,27 +154,42 @@ function rowImporter(db: Db, fileName: string, runId: number) {
     return id;
   };
   const byNumber = stmt(db, 'SELECT id, head_id FROM households WHERE number = ?');
+  const headOf = plucked(db, 'SELECT head_id FROM households WHERE id = ?');
   const firstAt = stmt(db, 'SELECT id, head_id FROM households WHERE dwelling_id = ? ORDER BY id LIMIT 1');
   const headedAt = stmt(
     db,
     "SELECT h.id, h.head_id FROM households h JOIN residents r ON r.id = h.head_id WHERE h.dwelling_id = ? AND r.name = ? AND coalesce(r.id_number, '') = ? ORDER BY h.id LIMIT 1",
   );
-  // Households found within one batch are remembered for that batch only: a batch that rolled back
-  // must not leave a household id behind, and between batches the staff may have changed a head.
-  const places = new Map<string, HouseholdPlace & { headId: number | null }>();
+  // Households found in committed batches are remembered while nothing else writes to the ledger (a desk's
+  // write in between, which may move or merge one, forgets them all); one found in the batch under way is
+  // remembered with it only, since a batch that rolled back must not leave a household id behind. Their heads
+  // are asked for again in each batch: between batches the staff may have changed one.
+  let settled = new Map<string, HouseholdPlace>();
+  let settledAt = '';
+  const places = new Map<string, HouseholdPlace & { headId: number | null | undefined }>();
   const placeOf = (r: StagedRow) => {
     let p = places.get(r.household);
-    if (!p) {
-      const dwelling = findOrCreateDwelling(db, buildingId(r), r.unit, r.room);
-      // The first household at an address is the one the ledger has there; a second one (一址多户) is found by its head.
-      const existing = (
-        r.householdNumber ? byNumber.get(r.householdNumber) : r.nth === 0 ? firstAt.get(dwelling) : r.head ? headedAt.get(dwelling, r.head.name, r.head.idNumber) : undefined
-      ) as { id: number; head_id: number | null } | undefined;
-      const id = existing?.id ?? createHousehold(db, dwelling, r.householdNumber);
-      places.set(r.household, (p = { ...householdPlace(db, id), headId: existing?.head_id ?? null }));
+    if (p) return p;
+    const known = settled.get(r.household);
+    if (known) {
+      places.set(r.household, (p = { ...known, headId: undefined }));
+      return p;
     }
+    const dwelling = findOrCreateDwelling(db, buildingId(r), r.unit, r.room);
+    // The first household at an address is the one the ledger has there; a second one (一址多户) is found by its head.
+    const existing = (
+      r.householdNumber ? byNumber.get(r.householdNumber) : r.nth === 0 ? firstAt.get(dwelling) : r.head ? headedAt.get(dwelling, r.head.name, r.head.idNumber) : undefined
+    ) as { id: number; head_id: number | null } | undefined;
+    const id = existing?.id ?? createHousehold(db, dwelling, r.householdNumber);
+    places.set(r.household, (p = { ...householdPlace(db, id), headId: existing?.head_id ?? null }));
     return p;
   };
+  const headIdOf = (p: HouseholdPlace & { headId: number | null | undefined }) => (p.headId === undefined ? (p.headId = (headOf.get(p.householdId) as number | null | undefined) ?? null) : p.headId);
+  // The batch's residents already in the ledger, found in one query instead of one a row.
+  let inLedger = new Map<string, { id: number; name: string }>();
+  const byIds = stmt(db, 'SELECT id_number AS idNumber, id, name FROM residents WHERE id_number IN (SELECT value FROM json_each(?))');
+  // The batch's "imported" events, written in one statement at its end.
+  let events: [number, string][] = [];
   const today = new Date().toISOString().slice(0, 10);
   const setHead = stmt(db, 'UPDATE households SET head_id = ? WHERE id = ?');
   const importer = {
@@ -183,14 +202,33 @@ function rowImporter(db: Db, fileName: string, runId: number) {
       grids.clear();
       buildings.clear();
       places.clear();
+      events = [];
       importer.created = importer.updated = 0;
+      if (settledAt !== generation(db)) settled = new Map();
+    },
+    lookUp(rows: StagedRow[]) {
+      const ids = rows.map((r) => r.fields.idNumber).filter(Boolean);
+      inLedger = new Map((byIds.all(JSON.stringify(ids)) as { idNumber: string; id: number; name: string }[]).map((r) => [r.idNumber, r]));
+    },
+    writeEvents() {
+      stmt(
+        db,
+        `INSERT INTO resident_events(resident_id, kind, date, reason, detail, import_run_id)
+         SELECT value ->> 0, 'imported', ?, ?, value ->> 1, ? FROM json_each(?)`,
+      ).run(today, fileName, runId, JSON.stringify(events));
+    },
+    /** The batch is in the ledger: its households are remembered for the batches after it. */
+    committed() {
+      for (const [key, { headId: _, ...place }] of places) settled.set(key, place);
+      settledAt = generation(db);
     },
     put(r: StagedRow): number {
       const p = placeOf(r);
       // A second 户主 for a household whose head the ledger already has: the ledger's head stays, the row becomes 其他亲属.
       let relation = r.fields.relation;
-      const existing = existingByIdNumber(db, r.fields.idNumber);
-      if (relation === '02' && p.headId !== null && p.headId !== existing?.id) relation = '97';
+      const existing = r.fields.idNumber ? inLedger.get(r.fields.idNumber) : undefined;
+      const headId = relation === '02' ? headIdOf(p) : null;
+      if (relation === '02' && headId !== null && headId !== existing?.id) relation = '97';
       if (existing) {
         const changed = updateResident(db, existing.id, r.fields, runId);
         const current = stmt(db, 'SELECT household_id, relation FROM residents WHERE id = ?').get(existing.id) as { household_id: number | null; relation: string };
@@ -201,7 +239,7 @@ function rowImporter(db: Db, fileName: string, runId: number) {
         }
         if (changed.length) addEvent(db, existing.id, 'updated', today, '', changed.join(','), runId);
         if (relation === '02') {
-          if (p.headId === null) setHead.run(existing.id, p.householdId);
+          if (headId === null) setHead.run(existing.id, p.householdId);
           p.headId = existing.id;
         }
         importer.updated++;
@@ -209,7 +247,7 @@ function rowImporter(db: Db, fileName: string, runId: number) {
       }
       const id = insertResident(db, r.fields, runId, { at: p, relation, newIdNumber: true });
       importer.inserted.add(id);
-      addEvent(db, id, 'imported', today, fileName, relation === r.fields.relation ? '' : 'relation', runId);
+      events.push([id, relation === r.fields.relation ? '' : 'relation']);
       if (relation === '02') {
         setHead.run(id, p.householdId);
         p.headId = id;

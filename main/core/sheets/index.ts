@@ -11,7 +11,7 @@ import { openWorkbook, withMerges, type Sheet } from './workbook';
 export { cellText, cleanName, monthOrDate, normaliseDate, splitPhones, type Cell, type SheetRow } from './cells';
 export { findHeader, guessColumn, headerKey, skipReason, type Fragments, type HeaderFound, type SkipReason, type Vocabulary } from './header';
 export { recallMapping, rememberMapping, type ColumnMapping } from './mapping';
-export { Staging } from './staging';
+export { PackedRows, Staging } from './staging';
 export { openWorkbook, type Sheet } from './workbook';
 
 /** A problem with one cell of a row, for the report. */

@@ -4,6 +4,7 @@ import { residentFields } from '../../../shared/contract/residents';
 import { CHILD_WORDS, closestCodes, codeFromText, type CodeListName } from '../../../shared/rules/codes';
 import { translate, type Language } from '../../../shared/i18n/resources';
 import { AppError } from '../../core/errors';
+import { COLLECT_EVERY_ROWS, collectGarbage } from '../../core/memory';
 import { plucked, stmt, type Db } from '../../core/ledger';
 import { toInputIssues } from '../../core/dispatch';
 import {
@@ -17,6 +18,7 @@ import {
   recallMapping,
   skipReason,
   splitPhones,
+  PackedRows,
   Staging,
   type Cell,
   type HeaderFound,
@@ -80,6 +82,9 @@ export function packRow(r: ParsedRow): string {
     .join(SEP);
 }
 
+/** The ID number of a packed row (FIELD_ORDER's second), without unpacking the rest. */
+export const packedIdNumber = (packed: string): string => packed.slice(packed.indexOf(SEP) + 1, packed.indexOf(SEP, packed.indexOf(SEP) + 1));
+
 export function unpackRow(packed: string, buildingNames: Map<string, string>): StagedRow {
   const v = packed.split(SEP);
   const fields = {} as Record<string, unknown>;
@@ -103,7 +108,7 @@ export interface StagedImport {
   /** The header words of each sheet with its final mapping, remembered when the import is committed. */
   mappings: { headers: string[]; mapping: Record<string, string> }[];
   /** Packed rows (packRow), heads first so that a household's members find their head in place. */
-  rows: string[];
+  rows: PackedRows;
   /** The names of buildings new to the ledger, settled once every row was read (packed rows hold a key). */
   buildingNames: Map<string, string>;
   report: ImportReport;
@@ -336,15 +341,15 @@ function rowChecker(db: Db, lang: Language) {
  * the ledger is packed under a key and named at the end, when every row's 小区 has been seen.
  */
 function stagedRows(namesCarryEstate: boolean, ledgerHasResidents: boolean) {
-  const heads: string[] = [];
-  const members: string[] = [];
+  const heads = new PackedRows();
+  const members = new PackedRows();
   // The ID numbers to look up for "will update": none to look up in an empty ledger (the first import).
   const ids: string[] = [];
   const households = new Set<string>();
   let waiting = 0;
   const fresh = new Map<string, { grid: string; estate: string; number: string; rows: number }>();
   const estates = new Map<string, Set<string>>();
-  const withoutEstate: { at: At; key: string; list: string[]; index: number; numberKey: string }[] = [];
+  const withoutEstate: { at: At; list: PackedRows; index: number; numberKey: string }[] = [];
   return {
     add(r: ParsedRow) {
       let key = '';
@@ -365,7 +370,7 @@ function stagedRows(namesCarryEstate: boolean, ledgerHasResidents: boolean) {
       }
       const list = r.fields.relation === '02' ? heads : members;
       list.push(packRow(key ? { ...r, building: key } : r));
-      if (r.fresh && !r.fresh.estate) withoutEstate.push({ at: { sheet: r.sheet, row: r.rowNumber }, key, list, index: list.length - 1, numberKey: `${r.grid}\u0001${r.fresh.number}` });
+      if (r.fresh && !r.fresh.estate) withoutEstate.push({ at: { sheet: r.sheet, row: r.rowNumber }, list, index: list.length - 1, numberKey: `${r.grid}\u0001${r.fresh.number}` });
       if (r.fields.idNumber && ledgerHasResidents) ids.push(r.fields.idNumber);
       households.add(r.household);
     },
@@ -384,12 +389,20 @@ function stagedRows(namesCarryEstate: boolean, ledgerHasResidents: boolean) {
       }
       // A row with no 小区 for a number two 小区 share cannot be placed.
       const unplaced: At[] = [];
+      const leftOut = new Map<PackedRows, Set<number>>([
+        [heads, new Set()],
+        [members, new Set()],
+      ]);
       for (const w of withoutEstate) {
         if ((estates.get(w.numberKey)?.size ?? 0) < 2) continue;
         unplaced.push(w.at);
-        w.list[w.index] = '';
+        leftOut.get(w.list)!.add(w.index);
       }
-      const rows = [...heads, ...members].filter(Boolean);
+      const rows = new PackedRows();
+      for (const list of [heads, members]) {
+        for (let i = 0; i < list.length; i++) if (!leftOut.get(list)!.has(i)) rows.push(list.at(i));
+        list.clear();
+      }
       return { rows, buildingNames, newBuildings: [...named.values()].sort((a, b) => b.rows - a.rows), waiting, ids, households: households.size, unplaced };
     },
   };
@@ -449,7 +462,8 @@ export async function checkImport(
           });
         }
         if (!included) return;
-        count++;
+        // A large sheet's reading garbage collected as it goes (memory.ts), not left for V8 to let pile up.
+        if (++count % COLLECT_EVERY_ROWS === 0) collectGarbage();
         sheetCheck ??= { at, columns, headers: h.headers, building: !columns.has('building') && !columns.has('address') && SHEET_IS_BUILDING.test(sheet.name.trim()) ? sheet.name.trim() : '', above: { householdNumber: '' } };
         const r = check(raw, sheetCheck, errors, warnings);
         if (r) staged.add(r);

@@ -8,9 +8,10 @@ import { deferIndexes, restoreDeferred } from '../../core/ledger/bulk';
 import { rememberMapping } from '../../core/sheets';
 import type { CallContext } from '../../core/dispatch';
 import { takeBackup } from '../../core/backups';
+import { COLLECT_EVERY_ROWS, collectGarbage } from '../../core/memory';
 import { deferSearchIndex, indexResidents } from './indexing';
 import { TEMPLATE_COLUMNS, headerOf } from './columns';
-import { imports, unpackRow, type StagedRow } from './import';
+import { imports, packedIdNumber, unpackRow, type StagedRow } from './import';
 import { addEvent, createHousehold, findOrCreateDwelling, householdPlace, insertResident, leaveHousehold, placeInHousehold, updateResident, type HouseholdPlace } from './store';
 
 /**
@@ -84,9 +85,10 @@ export async function commitImport(ctx: CallContext, token: string) {
       const to = Math.min(from + batchRows(), ordered.length);
       ctx.batch(() => {
         importer.newBatch();
-        const batch = ordered.slice(from, to).map((packed) => unpackRow(packed, s.buildingNames));
-        importer.lookUp(batch);
-        const touched = batch.map((r) => importer.put(r));
+        const batch = ordered.slice(from, to);
+        importer.lookUp(batch.map(packedIdNumber));
+        // Unpacked one at a time: a whole batch of row objects would outlive a collection or two and be promoted.
+        const touched = batch.map((packed) => importer.put(unpackRow(packed, s.buildingNames)));
         importer.writeEvents();
         if (deferred && importer.inserted.size) {
           // New rows get their search entries at the end, in one pass; updated ones now.
@@ -103,25 +105,33 @@ export async function commitImport(ctx: CallContext, token: string) {
       });
       progress.rowsDone = to;
       importer.committed();
+      if (Math.floor(to / COLLECT_EVERY_ROWS) > Math.floor(from / COLLECT_EVERY_ROWS)) collectGarbage();
       // Let the progress and Stop calls in between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const stopped = progress.rowsDone < ordered.length;
+    const stopped = progress.rowsDone < progress.rows;
     if (stopped) ctx.batch(() => stmt(db, "UPDATE import_runs SET state = 'stopped' WHERE id = ?").run(runId));
-    else imports.drop(token);
+    else {
+      imports.drop(token);
+      // Every row is in: the staged copy goes before the indexes are built (their sort wants the memory).
+      ordered.clear();
+    }
     const totals = stmt(db, 'SELECT created, updated FROM import_runs WHERE id = ?').get(runId) as { created: number; updated: number };
     if (stopped) s.report.resume = { runId, rowsDone: progress.rowsDone };
-    return { runId, ...totals, rowsDone: progress.rowsDone, rows: ordered.length, stopped };
+    return { runId, ...totals, rowsDone: progress.rowsDone, rows: progress.rows, stopped };
   } catch (err) {
     // The disk filled (or failed) after some batches had committed: those rows are kept, and saying
     // "nothing was saved" would be false. Say how many, and that the same file continues from there.
     const code = String((err as { code?: unknown }).code ?? '');
     if (progress.rowsDone > 0 && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'))) {
-      throw new AppError(code === 'SQLITE_FULL' ? 'import.fullPartly' : 'import.ioErrorPartly', { done: progress.rowsDone, rows: s.rows.length, next: progress.rowsDone + 1 });
+      throw new AppError(code === 'SQLITE_FULL' ? 'import.fullPartly' : 'import.ioErrorPartly', { done: progress.rowsDone, rows: progress.rows, next: progress.rowsDone + 1 });
     }
     throw err;
   } finally {
-    if (deferred) ctx.batch(() => restoreDeferred(db));
+    if (deferred) {
+      collectGarbage();
+      ctx.batch(() => restoreDeferred(db));
+    }
     db.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
     running.delete(token);
   }
@@ -206,8 +216,8 @@ function rowImporter(db: Db, fileName: string, runId: number) {
       importer.created = importer.updated = 0;
       if (settledAt !== generation(db)) settled = new Map();
     },
-    lookUp(rows: StagedRow[]) {
-      const ids = rows.map((r) => r.fields.idNumber).filter(Boolean);
+    lookUp(idNumbers: string[]) {
+      const ids = idNumbers.filter(Boolean);
       inLedger = new Map((byIds.all(JSON.stringify(ids)) as { idNumber: string; id: number; name: string }[]).map((r) => [r.idNumber, r]));
     },
     writeEvents() {

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { App, Form, Modal } from 'antd';
+import { createContext, useContext, type ReactNode } from 'react';
+import { App, Form, Modal, type FormItemProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { contract, issueMessage, type Input, type MethodName } from '../../shared/contract';
 import { CallError } from '../api/client';
@@ -7,6 +7,7 @@ import { useWrite } from '../api/hooks';
 import { enterToNext } from './keyboard';
 import { errorText, showFieldIssues } from './errors';
 import { useAskBeforeClosing } from './askBeforeClosing';
+import { inputFields } from './zodRule';
 
 /**
  * One step on a record (a claim, a service, a confirmation …) as a small form: its fields, the write
@@ -57,7 +58,7 @@ export function StepDialog<M extends MethodName>({ method, title, done, fixed, i
   return (
     <Modal open title={title} onCancel={leave} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: write.isPending, id: `${testId}-save` }} cancelButtonProps={{ size: 'large' }}>
       <Form form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={initial} data-testid={`${testId}-form`}>
-        {children}
+        <DialogMethod.Provider value={method}>{children}</DialogMethod.Provider>
       </Form>
     </Modal>
   );
@@ -65,3 +66,19 @@ export function StepDialog<M extends MethodName>({ method, title, done, fixed, i
 
 /** Required, and not just spaces; the message names the field (App.tsx's validateMessages). */
 export const REQUIRED = [{ required: true, whitespace: true }];
+
+const DialogMethod = createContext<MethodName | undefined>(undefined);
+
+/**
+ * A field of a StepDialog, required exactly when the dialog's method refuses it empty: the contract
+ * says so once, the form follows (its other checks are the contract's too, run when it is saved).
+ * A name the method does not take is a mistake found the first time the dialog opens.
+ */
+export function ContractItem({ name, rules = [], ...props }: Omit<FormItemProps, 'name'> & { name: string }) {
+  const method = useContext(DialogMethod);
+  if (!method) throw new Error(`ContractItem ${name} outside a StepDialog`);
+  const schema = inputFields(method)[name];
+  if (!schema) throw new Error(`${method} takes no field ${name}`);
+  const required = !schema.safeParse('').success && !schema.safeParse(undefined).success;
+  return <Form.Item name={name} rules={[...(required ? REQUIRED : []), ...rules]} {...props} />;
+}

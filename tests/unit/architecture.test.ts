@@ -5,6 +5,7 @@ import { ESLint } from 'eslint';
 import { mergeHandlers } from '../../main/modules';
 import { assemble } from '../../renderer/modules/registry';
 import { links } from '../../shared/contract/links';
+import { contract, type MethodName } from '../../shared/contract';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -51,5 +52,24 @@ describe('one module, one place', () => {
       const address = typeof link === 'function' ? link(7) : link;
       expect(keys.has(address.split(/[/?]/)[0]!), `${name}: ${address}`).toBe(true);
     }
+  });
+  it("a dialog's fields are the method's own: every ContractItem names a field its StepDialog's method takes", () => {
+    // Read from the sources: a field renamed in the contract fails here, before a dialog opens on it.
+    const files = fs.readdirSync(path.join(ROOT, 'renderer', 'modules'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tsx'));
+    let fields = 0;
+    for (const file of files) {
+      const src = fs.readFileSync(path.join(ROOT, 'renderer', 'modules', file), 'utf8');
+      for (const dialog of src.matchAll(/<StepDialog\b[^>]*?method="([\w.]+)"[\s\S]*?<\/StepDialog>/g)) {
+        const shape = (contract[dialog[1] as MethodName].input as unknown as { shape: Record<string, unknown> }).shape;
+        for (const item of dialog[0].matchAll(/<ContractItem\b[^>]*?name="(\w+)"/g)) {
+          fields++;
+          expect(shape[item[1]!], `${file}: ${dialog[1]} takes no field ${item[1]}`).toBeDefined();
+        }
+      }
+      // Outside a StepDialog there is no method to ask.
+      const outside = src.replace(/<StepDialog\b[\s\S]*?<\/StepDialog>/g, '');
+      expect(outside.match(/<ContractItem\b/g) ?? [], `${file}: ContractItem outside a StepDialog`).toEqual([]);
+    }
+    expect(fields).toBeGreaterThanOrEqual(45);
   });
 });

@@ -9,7 +9,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { openableRow } from '../../components/openableRow';
-import { REQUIRED, StepDialog } from '../../components/StepDialog';
+import { ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { MatterPage, MatterStateTag } from './MatterPage';
 import { links } from '../../../shared/contract/links';
@@ -79,25 +79,25 @@ function NewMatter({ onClose }: { onClose: () => void }) {
   const f = (k: string) => t(`consultation:fields.${k}`);
   return (
     <StepDialog method="consultation.propose" title={t('consultation:new')} done={t('consultation:done')} fixed={{}} initial={{ date: todayIso(), source: 'resident', form: 'council', buildingIds: [] }} onClose={onClose} onDone={(v) => navigate(links.matter((v as { id: number }).id))} testId="matter">
-      <Form.Item name="title" label={f('title')} rules={REQUIRED}>
+      <ContractItem name="title" label={f('title')}>
         <Input maxLength={60} data-testid="matter-title" />
-      </Form.Item>
-      <Form.Item name="content" label={f('content')} rules={REQUIRED}>
+      </ContractItem>
+      <ContractItem name="content" label={f('content')}>
         <Input.TextArea rows={3} data-testid="matter-content" />
-      </Form.Item>
+      </ContractItem>
       <Space wrap>
-        <Form.Item name="source" label={f('source')} rules={REQUIRED}>
+        <ContractItem name="source" label={f('source')}>
           <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 170 }} options={MATTER_SOURCES.filter((s) => s !== 'problem' && s !== 'need').map((s) => ({ value: s, label: t(`consultation:source.${s}`) }))} data-testid="matter-source" />
-        </Form.Item>
-        <Form.Item name="raiser" label={f('raiser')} rules={REQUIRED}>
+        </ContractItem>
+        <ContractItem name="raiser" label={f('raiser')}>
           <Input maxLength={60} data-testid="matter-raiser" />
-        </Form.Item>
-        <Form.Item name="form" label={f('form')} rules={REQUIRED}>
+        </ContractItem>
+        <ContractItem name="form" label={f('form')}>
           <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 170 }} options={MATTER_FORMS.map((s) => ({ value: s, label: t(`consultation:form.${s}`) }))} data-testid="matter-form" />
-        </Form.Item>
-        <Form.Item name="date" label={f('proposedOn')} rules={REQUIRED}>
+        </ContractItem>
+        <ContractItem name="date" label={f('proposedOn')}>
           <Input style={{ width: 130 }} data-testid="matter-date" />
-        </Form.Item>
+        </ContractItem>
       </Space>
       <Form.Item name="buildingIds" label={f('buildings')}>
         <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={buildings} data-testid="matter-buildings" />

@@ -9,7 +9,7 @@ import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { ResidentPicker } from '../../components/ResidentPicker';
-import { REQUIRED, StepDialog } from '../../components/StepDialog';
+import { REQUIRED, ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 
 /** The stage a matter is at, as a tag: finished green, declined red, anything else under way. */
@@ -153,9 +153,9 @@ function StepForm({ m, step, onClose }: { m: MatterDetail; step: MatterStep; onC
             <Radio.Group options={[{ value: true, label: t('consultation:agreedYes') }, { value: false, label: t('consultation:agreedNo') }]} />
           </Form.Item>
           {text('opinion')}
-          <Form.Item name="reviewer" label={f('reviewer')} rules={REQUIRED}>
+          <ContractItem name="reviewer" label={f('reviewer')}>
             <Input data-testid="step-reviewer" />
-          </Form.Item>
+          </ContractItem>
         </StepDialog>
       );
     case 'choose':
@@ -164,15 +164,15 @@ function StepForm({ m, step, onClose }: { m: MatterDetail; step: MatterStep; onC
       return (
         <StepDialog method="consultation.notice" {...base} initial={{ date: today, meetingTime: '19:00', text: t('consultation:print.labelled', { label: m.title, value: m.content }) }}>
           {date}
-          <Form.Item name="meetingOn" label={f('meetingOn')} rules={REQUIRED}>
+          <ContractItem name="meetingOn" label={f('meetingOn')}>
             <Input data-testid="step-meetingOn" />
-          </Form.Item>
-          <Form.Item name="meetingTime" label={f('meetingTime')} rules={REQUIRED}>
+          </ContractItem>
+          <ContractItem name="meetingTime" label={f('meetingTime')}>
             <Input data-testid="step-meetingTime" />
-          </Form.Item>
-          <Form.Item name="place" label={f('place')} rules={REQUIRED}>
+          </ContractItem>
+          <ContractItem name="place" label={f('place')}>
             <Input data-testid="step-place" />
-          </Form.Item>
+          </ContractItem>
           {text('text', 'step-text', 3)}
         </StepDialog>
       );
@@ -181,12 +181,12 @@ function StepForm({ m, step, onClose }: { m: MatterDetail; step: MatterStep; onC
     case 'publish':
       return (
         <StepDialog method="consultation.publish" {...base} initial={{ from: today, text: m.meeting?.outcome ?? '' }}>
-          <Form.Item name="from" label={f('from')} rules={REQUIRED}>
+          <ContractItem name="from" label={f('from')}>
             <Input data-testid="step-from" />
-          </Form.Item>
-          <Form.Item name="to" label={f('to')} rules={REQUIRED}>
+          </ContractItem>
+          <ContractItem name="to" label={f('to')}>
             <Input data-testid="step-to" />
-          </Form.Item>
+          </ContractItem>
           {text('text', 'step-text', 3)}
         </StepDialog>
       );
@@ -194,13 +194,13 @@ function StepForm({ m, step, onClose }: { m: MatterDetail; step: MatterStep; onC
       return (
         <StepDialog method="consultation.assign" {...base} initial={{ date: today }}>
           {date}
-          <Form.Item name="executor" label={f('executor')} rules={REQUIRED}>
+          <ContractItem name="executor" label={f('executor')}>
             <Input data-testid="step-executor" />
-          </Form.Item>
+          </ContractItem>
           {text('task')}
-          <Form.Item name="dueBy" label={f('dueBy')} rules={REQUIRED}>
+          <ContractItem name="dueBy" label={f('dueBy')}>
             <Input data-testid="step-dueBy" />
-          </Form.Item>
+          </ContractItem>
         </StepDialog>
       );
     case 'carryOut':
@@ -214,9 +214,9 @@ function StepForm({ m, step, onClose }: { m: MatterDetail; step: MatterStep; onC
       return (
         <StepDialog method="consultation.feedback" {...base} initial={{ date: today, satisfied: 0, basic: 0, unsatisfied: 0 }}>
           {date}
-          <Form.Item name="how" label={f('how')} rules={REQUIRED}>
+          <ContractItem name="how" label={f('how')}>
             <Input data-testid="step-how" />
-          </Form.Item>
+          </ContractItem>
           <Space wrap>
             {(['satisfied', 'basic', 'unsatisfied'] as const).map((k) => (
               <Form.Item key={k} name={k} label={f(k)} rules={[{ required: true }]}>
@@ -302,15 +302,15 @@ function MeetForm({ m, base, date }: { m: MatterDetail; base: Base; date: ReactN
     <StepDialog method="consultation.meet" {...base} prepare={(v) => (v.decision === 'vote' ? { ...v, consensus: false } : { ...v, votes: null })} initial={{ date: m.notice?.meetingOn ?? todayIso(), place: m.notice?.place ?? '', present: m.participants.map((p) => p.id), views: [{ who: '', view: '' }], decision: 'vote', votes: { for: 0, against: 0, abstain: 0 }, consensus: true }}>
       {date}
       <Space wrap>
-        <Form.Item name="place" label={f('place')} rules={REQUIRED}>
+        <ContractItem name="place" label={f('place')}>
           <Input data-testid="step-place" />
-        </Form.Item>
-        <Form.Item name="host" label={f('host')} rules={REQUIRED}>
+        </ContractItem>
+        <ContractItem name="host" label={f('host')}>
           <Input data-testid="step-host" />
-        </Form.Item>
-        <Form.Item name="recorder" label={f('recorder')} rules={REQUIRED}>
+        </ContractItem>
+        <ContractItem name="recorder" label={f('recorder')}>
           <Input data-testid="step-recorder" />
-        </Form.Item>
+        </ContractItem>
       </Space>
       <Form.Item name="present" label={f('present')}>
         <Checkbox.Group options={m.participants.map((p) => ({ value: p.id, label: p.name }))} data-testid="step-present" />
@@ -355,9 +355,9 @@ function MeetForm({ m, base, date }: { m: MatterDetail; base: Base; date: ReactN
           )
         }
       </Form.Item>
-      <Form.Item name="outcome" label={f('outcome')} rules={REQUIRED}>
+      <ContractItem name="outcome" label={f('outcome')}>
         <Input.TextArea rows={2} data-testid="step-outcome" />
-      </Form.Item>
+      </ContractItem>
     </StepDialog>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Form, Input, Select, Space, Typography } from 'antd';
+import { Button, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MATTER_FORMS } from '../../../shared/rules/consultation';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
-import { REQUIRED, StepDialog } from '../../components/StepDialog';
+import { ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { links } from '../../../shared/contract/links';
 
@@ -35,15 +35,15 @@ export function SendToConsultation({ kind, recordId, title }: { kind: 'problem' 
       {open && (
         <StepDialog method="consultation.fromRecord" title={t('consultation:send.title')} done={t('consultation:done')} fixed={{ kind, recordId }} initial={{ date: todayIso(), title: title.slice(0, 60), form: 'council' }} onClose={() => setOpen(false)} onDone={(v) => navigate(links.matter((v as { id: number }).id))} testId="send">
           <Typography.Paragraph type="secondary">{t('consultation:send.help')}</Typography.Paragraph>
-          <Form.Item name="title" label={t('consultation:fields.title')} rules={REQUIRED}>
+          <ContractItem name="title" label={t('consultation:fields.title')}>
             <Input maxLength={60} data-testid="send-title" />
-          </Form.Item>
-          <Form.Item name="form" label={t('consultation:fields.form')} rules={REQUIRED}>
+          </ContractItem>
+          <ContractItem name="form" label={t('consultation:fields.form')}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={MATTER_FORMS.map((s) => ({ value: s, label: t(`consultation:form.${s}`) }))} />
-          </Form.Item>
-          <Form.Item name="date" label={t('consultation:fields.proposedOn')} rules={REQUIRED}>
+          </ContractItem>
+          <ContractItem name="date" label={t('consultation:fields.proposedOn')}>
             <Input />
-          </Form.Item>
+          </ContractItem>
         </StepDialog>
       )}
     </Space>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/contract';
 import { addDays } from '../../../shared/rules/mediation';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall } from '../../api/hooks';
-import { REQUIRED, StepDialog } from '../../components/StepDialog';
+import { ContractItem, StepDialog } from '../../components/StepDialog';
 
 type Reminder = Output<'reminders.list'>['items'][number];
 
@@ -52,12 +52,12 @@ export function TodoPage() {
       {snoozing && (
         <StepDialog method="reminders.snooze" title={t('home:snoozeTitle')} done={t('home:snoozed')} fixed={{ key: snoozing.key }} initial={{ until: addDays(todayIso(), 7) }} onClose={() => setSnoozing(undefined)} testId="snooze">
           <Typography.Paragraph>{reminderText(t, snoozing)}</Typography.Paragraph>
-          <Form.Item name="until" label={t('home:until')} rules={REQUIRED}>
+          <ContractItem name="until" label={t('home:until')}>
             <Input data-testid="snooze-until" />
-          </Form.Item>
-          <Form.Item name="reason" label={t('home:reason')} rules={REQUIRED}>
+          </ContractItem>
+          <ContractItem name="reason" label={t('home:reason')}>
             <Input data-testid="snooze-reason" />
-          </Form.Item>
+          </ContractItem>
         </StepDialog>
       )}
     </Card>

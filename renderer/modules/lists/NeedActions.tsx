@@ -1,18 +1,18 @@
 import { Form, Input, InputNumber, Rate } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../shared/rules/idNumber';
-import { REQUIRED, StepDialog } from '../../components/StepDialog';
+import { REQUIRED, ContractItem, StepDialog } from '../../components/StepDialog';
 
 export function ClaimDialog({ needId, resourceId, provider, onClose }: { needId: number; resourceId?: number; provider: string; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <StepDialog method="lists.claim" title={t('lists:need.claim')} done={t('lists:need.claimed')} fixed={{ needId, resourceId }} initial={{ claimedBy: provider, date: todayIso(), dueOn: '' }} onClose={onClose} testId="claim">
-      <Form.Item name="claimedBy" label={t('lists:fields.claimedBy')} rules={REQUIRED}>
+      <ContractItem name="claimedBy" label={t('lists:fields.claimedBy')}>
         <Input data-testid="claim-by" />
-      </Form.Item>
-      <Form.Item name="date" label={t('lists:fields.date')} rules={REQUIRED}>
+      </ContractItem>
+      <ContractItem name="date" label={t('lists:fields.date')}>
         <Input />
-      </Form.Item>
+      </ContractItem>
       <Form.Item name="dueOn" label={t('lists:fields.dueOn')}>
         <Input placeholder="2026-12-31" data-testid="claim-due" />
       </Form.Item>
@@ -24,18 +24,18 @@ export function ServiceDialog({ needId, byWhom, onClose }: { needId: number; byW
   const { t } = useTranslation();
   return (
     <StepDialog method="lists.addService" title={t('lists:need.service')} done={t('lists:need.serviceSaved')} fixed={{ needId }} initial={{ date: todayIso(), hours: 1, byWhom }} onClose={onClose} testId="service">
-      <Form.Item name="date" label={t('lists:fields.date')} rules={REQUIRED}>
+      <ContractItem name="date" label={t('lists:fields.date')}>
         <Input data-testid="service-date" />
-      </Form.Item>
+      </ContractItem>
       <Form.Item name="hours" label={t('lists:fields.hours')} rules={[{ required: true, message: t('errors:lists.hoursRange') }]}>
         <InputNumber min={0.5} max={24} step={0.5} style={{ width: '100%' }} data-testid="service-hours" />
       </Form.Item>
-      <Form.Item name="content" label={t('lists:fields.serviceContent')} rules={REQUIRED}>
+      <ContractItem name="content" label={t('lists:fields.serviceContent')}>
         <Input.TextArea rows={3} data-testid="service-content" />
-      </Form.Item>
-      <Form.Item name="byWhom" label={t('lists:fields.byWhom')} rules={REQUIRED}>
+      </ContractItem>
+      <ContractItem name="byWhom" label={t('lists:fields.byWhom')}>
         <Input data-testid="service-by" />
-      </Form.Item>
+      </ContractItem>
     </StepDialog>
   );
 }
@@ -51,9 +51,9 @@ export function FeedbackDialog({ needId, onClose }: { needId: number; onClose: (
       <Form.Item name="comment" label={t('lists:fields.comment')}>
         <Input.TextArea rows={2} data-testid="feedback-comment" />
       </Form.Item>
-      <Form.Item name="date" label={t('lists:fields.date')} rules={REQUIRED}>
+      <ContractItem name="date" label={t('lists:fields.date')}>
         <Input />
-      </Form.Item>
+      </ContractItem>
     </StepDialog>
   );
 }
@@ -62,9 +62,9 @@ export function CompleteDialog({ needId, onClose }: { needId: number; onClose: (
   const { t } = useTranslation();
   return (
     <StepDialog method="lists.complete" title={t('lists:need.complete')} done={t('lists:need.completed')} fixed={{ needId }} initial={{ date: todayIso() }} onClose={onClose} testId="complete">
-      <Form.Item name="date" label={t('lists:fields.date')} rules={REQUIRED}>
+      <ContractItem name="date" label={t('lists:fields.date')}>
         <Input />
-      </Form.Item>
+      </ContractItem>
     </StepDialog>
   );
 }

@@ -8,7 +8,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
-import { REQUIRED, StepDialog } from '../../components/StepDialog';
+import { REQUIRED, ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { ProblemTags } from './ProblemTags';
 import { SendToConsultation } from '../consultation/api';
@@ -223,9 +223,9 @@ function StepForm({ p, step, onClose }: { p: ProblemDetail; step: Step; onClose:
     case 'escalate':
       return (
         <StepDialog {...base} method="problems.escalate" title={t('visits:problems.escalate')} fixed={{ id: p.id }} initial={{ date: todayIso(), request: p.content, deadline: '' }} testId="step">
-          <Form.Item name="toWhom" label={t('visits:fields.toWhom')} rules={REQUIRED}>
+          <ContractItem name="toWhom" label={t('visits:fields.toWhom')}>
             <Input data-testid="step-toWhom" />
-          </Form.Item>
+          </ContractItem>
           {text('request', 'visits:fields.request')}
           <Form.Item name="deadline" label={t('visits:fields.replyDeadline')}>
             <Input placeholder="2026-12-31" data-testid="step-deadline" />
@@ -236,9 +236,9 @@ function StepForm({ p, step, onClose }: { p: ProblemDetail; step: Step; onClose:
     case 'mediation':
       return (
         <StepDialog {...base} method="problems.toMediation" title={t('visits:problems.toMediation')} fixed={{ id: p.id }} initial={{ date: todayIso(), mediatorIds: [] }} testId="step" onDone={(v) => navigate(links.mediationCase((v as { caseId: number }).caseId))}>
-          <Form.Item name="otherParty" label={t('visits:fields.otherParty')} rules={REQUIRED}>
+          <ContractItem name="otherParty" label={t('visits:fields.otherParty')}>
             <Input data-testid="step-otherParty" />
-          </Form.Item>
+          </ContractItem>
           <Form.Item name="mediatorIds" label={t('visits:fields.mediators')} rules={[{ required: true }]}>
             <Select mode="multiple" optionFilterProp="label" options={(mediators.data ?? []).map((m) => ({ value: m.id, label: m.name }))} data-testid="step-mediators" />
           </Form.Item>

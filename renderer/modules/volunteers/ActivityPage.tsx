@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Result, Select, Space, Spin, Table } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Input, InputNumber, Result, Select, Space, Spin, Table } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { plannedHours } from '../../../shared/rules/volunteers';
 import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
-import { REQUIRED, StepDialog } from '../../components/StepDialog';
+import { ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 
 /** One activity: sign-up up to the number wanted, then after the day who came and the hours each served. */
@@ -94,9 +94,9 @@ export function ActivityPage({ id }: { id: number }) {
       </Card>
       {cancelling && (
         <StepDialog method="activities.cancel" title={t('volunteers:activity.cancel')} done={t('volunteers:done')} fixed={{ id: a.id }} initial={{}} onClose={() => setCancelling(false)} testId="cancel">
-          <Form.Item name="reason" label={f('reason')} rules={REQUIRED}>
+          <ContractItem name="reason" label={f('reason')}>
             <Input maxLength={200} />
-          </Form.Item>
+          </ContractItem>
         </StepDialog>
       )}
     </Space>

@@ -6,7 +6,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
-import { REQUIRED, StepDialog } from '../../components/StepDialog';
+import { REQUIRED, ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { stars } from './VolunteersPage';
 import { links } from '../../../shared/contract/links';
@@ -107,16 +107,16 @@ export function VolunteerPage({ id }: { id: number }) {
           testId="patrol"
         >
           <Space wrap>
-            <Form.Item name="date" label={f('date')} rules={REQUIRED}>
+            <ContractItem name="date" label={f('date')}>
               <Input style={{ width: 130 }} data-testid="patrol-date" />
-            </Form.Item>
+            </ContractItem>
             <Form.Item name="hours" label={f('hours')}>
               <InputNumber min={0} max={24} step={0.5} data-testid="patrol-hours" />
             </Form.Item>
           </Space>
-          <Form.Item name="route" label={f('route')} rules={REQUIRED}>
+          <ContractItem name="route" label={f('route')}>
             <Input maxLength={120} data-testid="patrol-route" />
-          </Form.Item>
+          </ContractItem>
           <Form.Item name="seen" label={f('seen')}>
             <Input.TextArea rows={2} data-testid="patrol-seen" />
           </Form.Item>
@@ -160,12 +160,12 @@ export function VolunteerPage({ id }: { id: number }) {
       )}
       {dialog === 'leave' && (
         <StepDialog method="volunteers.leave" title={t('volunteers:person.leave')} done={t('volunteers:done')} fixed={{ id: v.id }} initial={{ date: todayIso() }} onClose={() => setDialog(undefined)} testId="leave">
-          <Form.Item name="date" label={f('date')} rules={REQUIRED}>
+          <ContractItem name="date" label={f('date')}>
             <Input />
-          </Form.Item>
-          <Form.Item name="reason" label={f('reason')} rules={REQUIRED}>
+          </ContractItem>
+          <ContractItem name="reason" label={f('reason')}>
             <Input maxLength={200} />
-          </Form.Item>
+          </ContractItem>
         </StepDialog>
       )}
     </Space>

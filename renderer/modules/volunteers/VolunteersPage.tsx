@@ -13,7 +13,7 @@ import { errorText } from '../../components/errors';
 import { ListSearch } from '../../components/ListSearch';
 import { openableRow } from '../../components/openableRow';
 import { ResidentPicker } from '../../components/ResidentPicker';
-import { REQUIRED, StepDialog } from '../../components/StepDialog';
+import { REQUIRED, ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { ActivityPage } from './ActivityPage';
 import { VolunteerPage } from './VolunteerPage';
@@ -127,9 +127,9 @@ function AddVolunteer({ onClose }: { onClose: () => void }) {
         <Form.Item name="freeTime" label={f('freeTime')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="joinedOn" label={f('joinedOn')} rules={REQUIRED}>
+        <ContractItem name="joinedOn" label={f('joinedOn')}>
           <Input style={{ width: 130 }} data-testid="volunteer-joined" />
-        </Form.Item>
+        </ContractItem>
       </Space>
     </StepDialog>
   );
@@ -168,25 +168,25 @@ function ActivitiesTab() {
       />
       {planning && (
         <StepDialog method="activities.plan" title={t('volunteers:activity.plan')} done={t('volunteers:done')} fixed={{}} initial={{ date: todayIso(), start: '09:00', end: '11:00', wanted: 10 }} onClose={() => setPlanning(false)} onDone={(v) => navigate(links.activity((v as { id: number }).id))} testId="activity">
-          <Form.Item name="title" label={f('title')} rules={REQUIRED}>
+          <ContractItem name="title" label={f('title')}>
             <Input maxLength={60} data-testid="activity-title" />
-          </Form.Item>
+          </ContractItem>
           <Form.Item name="content" label={f('content')}>
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item name="place" label={f('place')} rules={REQUIRED}>
+          <ContractItem name="place" label={f('place')}>
             <Input maxLength={80} data-testid="activity-place" />
-          </Form.Item>
+          </ContractItem>
           <Space wrap>
-            <Form.Item name="date" label={f('date')} rules={REQUIRED}>
+            <ContractItem name="date" label={f('date')}>
               <Input style={{ width: 130 }} data-testid="activity-date" />
-            </Form.Item>
-            <Form.Item name="start" label={f('start')} rules={REQUIRED}>
+            </ContractItem>
+            <ContractItem name="start" label={f('start')}>
               <Input style={{ width: 90 }} data-testid="activity-start" />
-            </Form.Item>
-            <Form.Item name="end" label={f('end')} rules={REQUIRED}>
+            </ContractItem>
+            <ContractItem name="end" label={f('end')}>
               <Input style={{ width: 90 }} data-testid="activity-end" />
-            </Form.Item>
+            </ContractItem>
             <Form.Item name="wanted" label={f('wanted')} rules={[{ required: true }]}>
               <InputNumber min={1} max={1000} data-testid="activity-wanted" />
             </Form.Item>
@@ -230,9 +230,9 @@ function TeamsTab() {
       />
       {editing && (
         <StepDialog method="teams.save" title={f('teamName')} done={t('volunteers:done')} fixed={editing.id ? { id: editing.id } : {}} initial={{ name: editing.name, kind: editing.kind, leaderId: editing.leaderId ?? null, memberIds: editing.memberIds ?? [] }} onClose={() => setEditing(undefined)} testId="team">
-          <Form.Item name="name" label={f('teamName')} rules={REQUIRED}>
+          <ContractItem name="name" label={f('teamName')}>
             <Input maxLength={40} data-testid="team-name" />
-          </Form.Item>
+          </ContractItem>
           <Form.Item name="kind" label={f('teamKind')} rules={[{ required: true }]}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={TEAM_KINDS.map((k) => ({ value: k, label: t(`volunteers:team.${k}`) }))} />
           </Form.Item>

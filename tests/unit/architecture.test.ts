@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 import { mergeHandlers } from '../../main/modules';
 import { assemble } from '../../renderer/modules/registry';
-import { links } from '../../shared/contract/links';
+import { links, printLinks } from '../../shared/contract/links';
 import { contract, type MethodName } from '../../shared/contract';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -71,5 +71,42 @@ describe('one module, one place', () => {
       expect(outside.match(/<ContractItem\b/g) ?? [], `${file}: ContractItem outside a StepDialog`).toEqual([]);
     }
     expect(fields).toBeGreaterThanOrEqual(45);
+  });
+  it('every print address (printLinks) opens a print view a module declares, and no page builds one by hand', () => {
+    const dir = path.join(ROOT, 'renderer', 'modules');
+    const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tsx'));
+    // The keys of each module.tsx's `prints: { … }`, at its own depth (the views' bodies hold braces too).
+    const printKeys = (src: string) => {
+      const start = src.indexOf('prints: {');
+      if (start < 0) return [];
+      const keys: string[] = [];
+      let depth = 0;
+      for (let i = start + 'prints: '.length; i < src.length; i++) {
+        const ch = src[i];
+        if (ch === '{' || ch === '(' || ch === '[') depth++;
+        else if (ch === '}' || ch === ')' || ch === ']') {
+          if (--depth === 0) break;
+        } else if (depth === 1) {
+          const key = /^\s*'?([a-z][a-z-]*)'?:/.exec(src.slice(i, i + 40));
+          if (key && /[{,\s]/.test(src[i - 1]!)) {
+            keys.push(key[1]!);
+            i += key[0].length - 1;
+          }
+        }
+      }
+      return keys;
+    };
+    const views = new Set(files.filter((f) => f.endsWith('module.tsx')).flatMap((f) => printKeys(fs.readFileSync(path.join(dir, f), 'utf8'))));
+    expect(views.size).toBeGreaterThan(25);
+    const papers = ['notice', 'signin', 'record', 'result'] as const;
+    for (const [name, link] of Object.entries(printLinks)) {
+      const addresses = typeof link === 'string' ? [link] : name === 'consultationPaper' ? papers.map((p) => (link as (p: string, id: number) => string)(p, 7)) : [(link as (...a: unknown[]) => string)(7, 8)];
+      for (const address of addresses) {
+        const [root, view] = address.split(/[/?]/);
+        expect(root).toBe('print');
+        expect(views.has(view!), `${name}: ${address}`).toBe(true);
+      }
+    }
+    for (const f of files) expect(fs.readFileSync(path.join(dir, f), 'utf8').match(/navigate\([`'"]print\//g) ?? [], f).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/api';
 import { CertificatePaper } from './CertificatePaper';
+import { printLinks } from '../../../shared/contract/links';
 
 /**
  * At the counter: who asks, for what (an abolished kind is refused here, and the refusal registered),
@@ -149,7 +150,7 @@ export function IssueTab({ residentId: initialResident, info, draftId, onDraft }
                 </Button>
               )}
               {c.status === 'issued' && (
-                <Button type="primary" size="large" onClick={() => navigate(`print/certificate/${c.id}`)} ref={nextStep} data-testid="cert-print">
+                <Button type="primary" size="large" onClick={() => navigate(printLinks.certificate(c.id))} ref={nextStep} data-testid="cert-print">
                   {t('certificates:issue.print')}
                 </Button>
               )}

@@ -11,6 +11,7 @@ import { navigate } from '../../app/router';
 import { saveFile } from '../../components/download';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/api';
+import { printLinks } from '../../../shared/contract/links';
 
 const COLOR: Record<CertStatus, string | undefined> = { draft: undefined, approved: 'blue', issued: 'green', void: 'default', refused: 'red' };
 
@@ -69,7 +70,7 @@ export function RegisterTab({ onOpen }: { onOpen: (id: number) => void }) {
         <Select size="large" allowClear placeholder={t('certificates:register.anyItem')} value={itemName} onChange={setItemName} style={{ width: 180 }} options={(items.data ?? []).map((i) => ({ value: i.name, label: i.name }))} />
         <Select size="large" allowClear placeholder={t('certificates:register.anyStatus')} value={status} onChange={setStatus} style={{ width: 140 }} options={CERT_STATUSES.map((s) => ({ value: s, label: t(`certificates:status.${s}`) }))} />
         <Input size="large" allowClear value={handler} onChange={(e) => setHandler(e.target.value)} placeholder={t('certificates:register.anyHandler')} style={{ width: 160 }} />
-        <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate('print/cert-register', { from, to, status, item: itemName, handler: filters.handler })} data-testid="register-print">
+        <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.certificateRegister, { from, to, status, item: itemName, handler: filters.handler })} data-testid="register-print">
           {t('certificates:register.print')}
         </Button>
         <Button size="large" icon={<DownloadOutlined />} onClick={() => void exportRegister()}>

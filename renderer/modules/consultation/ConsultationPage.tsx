@@ -12,7 +12,7 @@ import { openableRow } from '../../components/openableRow';
 import { ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { MatterPage, MatterStateTag } from './MatterPage';
-import { links } from '../../../shared/contract/links';
+import { links, printLinks } from '../../../shared/contract/links';
 
 const TABS = ['matters', 'register', 'settings'] as const;
 
@@ -119,7 +119,7 @@ function RegisterTab() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
         <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} addonBefore={t('consultation:report.year')} />
-        <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(`print/consult-register/${year}`)} data-testid="print-register">
+        <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.consultationRegister(year))} data-testid="print-register">
           {t('consultation:print.register')}
         </Button>
       </Space>

@@ -9,8 +9,9 @@ import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { ResidentPicker } from '../../components/ResidentPicker';
-import { REQUIRED, ContractItem, StepDialog } from '../../components/StepDialog';
+import { ContractItem, REQUIRED, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
+import { printLinks } from '../../../shared/contract/links';
 
 /** The stage a matter is at, as a tag: finished green, declined red, anything else under way. */
 export function MatterStateTag({ state }: { state: MatterDetail['state'] }) {
@@ -30,11 +31,11 @@ export function MatterPage({ id }: { id: number }) {
   const m = q.data;
   const mayTake = m.next && (m.next === 'review' ? can('consultation.review') : can('consultation.edit'));
   const done = new Set(m.steps.map((s) => s.step));
-  const prints: [string, string, boolean][] = [
-    ['consult-notice', 'consultation:print.notice', !!m.notice],
-    ['consult-signin', 'consultation:print.signIn', m.participants.length > 0],
-    ['consult-record', 'consultation:print.record', !!m.meeting],
-    ['consult-result', 'consultation:print.result', !!m.publication],
+  const prints: ['notice' | 'signin' | 'record' | 'result', string, boolean][] = [
+    ['notice', 'consultation:print.notice', !!m.notice],
+    ['signin', 'consultation:print.signIn', m.participants.length > 0],
+    ['record', 'consultation:print.record', !!m.meeting],
+    ['result', 'consultation:print.result', !!m.publication],
   ];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} className="page-card">
@@ -96,8 +97,8 @@ export function MatterPage({ id }: { id: number }) {
           )}
           {prints
             .filter(([, , shown]) => shown)
-            .map(([view, label]) => (
-              <Button key={view} size="large" icon={<PrinterOutlined />} onClick={() => navigate(`print/${view}/${m.id}`)} data-testid={`print-${view}`}>
+            .map(([paper, label]) => (
+              <Button key={paper} size="large" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.consultationPaper(paper, m.id))} data-testid={`print-consult-${paper}`}>
                 {t(label)}
               </Button>
             ))}

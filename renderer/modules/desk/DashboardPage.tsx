@@ -8,6 +8,7 @@ import { navigate } from '../../app/router';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { useCan, useUser } from '../accounts/api';
 import { reminderText } from './TodoPage';
+import { printLinks } from '../../../shared/contract/links';
 
 type Dashboard = Output<'desk.dashboard'>;
 type T = (key: string, params?: Record<string, string | number>) => string;
@@ -244,7 +245,7 @@ export function DashboardPage() {
           <Button size="large" onClick={() => navigate('reports')} data-testid="dash-reports">
             {t('home:dash.reports')}
           </Button>
-          <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate('print/dashboard')} disabled={!q.data} data-testid="dash-print">
+          <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.dashboard)} disabled={!q.data} data-testid="dash-print">
             {t('home:dash.print')}
           </Button>
         </Space>

@@ -6,6 +6,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { isoDate } from '../../../shared/contract/fields';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
+import { printLinks } from '../../../shared/contract/links';
 
 const yearStart = () => `${todayIso().slice(0, 4)}-01-01`;
 
@@ -22,7 +23,7 @@ export function MeasuresTab() {
         <Input value={from} onChange={(e) => setFrom(e.target.value)} style={{ width: 140 }} status={isoDate.safeParse(from).success ? '' : 'error'} />
         <span>—</span>
         <Input value={to} onChange={(e) => setTo(e.target.value)} style={{ width: 140 }} status={isoDate.safeParse(to).success ? '' : 'error'} />
-        <Button size="large" icon={<PrinterOutlined />} disabled={!valid} onClick={() => navigate('print/list-measures', { from, to })} data-testid="measures-print">
+        <Button size="large" icon={<PrinterOutlined />} disabled={!valid} onClick={() => navigate(printLinks.measures, { from, to })} data-testid="measures-print">
           {t('lists:print.printMeasures')}
         </Button>
       </Space>

@@ -13,7 +13,7 @@ import { NeedStateTag } from './NeedStateTag';
 import { Reasons } from './Reasons';
 import { ClaimDialog, CompleteDialog, FeedbackDialog, ReasonDialog, ServiceDialog } from './NeedActions';
 import { SendToConsultation } from '../consultation/api';
-import { links } from '../../../shared/contract/links';
+import { links, printLinks } from '../../../shared/contract/links';
 
 type Open = { kind: 'edit' } | { kind: 'claim'; resourceId?: number; provider: string } | { kind: 'service' } | { kind: 'complete' } | { kind: 'feedback' } | { kind: 'cancel' } | { kind: 'withdraw' };
 
@@ -153,12 +153,12 @@ function MatchCard({ need, editable, onAction }: { need: NeedDetail; editable: b
       extra={
         <Space wrap>
           {['claimed', 'serving', 'done', 'evaluated'].includes(s) && (
-            <Button icon={<PrinterOutlined />} onClick={() => navigate(`print/list-slip/${need.id}`)} data-testid="print-slip">
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(printLinks.needSlip(need.id))} data-testid="print-slip">
               {t('lists:need.printSlip')}
             </Button>
           )}
           {['serving', 'done', 'evaluated'].includes(s) && (
-            <Button icon={<PrinterOutlined />} onClick={() => navigate(`print/list-card/${need.id}`)} data-testid="print-card">
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(printLinks.needCard(need.id))} data-testid="print-card">
               {t('lists:need.printCard')}
             </Button>
           )}

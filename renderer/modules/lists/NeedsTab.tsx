@@ -15,7 +15,7 @@ import { NeedStateTag } from './NeedStateTag';
 import { ListImportDialog } from './ListImportDialog';
 import { useCategories } from './useCategories';
 import { openableRow } from '../../components/openableRow';
-import { links } from '../../../shared/contract/links';
+import { links, printLinks } from '../../../shared/contract/links';
 
 type StateFilter = Input<'lists.needs'>['state'];
 const FILTERS: NonNullable<StateFilter>[] = ['waiting', 'active', 'fulfilled', 'withdrawn', 'all'];
@@ -47,7 +47,7 @@ export function NeedsTab() {
             {t('lists:needs.add')}
           </Button>
         )}
-        <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate('print/list-needs', { state, category: categoryId, grid: gridId, wish: wish ? 1 : undefined })} data-testid="needs-print">
+        <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.needList, { state, category: categoryId, grid: gridId, wish: wish ? 1 : undefined })} data-testid="needs-print">
           {t('lists:needs.print')}
         </Button>
         <Button size="large" icon={<DownloadOutlined />} onClick={exportSheet}>

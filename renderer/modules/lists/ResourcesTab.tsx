@@ -13,7 +13,7 @@ import { ResourceDialog } from './ResourceDialog';
 import { ListImportDialog } from './ListImportDialog';
 import { Reasons } from './Reasons';
 import { openableRow } from '../../components/openableRow';
-import { links } from '../../../shared/contract/links';
+import { links, printLinks } from '../../../shared/contract/links';
 
 /** 资源清单: what units, organisations, volunteers and reporting members offer, and how much of it is left. */
 export function ResourcesTab() {
@@ -37,7 +37,7 @@ export function ResourcesTab() {
             {t('lists:resources.add')}
           </Button>
         )}
-        <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate('print/list-resources')} data-testid="resources-print">
+        <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.resourceList)} data-testid="resources-print">
           {t('lists:resources.print')}
         </Button>
         <Button size="large" icon={<DownloadOutlined />} onClick={exportSheet}>

@@ -14,6 +14,7 @@ import { useUser } from '../accounts/api';
 import { AttachmentsCard } from './AttachmentsCard';
 import { useCaseDocuments } from './print/CaseFilePrint';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
+import { printLinks } from '../../../shared/contract/links';
 
 /** The session record's field rules, from the contract. */
 const sessionFields = inputFields('mediation.addSession');
@@ -127,22 +128,22 @@ export function CasePage({ id }: { id: number }) {
             </Button>
           )}
           {c.state === 'archived' && (
-            <Button size="large" type="primary" icon={<PrinterOutlined />} onClick={() => navigate(`print/mediation-file/${id}`)} data-testid="print-file">
+            <Button size="large" type="primary" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.mediationFile(id))} data-testid="print-file">
               {t('mediation:case.printFile')}
             </Button>
           )}
           {c.rightsNoticeOn && (
-            <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(`print/mediation-rights/${id}`)} data-testid="print-rights">
+            <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.mediationRights(id))} data-testid="print-rights">
               {t('mediation:case.printRights')}
             </Button>
           )}
-          <Dropdown menu={{ items: docs.map((d) => ({ key: d.key, label: d.title })), onClick: ({ key }) => navigate(`print/mediation-doc/${id}/${key}`) }}>
+          <Dropdown menu={{ items: docs.map((d) => ({ key: d.key, label: d.title })), onClick: ({ key }) => navigate(printLinks.mediationDocument(id, key)) }}>
             <Button size="large" icon={<PrinterOutlined />} data-testid="print-doc">
               {t('mediation:case.printDoc')}
             </Button>
           </Dropdown>
           {c.agreementNumber && (
-            <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(`print/mediation-agreement/${id}`)} data-testid="print-agreement">
+            <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.mediationAgreement(id))} data-testid="print-agreement">
               {t('mediation:case.printAgreement')}
             </Button>
           )}
@@ -199,7 +200,7 @@ function SessionText({ s, caseId, n }: { s: CaseDetail['sessions'][number]; case
       <Typography.Text strong>
         {s.date} · {s.place}
       </Typography.Text>{' '}
-      <Button size="small" icon={<PrinterOutlined />} onClick={() => navigate(`print/mediation-session/${caseId}/${s.id}`)} data-testid={`print-session-${n}`}>
+      <Button size="small" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.mediationSession(caseId, s.id))} data-testid={`print-session-${n}`}>
         {t('mediation:case.printSession')}
       </Button>
       <div>{t('mediation:session.participantsValue', { value: s.participants })}</div>

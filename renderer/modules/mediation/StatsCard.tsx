@@ -9,6 +9,7 @@ import { navigate } from '../../app/router';
 import { call } from '../../api/client';
 import { saveFile } from '../../components/download';
 import { errorText } from '../../components/errors';
+import { printLinks } from '../../../shared/contract/links';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,7 +26,7 @@ export function StatsCard() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Input size="large" value={from} onChange={(e) => setFrom(e.target.value.trim())} addonBefore={t('certificates:register.from')} style={{ width: 220 }} />
         <Input size="large" value={to} onChange={(e) => setTo(e.target.value.trim())} addonBefore={t('certificates:register.to')} style={{ width: 220 }} />
-        <Button size="large" icon={<PrinterOutlined />} disabled={!valid} onClick={() => navigate('print/mediation-stats', { from, to })}>
+        <Button size="large" icon={<PrinterOutlined />} disabled={!valid} onClick={() => navigate(printLinks.mediationStats, { from, to })}>
           {t('mediation:stats.print')}
         </Button>
         <Button size="large" icon={<DownloadOutlined />} disabled={!valid} onClick={() => void call('mediation.exportStats', { from, to }).then(saveFile, (err: unknown) => message.error(errorText(t, err)))}>

@@ -9,6 +9,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/api';
+import { printLinks } from '../../../shared/contract/links';
 
 /** 党费: the month's sheet for the branch (due by the bands, paid or not), recording a payment, and arrears. */
 export function DuesTab({ branchId }: { branchId?: number }) {
@@ -26,7 +27,7 @@ export function DuesTab({ branchId }: { branchId?: number }) {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
         <Input size="large" value={month} onChange={(e) => setMonth(e.target.value.trim())} style={{ width: 140 }} addonBefore={t('party:dues.month')} data-testid="dues-month" status={valid ? '' : 'error'} />
-        <Button size="large" icon={<PrinterOutlined />} disabled={!branchId || !valid} onClick={() => navigate('print/dues', { branch: branchId, month })} data-testid="dues-print">
+        <Button size="large" icon={<PrinterOutlined />} disabled={!branchId || !valid} onClick={() => navigate(printLinks.dues, { branch: branchId, month })} data-testid="dues-print">
           {t('party:dues.print')}
         </Button>
         <Typography.Text data-testid="dues-totals">{t('party:dues.totals', { due: yuan(dueTotal), paid: yuan(paidTotal) })}</Typography.Text>
@@ -57,7 +58,7 @@ export function DuesTab({ branchId }: { branchId?: number }) {
                     {r.paidFen === null ? t('party:dues.pay') : t('actions.edit')}
                   </Button>
                 )}
-                <Button icon={<PrinterOutlined />} onClick={() => navigate('print/dues-year', { member: r.memberId, year: month.slice(0, 4) })}>
+                <Button icon={<PrinterOutlined />} onClick={() => navigate(printLinks.duesYear, { member: r.memberId, year: month.slice(0, 4) })}>
                   {t('party:dues.yearStatement')}
                 </Button>
               </Space>

@@ -10,6 +10,7 @@ import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/api';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
+import { printLinks } from '../../../shared/contract/links';
 
 const KINDS = Object.keys(MEETING_KINDS) as MeetingKind[];
 const STATE_COLOR = { held: 'green', missing: 'red', open: undefined } as const;
@@ -72,7 +73,7 @@ export function MeetingsTab({ branchId }: { branchId?: number }) {
             render: (_, r) => (
               <Space>
                 {can('party.edit') && <Button onClick={() => setEditing(r.id)}>{t('actions.edit')}</Button>}
-                <Button icon={<PrinterOutlined />} onClick={() => navigate(`print/meeting/${r.id}`)} data-testid={`meeting-print-${r.id}`}>
+                <Button icon={<PrinterOutlined />} onClick={() => navigate(printLinks.partyMeeting(r.id))} data-testid={`meeting-print-${r.id}`}>
                   {t('party:meetings.print')}
                 </Button>
               </Space>

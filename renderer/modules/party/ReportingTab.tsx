@@ -11,6 +11,7 @@ import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/api';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
+import { printLinks } from '../../../shared/contract/links';
 
 /**
  * 在职党员进社区报到 (双报到): who reported, the posts they claimed, their service this year; a receipt for
@@ -70,7 +71,7 @@ export function ReportingTab() {
                   </Button>
                 )}
                 {r.reportedOn && (
-                  <Button icon={<PrinterOutlined />} onClick={() => navigate(`print/report-receipt/${r.id}`)} data-testid={`receipt-${r.name}`}>
+                  <Button icon={<PrinterOutlined />} onClick={() => navigate(printLinks.reportReceipt(r.id))} data-testid={`receipt-${r.name}`}>
                     {t('party:reporting.receipt')}
                   </Button>
                 )}
@@ -217,7 +218,7 @@ function SummaryDialog({ employers, onClose }: { employers: string[]; onClose: (
       okText={t('party:reporting.printSummary')}
       okButtonProps={{ size: 'large', disabled: !employer || !/^\d{4}-Q[1-4]$/.test(quarter), id: 'summary-print' }}
       cancelButtonProps={{ size: 'large' }}
-      onOk={() => navigate('print/service-summary', { employer, quarter })}
+      onOk={() => navigate(printLinks.serviceSummary, { employer, quarter })}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Select size="large" value={employer} onChange={setEmployer} options={employers.map((e) => ({ value: e, label: e }))} style={{ width: '100%' }} aria-label={t('party:reporting.employer')} />

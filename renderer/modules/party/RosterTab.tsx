@@ -13,6 +13,7 @@ import { useCan } from '../accounts/api';
 import { MemberDialog } from './MemberDialog';
 import { ImportMembersDialog } from './ImportMembersDialog';
 import { openableRow } from '../../components/openableRow';
+import { printLinks } from '../../../shared/contract/links';
 
 type StatusFilter = (typeof MEMBER_STATUSES)[number] | 'all';
 
@@ -70,7 +71,7 @@ export function RosterTab({ branchId }: { branchId?: number }) {
         )}
         {can('party.export') && (
           <>
-            <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate('print/party-roster', { branch: branchId, status })} data-testid="party-roster-print">
+            <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.partyRoster, { branch: branchId, status })} data-testid="party-roster-print">
               {t('party:roster.print')}
             </Button>
             <Button size="large" icon={<DownloadOutlined />} onClick={() => void exportRoster()}>

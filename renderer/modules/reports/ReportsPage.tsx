@@ -13,6 +13,7 @@ import { saveFile } from '../../components/download';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/api';
 import { ReportView } from './ReportView';
+import { printLinks } from '../../../shared/contract/links';
 
 export const REPORT_METHOD = {
   population: 'reports.population',
@@ -57,7 +58,7 @@ export function ReportsPage() {
     call(REPORT_METHOD[query.kind], reportInput(query, language, { xlsx: true }))
       .then((r) => r.file && saveFile(r.file))
       .catch((err: unknown) => message.error(errorText(t, err)));
-  const printIt = () => navigate('print/report', { kind: query.kind, from: query.from, to: query.to, ...(gridId ? { grid: String(gridId) } : {}), ...(branchId ? { branch: String(branchId) } : {}) });
+  const printIt = () => navigate(printLinks.report, { kind: query.kind, from: query.from, to: query.to, ...(gridId ? { grid: String(gridId) } : {}), ...(branchId ? { branch: String(branchId) } : {}) });
   if (!kind) return <Card className="page-card">{t('reports:page.none')}</Card>;
   return (
     <Card className="page-card" title={t('reports:page.title')}>

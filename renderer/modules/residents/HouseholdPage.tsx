@@ -6,7 +6,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { navigate } from '../../app/router';
 import { useCan } from '../accounts/api';
-import { links } from '../../../shared/contract/links';
+import { links, printLinks } from '../../../shared/contract/links';
 
 type Member = HouseholdCard['members'][number];
 
@@ -34,7 +34,7 @@ export function HouseholdPage({ id }: { id: number }) {
             </Button>
           )}
           {can('residents.print') && (
-            <Button icon={<PrinterOutlined />} onClick={() => navigate(`print/household/${h.id}`)}>
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(printLinks.household(h.id))}>
               {t('residents:household.print')}
             </Button>
           )}

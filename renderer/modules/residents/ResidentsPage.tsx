@@ -17,7 +17,7 @@ import { ColumnChooser, useChosenColumns } from '../../components/ColumnChooser'
 import { openableRow } from '../../components/openableRow';
 import { ListSearch } from '../../components/ListSearch';
 import { filtersFromQuery, filtersToQuery } from './filters';
-import { links } from '../../../shared/contract/links';
+import { links, printLinks } from '../../../shared/contract/links';
 
 const PAGE_SIZE = 50;
 /** Columns a user may hide; at 1366 px the grid and the relation make way by default (the address says where). */
@@ -110,7 +110,7 @@ export function ResidentsPage({ query }: { query: URLSearchParams }) {
             </Button>
           )}
           {can('residents.print') && (
-            <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate('print/roster', filtersToQuery(filters))}>
+            <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.roster, filtersToQuery(filters))}>
               {t('residents:list.printRoster')}
             </Button>
           )}

@@ -9,7 +9,7 @@ import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { problemColumns } from './ProblemTags';
 import { openableRow } from '../../components/openableRow';
-import { links } from '../../../shared/contract/links';
+import { links, printLinks } from '../../../shared/contract/links';
 
 /** 日销账: for the morning meeting, any day's board — what came in, what closed, what is open and whose. */
 export function BoardTab() {
@@ -21,7 +21,7 @@ export function BoardTab() {
       <Space wrap>
         <span>{t('visits:board.date')}</span>
         <Input value={date} onChange={(e) => setDate(e.target.value)} style={{ width: 150 }} status={valid ? '' : 'error'} data-testid="board-date" />
-        <Button size="large" icon={<PrinterOutlined />} disabled={!valid} onClick={() => navigate('print/problem-board', { date })} data-testid="board-print">
+        <Button size="large" icon={<PrinterOutlined />} disabled={!valid} onClick={() => navigate(printLinks.problemBoard, { date })} data-testid="board-print">
           {t('visits:board.print')}
         </Button>
       </Space>

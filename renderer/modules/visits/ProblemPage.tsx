@@ -12,7 +12,7 @@ import { REQUIRED, ContractItem, StepDialog } from '../../components/StepDialog'
 import { useCan } from '../accounts/api';
 import { ProblemTags } from './ProblemTags';
 import { SendToConsultation } from '../consultation/api';
-import { links } from '../../../shared/contract/links';
+import { links, printLinks } from '../../../shared/contract/links';
 
 type Step = 'accept' | 'work' | 'resolve' | 'confirm' | 'answer' | 'referred' | 'rejected' | 'escalate' | 'mediation' | { reply: number };
 
@@ -122,7 +122,7 @@ export function ProblemPage({ id }: { id: number }) {
                 width: 260,
                 render: (_, e) => (
                   <Space>
-                    <Button icon={<PrinterOutlined />} onClick={() => navigate(`print/referral/${p.id}/${e.id}`)} data-testid={`print-referral-${e.id}`}>
+                    <Button icon={<PrinterOutlined />} onClick={() => navigate(printLinks.referral(p.id, e.id))} data-testid={`print-referral-${e.id}`}>
                       {t('visits:problems.printReferral')}
                     </Button>
                     {edit && !e.reply && (

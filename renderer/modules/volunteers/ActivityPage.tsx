@@ -8,6 +8,7 @@ import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
+import { printLinks } from '../../../shared/contract/links';
 
 /** One activity: sign-up up to the number wanted, then after the day who came and the hours each served. */
 export function ActivityPage({ id }: { id: number }) {
@@ -54,7 +55,7 @@ export function ActivityPage({ id }: { id: number }) {
           {a.cancelReason && <Descriptions.Item label={f('reason')}>{a.cancelReason}</Descriptions.Item>}
         </Descriptions>
         <Space wrap style={{ marginTop: 16 }}>
-          <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(`print/activity-signin/${a.id}`)} data-testid="activity-print">
+          <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.activitySignIn(a.id))} data-testid="activity-print">
             {t('volunteers:activity.printSignIn')}
           </Button>
           {edit && a.state === 'planned' && (

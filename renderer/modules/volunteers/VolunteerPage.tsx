@@ -9,7 +9,7 @@ import { errorText } from '../../components/errors';
 import { REQUIRED, ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { stars } from './VolunteersPage';
-import { links } from '../../../shared/contract/links';
+import { links, printLinks } from '../../../shared/contract/links';
 
 /** One volunteer: who, their teams, the year's hours line by line, their rounds and the certificates issued. */
 export function VolunteerPage({ id }: { id: number }) {
@@ -64,7 +64,7 @@ export function VolunteerPage({ id }: { id: number }) {
               icon={<PrinterOutlined />}
               loading={issue.isPending}
               disabled={v.hours <= 0}
-              onClick={() => issue.mutate({ volunteerId: v.id, year }, { onSuccess: (c) => navigate(`print/volunteer-certificate/${c.id}`), onError: (e) => message.error(errorText(t, e)) })}
+              onClick={() => issue.mutate({ volunteerId: v.id, year }, { onSuccess: (c) => navigate(printLinks.volunteerCertificate(c.id)), onError: (e) => message.error(errorText(t, e)) })}
               data-testid="volunteer-certificate"
             >
               {t('volunteers:person.issue')}
@@ -88,7 +88,7 @@ export function VolunteerPage({ id }: { id: number }) {
       )}
       {v.certificates.length > 0 && (
         <Card title={t('volunteers:person.certificates')}>
-          <Table rowKey="id" size="small" pagination={false} dataSource={v.certificates} columns={[{ title: f('number'), dataIndex: 'number', width: 140 }, { title: f('year'), dataIndex: 'year', width: 90 }, { title: f('hours'), dataIndex: 'hours', width: 120 }, { title: f('date'), dataIndex: 'issuedOn', width: 120 }, { title: '', render: (_, c) => <Button icon={<PrinterOutlined />} onClick={() => navigate(`print/volunteer-certificate/${c.id}`)} /> }]} />
+          <Table rowKey="id" size="small" pagination={false} dataSource={v.certificates} columns={[{ title: f('number'), dataIndex: 'number', width: 140 }, { title: f('year'), dataIndex: 'year', width: 90 }, { title: f('hours'), dataIndex: 'hours', width: 120 }, { title: f('date'), dataIndex: 'issuedOn', width: 120 }, { title: '', render: (_, c) => <Button icon={<PrinterOutlined />} onClick={() => navigate(printLinks.volunteerCertificate(c.id))} /> }]} />
         </Card>
       )}
       {dialog === 'patrol' && (

@@ -17,7 +17,7 @@ import { REQUIRED, ContractItem, StepDialog } from '../../components/StepDialog'
 import { useCan } from '../accounts/api';
 import { ActivityPage } from './ActivityPage';
 import { VolunteerPage } from './VolunteerPage';
-import { links } from '../../../shared/contract/links';
+import { links, printLinks } from '../../../shared/contract/links';
 
 const TABS = ['people', 'activities', 'teams', 'hours', 'settings'] as const;
 type Tab = (typeof TABS)[number];
@@ -272,7 +272,7 @@ function HoursTab() {
         <Button size="large" icon={<DownloadOutlined />} loading={exporting} onClick={() => void download()} data-testid="hours-export">
           {t('volunteers:hours.export')}
         </Button>
-        <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(`print/volunteer-hours/${year}`)} data-testid="hours-print">
+        <Button size="large" icon={<PrinterOutlined />} onClick={() => navigate(printLinks.volunteerHours(year))} data-testid="hours-print">
           {t('volunteers:hours.print')}
         </Button>
       </Space>

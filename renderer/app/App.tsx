@@ -13,12 +13,8 @@ import { focusFirstFieldInDialogs, keepClearButtonsOutOfTabOrder, keepFocusOnThe
 import { useRoute } from './router';
 import { Shell } from './Shell';
 import { PRINT_VIEWS } from '../modules';
-import { SetupPage } from '../modules/community/SetupPage';
-import { LoginPage } from '../modules/accounts/LoginPage';
-import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
-import { RecoveryCodePage, usePendingRecoveryCode } from '../modules/accounts/RecoveryCodePage';
-import { UserContext } from '../modules/accounts/session';
-import { useIdleLock } from '../modules/accounts/useIdleLock';
+import { SetupPage } from '../modules/community/api';
+import { ChangePasswordDialog, LoginPage, RecoveryCodePage, UserContext, useIdleLock, usePendingRecoveryCode } from '../modules/accounts/api';
 
 // A call refused because the session ended or locked sends the screen back to the sign-in.
 const queryClient: QueryClient = new QueryClient({

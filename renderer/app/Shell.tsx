@@ -7,9 +7,8 @@ import { LANGUAGES, type Language } from '../../shared/i18n/languages';
 import { changeLanguage } from '../i18n';
 import { navigate, type Route } from './router';
 import { SECTIONS } from '../modules';
-import { GlobalSearch } from '../modules/desk/GlobalSearch';
-import { ChangePasswordDialog } from '../modules/accounts/ChangePasswordDialog';
-import { useCan, useUser } from '../modules/accounts/session';
+import { GlobalSearch } from '../modules/desk/api';
+import { ChangePasswordDialog, useCan, useUser } from '../modules/accounts/api';
 import { useWrite } from '../api/hooks';
 import type { Permission } from '../../shared/contract/define';
 

@@ -26,6 +26,12 @@ describe('one module, one place', () => {
     expect((await problems('renderer/modules/party/New.tsx', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const x = Database;\n")).join()).toMatch(/may not import/);
   });
 
+  it("the app's frame (renderer/app) too: the modules' list from modules/index.ts, the rest through a module's api.ts", async () => {
+    expect((await problems('renderer/app/New.tsx', "import { useCan } from '../modules/accounts/session';\nexport const x = useCan;\n")).join()).toMatch(/api\.ts/);
+    expect(await problems('renderer/app/New.tsx', "import { useCan } from '../modules/accounts/api';\nimport { SECTIONS } from '../modules';\nexport const x = [useCan, SECTIONS];\n")).toEqual([]);
+    expect((await problems('renderer/app/New.tsx', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const x = Database;\n")).join()).toMatch(/may not import/);
+  });
+
   it('a migration is frozen: it imports no role defaults, templates or rules that may still change', async () => {
     expect((await problems('main/core/ledger/migrations/099-new.ts', "import { DEFAULT_PERMISSIONS } from '../../../../shared/rules/roles';\nexport const x = DEFAULT_PERMISSIONS;\n")).join()).toMatch(/frozen/);
     expect(await problems('main/core/ledger/migrations/099-new.ts', "import { grantPermissions } from './grant';\nexport const x = grantPermissions;\n")).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, monthOrDate, normaliseDate, splitPhones } from '../../main/core/sheets';
+import { PackedRows, cleanName, monthOrDate, normaliseDate, splitPhones } from '../../main/core/sheets';
 import { skipReason } from '../../main/core/sheets/header';
 import { buildingParts, splitAddress } from '../../shared/rules/address';
 import { closestCodes, codeFromText } from '../../shared/rules/codes';
@@ -100,5 +100,25 @@ describe('more of the ways sheets say the same thing', () => {
     } finally {
       app.close();
     }
+  });
+});
+
+describe('checked rows waiting off the heap (PackedRows)', () => {
+  it('gives back every row as it was pushed, through many growths, Chinese, emoji and empty rows alike', () => {
+    const rows = new PackedRows();
+    const pushed: string[] = [];
+    // Past the first buffer (1 MB) and the first index (4,096 rows) several times over.
+    for (let i = 0; i < 30_000; i++) {
+      const text = i % 7 === 0 ? '' : i % 5 === 0 ? `阿依古丽·买买提\u0000${i}\u0000😀金色家园东区7号楼2单元602室`.repeat(1 + (i % 3)) : `张三${i}\u0000110105195603120${i % 10}`;
+      rows.push(text);
+      pushed.push(text);
+    }
+    expect(rows.length).toBe(30_000);
+    for (const i of [0, 1, 4095, 4096, 4097, 9999, 29_999]) expect(rows.at(i)).toBe(pushed[i]);
+    expect(rows.slice(29_990, 40_000)).toEqual(pushed.slice(29_990));
+    expect(rows.slice(0, 30_000).every((r, i) => r === pushed[i])).toBe(true);
+    rows.clear();
+    expect(rows.length).toBe(0);
+    expect(rows.slice(0, 10)).toEqual([]);
   });
 });

@@ -151,9 +151,19 @@ export function appForThisFile(prepare?: (db: string) => void, options?: Paramet
   return app;
 }
 
+/**
+ * Waits until every open drop-down (a select's list, a menu) has finished sliding open: a click on it
+ * while it slides can miss, the more often the busier the machine.
+ */
+export async function popupSettled(page: Page) {
+  await page.locator('.ant-select-dropdown:visible, .ant-dropdown:visible').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown[class*="-appear"], .ant-select-dropdown[class*="-enter"], .ant-dropdown[class*="-appear"], .ant-dropdown[class*="-enter"]'));
+}
+
 /** Signs out through the user menu, as a person would. */
 export async function signOut(page: Page) {
   await page.getByTestId('user-menu').hover();
+  await popupSettled(page);
   await page.getByText('退出登录').click();
   await page.getByTestId('login-username').waitFor();
 }

@@ -1,10 +1,11 @@
 import { expect, it } from 'vitest';
-import { appForThisFile, ledgerCli } from './harness';
+import { appForThisFile, ledgerCli, popupSettled } from './harness';
 
 const app = appForThisFile((db) => void ledgerCli(db, 'seed', '--residents', '120'));
 
 async function pickLanguage(label: string) {
   await app.page.getByTestId('language').click();
+  await popupSettled(app.page);
   await app.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).click();
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, expect, it } from 'vitest';
-import { artifactsDir, closeBrowser, signIn, startApp } from './harness';
+import { artifactsDir, closeBrowser, popupSettled, signIn, startApp } from './harness';
 
 afterAll(closeBrowser);
 
@@ -59,6 +59,7 @@ it('first run: the setup screen creates the community, its grids and buildings',
     // The administrator is signed in; after signing out the password is asked for again.
     expect(await page.getByTestId('user-menu').innerText()).toContain('王主任');
     await page.getByTestId('user-menu').hover();
+    await popupSettled(page);
     await page.getByText('退出登录').click();
     await page.getByTestId('login-username').waitFor();
     await signIn(page, 'wang', 'a-long-secret');
@@ -69,6 +70,7 @@ it('first run: the setup screen creates the community, its grids and buildings',
     expect(await first.getByRole('link').allInnerTexts()).toEqual(['登记第一位居民', '导入现有台账']);
     // Every password forgotten: the code from the safe sets a new one, typed as people type it.
     await page.getByTestId('user-menu').hover();
+    await popupSettled(page);
     await page.getByText('退出登录').click();
     await page.getByTestId('login-forgot').click();
     await page.getByTestId('recover-username').fill('wang');

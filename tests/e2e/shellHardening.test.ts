@@ -137,14 +137,43 @@ describe('the browser shell over real HTTP', () => {
     expect(await (await rpc(shell, token, 'auth.status', {})).json()).toMatchObject({ ok: true });
   });
 
-  it('caps what is being received at once: six 15 MB bodies together do not take the memory', async () => {
+  it('caps what is being received at once: eight 15 MB bodies together do not take the memory', async () => {
     const rss = () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${shell.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     const before = rss();
     const token = 'not-needed-for-the-cap';
-    const big = Buffer.alloc(15 * 1024 * 1024, 0x61);
+    // Each body sends 15 MB, then waits until all eight have (or were cut off) before its last half MB: eight
+    // bodies are then surely being received at once (more than the 48 MB cap even with what the sockets
+    // still buffer), however slowly a loaded machine runs them.
+    const chunk = Buffer.alloc(15 * 1024 * 1024, 0x61);
+    let sent = 0;
+    let allSent!: () => void;
+    const together = new Promise<void>((resolve) => (allSent = resolve));
+    const oneSent = () => void (++sent === 8 && allSent());
+    const body = () => {
+      let counted = false;
+      const count = () => void (counted || ((counted = true), oneSent()));
+      let first = true;
+      return new ReadableStream<Uint8Array>({
+        async pull(c) {
+          if (first) {
+            first = false;
+            c.enqueue(chunk);
+            return;
+          }
+          // Asked for more: the 15 MB have gone out to the socket.
+          count();
+          await Promise.race([together, new Promise((r) => setTimeout(r, 20_000))]);
+          c.enqueue(Buffer.alloc(512 * 1024, 0x61));
+          c.close();
+        },
+        cancel: count,
+      });
+    };
     const answers = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        fetch(`${shell.origin}/session/claim`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-linli-token': token }, body: big }).then((r) => r.status).catch(() => 0),
+      Array.from({ length: 8 }, () =>
+        fetch(`${shell.origin}/session/claim`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-linli-token': token }, body: body(), duplex: 'half' } as RequestInit)
+          .then((r) => r.status)
+          .catch(() => 0),
       ),
     );
     // Some are refused as too large while the others are received; none is held beyond the caps.

@@ -23,6 +23,12 @@ it('a new volunteer signs up for an activity, serves two hours, and gets a print
   await page.evaluate(() => (window.location.hash = '#/volunteers/activities'));
   await page.getByTestId('activity-add').click();
   await dialogSettled(page);
+  // Saved empty: the fields the contract requires (ContractItem) each say so under themselves, and the dialog stays.
+  await page.locator('#activity-save').click();
+  for (const field of ['activity-title', 'activity-place']) {
+    await page.locator('.ant-modal .ant-form-item').filter({ has: page.getByTestId(field) }).locator('.ant-form-item-explain-error').waitFor();
+  }
+  await page.screenshot({ path: path.join(artifactsDir(), 'volunteers-activity-required.png') });
   await page.getByTestId('activity-title').fill('义务维修小家电');
   await page.getByTestId('activity-place').fill('社区活动室');
   await page.getByTestId('activity-date').fill(addDays(todayIso(), -10));

@@ -83,7 +83,10 @@ export function packRow(r: ParsedRow): string {
 }
 
 /** The ID number of a packed row (FIELD_ORDER's second), without unpacking the rest. */
-export const packedIdNumber = (packed: string): string => packed.slice(packed.indexOf(SEP) + 1, packed.indexOf(SEP, packed.indexOf(SEP) + 1));
+export function packedIdNumber(packed: string): string {
+  const start = packed.indexOf(SEP) + 1;
+  return packed.slice(start, packed.indexOf(SEP, start));
+}
 
 export function unpackRow(packed: string, buildingNames: Map<string, string>): StagedRow {
   const v = packed.split(SEP);

@@ -7,7 +7,7 @@ import { useWrite } from '../api/hooks';
 import { enterToNext } from './keyboard';
 import { errorText, showFieldIssues } from './errors';
 import { useAskBeforeClosing } from './askBeforeClosing';
-import { inputFields } from './zodRule';
+import { inputFields, listEntryFields } from './zodRule';
 
 /**
  * One step on a record (a claim, a service, a confirmation …) as a small form: its fields, the write
@@ -58,7 +58,7 @@ export function StepDialog<M extends MethodName>({ method, title, done, fixed, i
   return (
     <Modal open title={title} onCancel={leave} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: write.isPending, id: `${testId}-save` }} cancelButtonProps={{ size: 'large' }}>
       <Form form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={initial} data-testid={`${testId}-form`}>
-        <DialogMethod.Provider value={method}>{children}</DialogMethod.Provider>
+        <ContractFields method={method}>{children}</ContractFields>
       </Form>
     </Modal>
   );
@@ -67,18 +67,25 @@ export function StepDialog<M extends MethodName>({ method, title, done, fixed, i
 /** Required, and not just spaces; the message names the field (App.tsx's validateMessages). */
 export const REQUIRED = [{ required: true, whitespace: true }];
 
-const DialogMethod = createContext<MethodName | undefined>(undefined);
+const FormMethod = createContext<MethodName | undefined>(undefined);
+
+/** The method a form's ContractItems are checked against, for a form that is not a StepDialog. */
+export function ContractFields({ method, children }: { method: MethodName; children: ReactNode }) {
+  return <FormMethod.Provider value={method}>{children}</FormMethod.Provider>;
+}
 
 /**
- * A field of a StepDialog, required exactly when the dialog's method refuses it empty: the contract
- * says so once, the form follows (its other checks are the contract's too, run when it is saved).
- * A name the method does not take is a mistake found the first time the dialog opens.
+ * A field of a StepDialog (or of a form inside ContractFields), required exactly when the method refuses
+ * it empty: the contract says so once, the form follows (its other checks are the contract's too, run when
+ * it is saved). An entry of a list the method takes names the list: `list="views" name={[field.name, 'who']}`.
+ * A name the method does not take is a mistake found the first time the form opens.
  */
-export function ContractItem({ name, rules = [], ...props }: Omit<FormItemProps, 'name'> & { name: string }) {
-  const method = useContext(DialogMethod);
-  if (!method) throw new Error(`ContractItem ${name} outside a StepDialog`);
-  const schema = inputFields(method)[name];
-  if (!schema) throw new Error(`${method} takes no field ${name}`);
+export function ContractItem({ name, list, rules = [], ...props }: Omit<FormItemProps, 'name'> & ({ name: string; list?: undefined } | { name: [number, string]; list: string })) {
+  const method = useContext(FormMethod);
+  const field = typeof name === 'string' ? name : name[1];
+  if (!method) throw new Error(`ContractItem ${field} outside a StepDialog or ContractFields`);
+  const schema = (list === undefined ? inputFields(method) : listEntryFields(method, list))?.[field];
+  if (!schema) throw new Error(`${method} takes no field ${list === undefined ? field : `${list}[].${field}`}`);
   const required = !schema.safeParse('').success && !schema.safeParse(undefined).success;
   return <Form.Item name={name} rules={[...(required ? REQUIRED : []), ...rules]} {...props} />;
 }

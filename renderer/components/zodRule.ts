@@ -32,3 +32,12 @@ export function fieldRules(t: TFunction, schema: z.ZodType): Rule[] {
 
 /** The field schemas of a method's input, as the contract gives them: `fieldRules(t, inputFields('party.saveBranch').name)`. */
 export const inputFields = (method: MethodName) => (contract[method].input as unknown as z.ZodObject).shape;
+
+/** The field schemas of one entry of a list the method takes (`views: [{ who, view }]`), or undefined. */
+export function listEntryFields(method: MethodName, list: string): Record<string, z.ZodType> | undefined {
+  let schema = inputFields(method)[list] as z.ZodType | undefined;
+  // Through .optional(), .nullable() and .default() to the array, then to the object of its entries.
+  while (schema && schema._zod.def.type !== 'array' && 'unwrap' in schema) schema = (schema as unknown as { unwrap(): z.ZodType }).unwrap();
+  const entry = schema?._zod.def.type === 'array' ? (schema as unknown as z.ZodArray<z.ZodType>).element : undefined;
+  return entry?._zod.def.type === 'object' ? (entry as unknown as z.ZodObject).shape : undefined;
+}

@@ -46,6 +46,10 @@ it('first run: the setup screen creates the community, its grids and buildings',
     await page.getByTestId('building-综合楼').focus();
     await page.keyboard.press('Enter');
     await page.locator('.ant-dropdown:visible').getByText('改名').click();
+    // An empty name is refused under the field, as the contract refuses it; nothing is sent.
+    await page.getByTestId('rename-name').fill('  ');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('rename-form').getByText('请填写“新名称”').waitFor();
     await page.getByTestId('rename-name').fill('综合楼（社区服务站）');
     await page.keyboard.press('Enter');
     await page.getByTestId('building-综合楼（社区服务站）').waitFor();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 import { mergeHandlers } from '../../main/modules';
@@ -59,24 +60,48 @@ describe('one module, one place', () => {
       expect(keys.has(address.split(/[/?]/)[0]!), `${name}: ${address}`).toBe(true);
     }
   });
-  it("a dialog's fields are the method's own: every ContractItem names a field its StepDialog's method takes", () => {
-    // Read from the sources: a field renamed in the contract fails here, before a dialog opens on it.
+  it("a form's fields are the method's own: every ContractItem names a field its StepDialog's (or ContractFields') method takes", () => {
+    // Read from the sources: a field renamed in the contract fails here, before a form opens on it.
     const files = fs.readdirSync(path.join(ROOT, 'renderer', 'modules'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tsx'));
+    const entryOf = (method: MethodName, list: string) => {
+      let schema = (contract[method].input as unknown as { shape: Record<string, z.ZodType> }).shape[list];
+      while (schema && schema._zod.def.type !== 'array' && 'unwrap' in schema) schema = (schema as unknown as { unwrap(): z.ZodType }).unwrap();
+      return (schema as unknown as { element?: { shape?: Record<string, unknown> } } | undefined)?.element?.shape ?? {};
+    };
     let fields = 0;
     for (const file of files) {
       const src = fs.readFileSync(path.join(ROOT, 'renderer', 'modules', file), 'utf8');
-      for (const dialog of src.matchAll(/<StepDialog\b[^>]*?method="([\w.]+)"[\s\S]*?<\/StepDialog>/g)) {
-        const shape = (contract[dialog[1] as MethodName].input as unknown as { shape: Record<string, unknown> }).shape;
-        for (const item of dialog[0].matchAll(/<ContractItem\b[^>]*?name="(\w+)"/g)) {
+      // Fields made once and put in several dialogs: `const date = (<ContractItem name="date" …` used as {date},
+      // and `const text = (name: string …) => (<ContractItem name={name} …` used as {text('note', …)}.
+      const made = [...src.matchAll(/const (\w+) = \(\s*<ContractItem\b[^>]*?name="(\w+)"/g)].map((m) => ({ use: new RegExp(`\\{${m[1]}\\}`), name: () => [m[2]!] }));
+      const makers = [...src.matchAll(/const (\w+) = \((\w+): string[^)]*\) => \(\s*<ContractItem\b[^>]*?name=\{(\w+)\}/g)]
+        .filter((m) => m[2] === m[3])
+        .map((m) => ({ use: new RegExp(`\\{${m[1]}\\('`), name: (form: string) => [...form.matchAll(new RegExp(`\\{${m[1]}\\('(\\w+)'`, 'g'))].map((x) => x[1]!) }));
+      let helpersUsed = 0;
+      for (const form of src.matchAll(/<(StepDialog|ContractFields)\b[^>]*?method="([\w.]+)"[\s\S]*?<\/\1>/g)) {
+        const method = form[2] as MethodName;
+        const shape = (contract[method].input as unknown as { shape: Record<string, unknown> }).shape;
+        const names = [...form[0].matchAll(/<ContractItem\b[^>]*?name="(\w+)"/g)].map((item) => item[1]!);
+        for (const helper of [...made, ...makers]) {
+          if (!helper.use.test(form[0])) continue;
+          helpersUsed++;
+          names.push(...helper.name(form[0]));
+        }
+        for (const name of names) {
           fields++;
-          expect(shape[item[1]!], `${file}: ${dialog[1]} takes no field ${item[1]}`).toBeDefined();
+          expect(shape[name], `${file}: ${method} takes no field ${name}`).toBeDefined();
+        }
+        for (const item of form[0].matchAll(/<ContractItem\b[^>]*?list="(\w+)" name=\{\[[\w.]+, '(\w+)'\]\}/g)) {
+          fields++;
+          expect(entryOf(method, item[1]!)[item[2]!], `${file}: ${method} takes no field ${item[1]}[].${item[2]}`).toBeDefined();
         }
       }
-      // Outside a StepDialog there is no method to ask.
-      const outside = src.replace(/<StepDialog\b[\s\S]*?<\/StepDialog>/g, '');
-      expect(outside.match(/<ContractItem\b/g) ?? [], `${file}: ContractItem outside a StepDialog`).toEqual([]);
+      expect(helpersUsed >= made.length + makers.length, `${file}: a ContractItem made for dialogs that none uses`).toBe(true);
+      // Outside a StepDialog or ContractFields there is no method to ask, but for the fields made for them.
+      const outside = src.replace(/<(StepDialog|ContractFields)\b[\s\S]*?<\/\1>/g, '');
+      expect((outside.match(/<ContractItem\b/g) ?? []).length, `${file}: ContractItem outside a StepDialog or ContractFields`).toBe(made.length + makers.length);
     }
-    expect(fields).toBeGreaterThanOrEqual(45);
+    expect(fields).toBeGreaterThanOrEqual(52);
   });
   it('every print address (printLinks) opens a print view a module declares, and no page builds one by hand', () => {
     const dir = path.join(ROOT, 'renderer', 'modules');

@@ -6,7 +6,7 @@ import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';
 import { expandBuildings } from './buildings';
 import { enterToNext } from '../../components/keyboard';
-import { REQUIRED } from '../../components/StepDialog';
+import { ContractFields, ContractItem } from '../../components/StepDialog';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 type Renaming = { kind: 'grid' | 'building'; id: number; name: string; leader: string } | { kind: 'names' };
@@ -128,18 +128,20 @@ function RenameDialog({ what, names, onClose }: { what: Renaming; names: { commu
     <Modal open title={title} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} cancelText={t('actions.cancel')} okButtonProps={{ size: 'large', loading: rename.isPending || setNames.isPending, id: 'rename-save' }} cancelButtonProps={{ size: 'large' }}>
       <Form form={form} layout="vertical" size="large" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={what.kind === 'names' ? names : { name: what.name }} data-testid="rename-form">
         {what.kind === 'names' ? (
-          <>
-            <Form.Item name="communityName" label={t('community.communityName')} rules={REQUIRED}>
+          <ContractFields method="community.setNames">
+            <ContractItem name="communityName" label={t('community.communityName')}>
               <Input data-testid="rename-community" />
-            </Form.Item>
-            <Form.Item name="committeeName" label={t('community.committeeName')} rules={REQUIRED}>
+            </ContractItem>
+            <ContractItem name="committeeName" label={t('community.committeeName')}>
               <Input data-testid="rename-committee" />
-            </Form.Item>
-          </>
+            </ContractItem>
+          </ContractFields>
         ) : (
-          <Form.Item name="name" label={t('community.newName')} rules={REQUIRED}>
-            <Input data-testid="rename-name" />
-          </Form.Item>
+          <ContractFields method="community.rename">
+            <ContractItem name="name" label={t('community.newName')}>
+              <Input data-testid="rename-name" />
+            </ContractItem>
+          </ContractFields>
         )}
       </Form>
     </Modal>

@@ -134,15 +134,16 @@ function StepForm({ m, step, onClose }: { m: MatterDetail; step: MatterStep; onC
   const { t } = useTranslation();
   const base = { onClose, fixed: { id: m.id }, done: t('consultation:done'), title: t(`consultation:step.${step}`), testId: `step-${step}` };
   const f = (name: string) => t(`consultation:fields.${name}`);
+  // Fields every step's method takes: each dialog's own method says whether they are required.
   const date = (
-    <Form.Item name="date" label={f('date')} rules={REQUIRED}>
+    <ContractItem name="date" label={f('date')}>
       <Input data-testid="step-date" />
-    </Form.Item>
+    </ContractItem>
   );
   const text = (name: string, testId = `step-${name}`, rows = 2) => (
-    <Form.Item name={name} label={f(name)} rules={REQUIRED}>
+    <ContractItem name={name} label={f(name)}>
       <Input.TextArea rows={rows} data-testid={testId} />
-    </Form.Item>
+    </ContractItem>
   );
   const today = todayIso();
   switch (step) {
@@ -266,6 +267,7 @@ function ChooseForm({ m, base, date }: { m: MatterDetail; base: Base; date: Reac
                         </Form.Item>
                       ) : (
                         <>
+                          {/* Required of a participant not picked from the ledger (the main process: consultation.participantName); the contract's field alone is optional. */}
                           <Form.Item name={[field.name, 'name']} rules={REQUIRED} style={{ width: 130 }}>
                             <Input placeholder={t('consultation:fields.name')} data-testid={`participant-name-${i}`} />
                           </Form.Item>
@@ -321,12 +323,12 @@ function MeetForm({ m, base, date }: { m: MatterDetail; base: Base; date: ReactN
           <>
             {fields.map((field, i) => (
               <Space key={field.key} align="start" wrap>
-                <Form.Item name={[field.name, 'who']} rules={REQUIRED} style={{ width: 120 }}>
+                <ContractItem list="views" name={[field.name, 'who']} style={{ width: 120 }}>
                   <Input placeholder={f('who')} data-testid={`view-who-${i}`} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'view']} rules={REQUIRED} style={{ width: 330 }}>
+                </ContractItem>
+                <ContractItem list="views" name={[field.name, 'view']} style={{ width: 330 }}>
                   <Input placeholder={f('view')} data-testid={`view-text-${i}`} />
-                </Form.Item>
+                </ContractItem>
                 {fields.length > 1 && <Button icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label={t('consultation:remove')} />}
               </Space>
             ))}

@@ -8,7 +8,7 @@ import { enterToNext } from '../../components/keyboard';
 import { errorText } from '../../components/errors';
 import { useCan } from '../accounts/api';
 import { categoryTree, useCategories, type CategoryNode } from './useCategories';
-import { REQUIRED } from '../../components/StepDialog';
+import { ContractFields, ContractItem } from '../../components/StepDialog';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
 interface TreeItem {
@@ -85,9 +85,11 @@ function CategoryDialog({ category, all, onClose }: { category: Partial<Category
   return (
     <Modal open title={t(category.id ? 'actions.edit' : 'lists:categories.add')} onCancel={closeAsking} maskClosable={false} onOk={() => form.submit()} okText={t('actions.save')} okButtonProps={{ size: 'large', loading: save.isPending }}>
       <Form form={form} layout="vertical" onFinish={submit} onKeyDownCapture={enterToNext} initialValues={{ name: category.name ?? '', parentId: category.parentId ?? undefined, active: category.active ?? true }}>
-        <Form.Item name="name" label={t('lists:categories.name')} rules={REQUIRED}>
-          <Input maxLength={20} />
-        </Form.Item>
+        <ContractFields method="lists.saveCategory">
+          <ContractItem name="name" label={t('lists:categories.name')}>
+            <Input maxLength={20} />
+          </ContractItem>
+        </ContractFields>
         <Form.Item name="parentId" label={t('lists:categories.parent')}>
           <TreeSelect allowClear treeData={tops} />
         </Form.Item>

@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Rate } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../shared/rules/idNumber';
-import { REQUIRED, ContractItem, StepDialog } from '../../components/StepDialog';
+import { ContractItem, StepDialog } from '../../components/StepDialog';
 
 export function ClaimDialog({ needId, resourceId, provider, onClose }: { needId: number; resourceId?: number; provider: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -72,10 +72,11 @@ export function CompleteDialog({ needId, onClose }: { needId: number; onClose: (
 /** Undoing a match or withdrawing a need: both keep the reason on the need's history. */
 export function ReasonDialog({ needId, kind, onClose }: { needId: number; kind: 'cancel' | 'withdraw'; onClose: () => void }) {
   const { t } = useTranslation();
+  // Both methods take the reason under one name: the field is the same in either dialog.
   const field = (
-    <Form.Item name="reason" label={t('lists:fields.reason')} rules={REQUIRED}>
+    <ContractItem name="reason" label={t('lists:fields.reason')}>
       <Input.TextArea rows={2} data-testid="reason-text" />
-    </Form.Item>
+    </ContractItem>
   );
   return kind === 'cancel' ? (
     <StepDialog method="lists.cancelMatch" title={t('lists:need.cancelTitle')} done={t('lists:need.cancelled')} fixed={{ needId }} initial={{}} onClose={onClose} testId="reason">

@@ -9,7 +9,7 @@ import { CodeSelect } from '../../components/CodeSelect';
 import { ColumnMapping } from '../../components/ColumnMapping';
 import { fileToBase64, saveFile } from '../../components/download';
 import { errorText } from '../../components/errors';
-import { REQUIRED } from '../../components/StepDialog';
+import { ContractFields, ContractItem } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { useAskBeforeClosing } from '../../components/askBeforeClosing';
 
@@ -41,9 +41,11 @@ function UploadTemplate({ onUploaded }: { onUploaded: (t: SheetTemplate) => void
     <Card size="small" title={t('reports:sheets.uploadTitle')}>
       <Typography.Paragraph type="secondary">{t('reports:sheets.uploadHint')}</Typography.Paragraph>
       <Form form={form} layout="inline" onFinish={(v) => void submit(v)}>
-        <Form.Item name="name" label={t('reports:sheets.name')} rules={REQUIRED}>
-          <Input style={{ width: 220 }} data-testid="sheet-name" />
-        </Form.Item>
+        <ContractFields method="sheets.upload">
+          <ContractItem name="name" label={t('reports:sheets.name')}>
+            <Input style={{ width: 220 }} data-testid="sheet-name" />
+          </ContractItem>
+        </ContractFields>
         <Form.Item name="department" label={t('reports:sheets.department')}>
           <Input style={{ width: 180 }} data-testid="sheet-department" />
         </Form.Item>

@@ -8,7 +8,7 @@ import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
-import { REQUIRED, ContractItem, StepDialog } from '../../components/StepDialog';
+import { ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { ProblemTags } from './ProblemTags';
 import { SendToConsultation } from '../consultation/api';
@@ -150,15 +150,16 @@ function StepForm({ p, step, onClose }: { p: ProblemDetail; step: Step; onClose:
   const staff = useCall('problems.staff', {});
   const mediators = useCall('mediation.mediators', {}, { enabled: step === 'mediation' });
   const base = { onClose, initial: { date: todayIso() }, done: t('visits:problems.done') };
+  // Fields several steps' methods take: each dialog's own method says whether they are required.
   const date = (
-    <Form.Item name="date" label={t('visits:fields.date')} rules={REQUIRED}>
+    <ContractItem name="date" label={t('visits:fields.date')}>
       <Input />
-    </Form.Item>
+    </ContractItem>
   );
-  const text = (name: string, label: string, required = true) => (
-    <Form.Item name={name} label={t(label)} rules={required ? REQUIRED : []}>
+  const text = (name: string, label: string) => (
+    <ContractItem name={name} label={t(label)}>
       <Input.TextArea rows={3} data-testid={`step-${name}`} />
-    </Form.Item>
+    </ContractItem>
   );
   if (typeof step === 'object')
     return (
@@ -174,7 +175,7 @@ function StepForm({ p, step, onClose }: { p: ProblemDetail; step: Step; onClose:
           <Form.Item name="assigneeId" label={t('visits:fields.assignee')}>
             <Select allowClear options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} data-testid="step-assignee" />
           </Form.Item>
-          {text('note', 'visits:fields.note', false)}
+          {text('note', 'visits:fields.note')}
           {date}
         </StepDialog>
       );
@@ -201,7 +202,7 @@ function StepForm({ p, step, onClose }: { p: ProblemDetail; step: Step; onClose:
           <Form.Item name="satisfaction" label={t('visits:fields.satisfaction')}>
             <Radio.Group options={SATISFACTION.map((s) => ({ value: s, label: t(`visits:satisfaction.${s}`) }))} />
           </Form.Item>
-          {text('note', 'visits:fields.note', false)}
+          {text('note', 'visits:fields.note')}
           {date}
         </StepDialog>
       );

@@ -130,6 +130,7 @@ export function VolunteerPage({ id }: { id: number }) {
                   <Form.Item name="category" label={f('category')} rules={[{ required: true }]}>
                     <Select showSearch={{ optionFilterProp: 'label' }} options={(categories.data ?? []).map((c) => ({ value: c, label: c }))} data-testid="patrol-category" />
                   </Form.Item>
+                  {/* The contract's problem.content, required once a problem is found (the form keeps it flat beside "found"). */}
                   <Form.Item name="problemContent" label={f('problemContent')} rules={REQUIRED}>
                     <Input.TextArea rows={2} data-testid="patrol-problem" />
                   </Form.Item>

@@ -107,6 +107,7 @@ function AddVolunteer({ onClose }: { onClose: () => void }) {
             </Form.Item>
           ) : (
             <Space wrap>
+              {/* Required of a volunteer from outside the ledger (the main process: volunteers.nameNeeded); the contract's field alone is optional. */}
               <Form.Item name="name" label={f('name')} rules={REQUIRED}>
                 <Input maxLength={40} data-testid="volunteer-name" />
               </Form.Item>

@@ -10,7 +10,7 @@ import { SECTIONS } from '../modules';
 import { GlobalSearch } from '../modules/desk/api';
 import { ChangePasswordDialog, useCan, useUser } from '../modules/accounts/api';
 import { useWrite } from '../api/hooks';
-import type { Permission } from '../../shared/contract/define';
+import type { Permission } from '../../shared/contract';
 
 /** The first section this user may open: where a fresh sign-in lands. */
 function ownSection(can: (p: Permission) => boolean): string {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AppInfo } from '../../shared/contract/community';
-import type { Permission } from '../../shared/contract/define';
+import type { Permission } from '../../shared/contract';
 
 /** What a page of a section is given: the rest of the address (#/lists/need/12 → ['need', '12']) and its query. */
 export interface PageArgs {

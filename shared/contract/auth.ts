@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissionName, permissions } from './define';
 import { id, isoDate, pageArgs, requiredText, text } from './fields';
 import { MIN_PASSWORD, ROLES } from '../rules/roles';
 import { isWeakPassword } from '../rules/passwords';
-import { PERMISSIONS } from './define';
 import { LANGUAGES } from '../i18n/languages';
 
 const username = z
@@ -24,7 +23,7 @@ export const currentUser = z.object({
   username: z.string(),
   displayName: z.string(),
   role: z.string(),
-  permissions: z.array(z.enum(PERMISSIONS)),
+  permissions: z.array(permissionName),
   mustChangePassword: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof currentUser>;
@@ -46,6 +45,12 @@ export const auditRow = z.object({ id, at: z.string(), actor: z.string(), actorN
 export type AuditRow = z.infer<typeof auditRow>;
 
 const auditFilters = { actor: text(32).optional(), action: text(40).optional(), record: text(60).optional(), from: isoDate.optional(), to: isoDate.optional() };
+
+/** Accounts, roles and the audit log: the administrator's alone. The built-in roles that hold each by default; the administrator holds every permission. */
+export const authPermissions = permissions({
+  'users.manage': [],
+  'audit.view': [],
+});
 
 export const authContract = {
   'auth.status': method({
@@ -79,13 +84,13 @@ export const authContract = {
   }),
   'roles.list': method({
     input: z.object({}).strict(),
-    output: z.array(z.object({ name: z.string(), permissions: z.array(z.enum(PERMISSIONS)) })),
+    output: z.array(z.object({ name: z.string(), permissions: z.array(permissionName) })),
     kind: 'read',
     permission: 'users.manage',
   }),
   /** The permission matrix, one role at a time; people signed in get the change at their next sign-in. */
   'roles.setPermissions': method({
-    input: z.object({ role, permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length) }).strict(),
+    input: z.object({ role, permissions: z.array(permissionName).max(200) }).strict(),
     output: z.object({ role: z.string() }),
     kind: 'write',
     permission: 'users.manage',

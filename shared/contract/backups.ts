@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { requiredText } from './fields';
 
 export const backupRow = z.object({
@@ -15,6 +15,11 @@ export const backupRow = z.object({
   households: z.number().nullable(),
 });
 export type BackupRow = z.infer<typeof backupRow>;
+
+/** Backups and restores: the administrator's alone. The built-in roles that hold each by default; the administrator holds every permission. */
+export const backupsPermissions = permissions({
+  'backups.manage': [],
+});
 
 export const backupsContract = {
   'backups.list': method({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { id, isoDate, requiredText, text } from './fields';
 
 export const CERT_STATUSES = ['draft', 'approved', 'issued', 'void', 'refused'] as const;
@@ -70,6 +70,13 @@ export const refusalKind = z.object({
   shipped: z.boolean(),
 });
 export type RefusalKind = z.infer<typeof refusalKind>;
+
+/** Staff issue certificates; approving and the certificate kinds are the administrator's. The built-in roles that hold each by default; the administrator holds every permission. */
+export const certificatesPermissions = permissions({
+  'certificates.issue': ['staff'],
+  'certificates.approve': [],
+  'certificates.manage': [],
+});
 
 export const certificatesContract = {
   'certs.refusals': method({ input: z.object({}).strict(), output: z.array(refusalKind), kind: 'read', permission: 'certificates.issue' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { id, phone, requiredText, optionalText } from './fields';
 
 const gridInput = z.object({
@@ -24,6 +24,11 @@ export const appInfo = z.object({
   ledgerPath: z.string(),
 });
 export type AppInfo = z.infer<typeof appInfo>;
+
+/** Community staff keep the grids and buildings. The built-in roles that hold each by default; the administrator holds every permission. */
+export const communityPermissions = permissions({
+  'community.edit': ['staff'],
+});
 
 export const communityContract = {
   'app.info': method({ input: z.object({}).strict(), output: appInfo, kind: 'read', permission: 'public' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { id, isoDate, optionalText, requiredText } from './fields';
 import { MATTER_FORMS, MATTER_SOURCES, MATTER_STATES, MATTER_STEPS, PARTICIPANT_KINDS } from '../rules/consultation';
 
@@ -85,6 +85,13 @@ const step = <T extends z.ZodRawShape>(shape: T) => z.object({ id, date: isoDate
 const written = { output: z.object({ id }), kind: 'write' as const, permission: 'consultation.edit' as const };
 const year = z.number().int().min(2000).max(2100);
 const tally = z.array(z.object({ key: z.string(), n: z.number() }));
+
+/** Consultation: staff run the matters; the party organisation reviews each one (党组织审核). The built-in roles that hold each by default; the administrator holds every permission. */
+export const consultationPermissions = permissions({
+  'consultation.view': ['staff', 'secretary'],
+  'consultation.edit': ['staff'],
+  'consultation.review': ['secretary'],
+});
 
 export const consultationContract = {
   'consultation.settings': method({ input: z.object({}).strict(), output: consultationSettings, kind: 'read', permission: 'consultation.view' }),

@@ -1,44 +1,23 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { Role } from '../rules/roles';
 
-/** Every permission a role can be granted, per operation. */
-export const PERMISSIONS = [
-  'community.edit',
-  'residents.view',
-  'residents.edit',
-  'residents.import',
-  'residents.export',
-  'residents.print',
-  'residents.reveal',
-  'users.manage',
-  'backups.manage',
-  'records.purge',
-  'audit.view',
-  'party.view',
-  'party.edit',
-  'party.export',
-  'certificates.issue',
-  'certificates.approve',
-  'certificates.manage',
-  'mediation.work',
-  'mediation.all',
-  'lists.view',
-  'lists.edit',
-  'visits.view',
-  'visits.edit',
-  'desk.view',
-  'templates.manage',
-  'hosting.manage',
-  'consultation.view',
-  'consultation.edit',
-  'consultation.review',
-  'volunteers.view',
-  'volunteers.edit',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-/** 'public': callable before signing in (the login itself); 'signedIn': any signed-in user, even while locked. */
-export type Access = Permission | 'public' | 'signedIn';
+/**
+ * A module's permissions, each with the built-in roles that hold it by default (the administrator
+ * holds every one); the app's list and the roles' defaults are made from the modules' (index.ts).
+ */
+export function permissions<const P extends Record<string, readonly Exclude<Role, 'admin'>[]>>(list: P): P {
+  return list;
+}
 
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+/** Every module's permissions, known once index.ts has read them: the accounts' own schemas take any of them. */
+const known = new Set<string>();
+export function knowPermissions(list: readonly string[]): void {
+  for (const p of list) known.add(p);
+}
+// A string here, not the Permission type: that type is made from the modules, whose contracts use this.
+export const permissionName = z.string().refine((p) => known.has(p), { error: 'validation.invalid' });
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, P extends string = string> {
   input: I;
   output: O;
   /**
@@ -46,10 +25,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * commits in batches, each all or nothing, so the caller can watch its progress and stop it.
    */
   kind: 'read' | 'write' | 'job';
-  permission: Access;
+  /** A permission of some module, or 'public' / 'signedIn' (Access, index.ts: checked there, as the modules' list is made). */
+  permission: P;
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+export function method<I extends z.ZodType, O extends z.ZodType, const P extends string>(spec: MethodSpec<I, O, P>): MethodSpec<I, O, P> {
   return spec;
 }
 

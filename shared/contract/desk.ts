@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { isoDate, requiredText } from './fields';
 import { MODULE_REMINDER_KIND, type ModuleReminderKind } from '../rules/reminders';
 
@@ -34,6 +34,11 @@ const dashboard = z.object({
   visits: z.object({ thisMonth: z.number(), openProblems: z.number() }).optional(),
   /** The figures modules offer the desk as providers, each titled `<module>:dashboard.<key>`. */
   modules: z.array(z.object({ module: z.string(), figures: z.array(count) })),
+});
+
+/** The home screen, reminders and search: everyone, each seeing their own modules' part. The built-in roles that hold each by default; the administrator holds every permission. */
+export const deskPermissions = permissions({
+  'desk.view': ['staff', 'mediator', 'secretary', 'coordinator'],
 });
 
 export const deskContract = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { requiredText } from './fields';
 
 export const deskRow = z.object({
@@ -26,6 +26,11 @@ export const hostStatus = z.object({
 export type HostStatus = z.infer<typeof hostStatus>;
 
 export const port = z.number().int().min(1024, { error: 'host.badPort' }).max(65535, { error: 'host.badPort' });
+
+/** Hosting the ledger for other desks: the administrator's. The built-in roles that hold each by default; the administrator holds every permission. */
+export const hostingPermissions = permissions({
+  'hosting.manage': [],
+});
 
 export const hostingContract = {
   'hosting.status': method({ input: z.object({}).strict(), output: hostStatus, kind: 'read', permission: 'hosting.manage' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { code, id, isoDate, optionalText, phone, requiredText } from './fields';
 import { CAPACITY_PERIODS, NEED_FOR, NEED_STATES, PROVIDER_KINDS, URGENCIES } from '../rules/lists';
 
@@ -158,6 +158,12 @@ const needFilters = z
     forPrint: z.boolean().optional().default(false),
   })
   .strict();
+
+/** The two lists: staff and the party branch keep them; the volunteer coordinator sees the needs their services answer. The built-in roles that hold each by default; the administrator holds every permission. */
+export const listsPermissions = permissions({
+  'lists.view': ['staff', 'secretary', 'coordinator'],
+  'lists.edit': ['staff', 'secretary'],
+});
 
 export const listsContract = {
   'lists.categories': method({ input: z.object({}).strict(), output: z.array(category), kind: 'read', permission: 'lists.view' }),

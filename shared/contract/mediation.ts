@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { id, isoDate, optionalCode, optionalText, requiredText } from './fields';
 import { CASE_SOURCES, CASE_STATES, FILE_ITEMS, ROUTES } from '../rules/mediation';
 
@@ -85,6 +85,12 @@ export const mediationSettings = z
   })
   .strict();
 export type MediationSettings = z.infer<typeof mediationSettings>;
+
+/** Mediators work their own cases; every case is the administrator's. The built-in roles that hold each by default; the administrator holds every permission. */
+export const mediationPermissions = permissions({
+  'mediation.work': ['mediator'],
+  'mediation.all': [],
+});
 
 export const mediationContract = {
   'mediation.settings': method({ input: z.object({}).strict(), output: mediationSettings, kind: 'read', permission: 'mediation.work' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { id, idNumber, isoDate, optionalCode, optionalText, phone, requiredText, text } from './fields';
 import { DUES_KINDS, STAGES } from '../rules/party';
 
@@ -223,6 +223,13 @@ export const reporterRow = z.object({
 export type ReporterRow = z.infer<typeof reporterRow>;
 
 const importIssue = z.object({ row: z.number(), column: z.string(), messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+
+/** The party branch's rosters and records: its secretaries'. The built-in roles that hold each by default; the administrator holds every permission. */
+export const partyPermissions = permissions({
+  'party.view': ['secretary'],
+  'party.edit': ['secretary'],
+  'party.export': ['secretary'],
+});
 
 export const partyContract = {
   'party.branches': method({ input: z.object({}).strict(), output: z.array(branch), kind: 'read', permission: 'party.view' }),

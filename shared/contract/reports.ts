@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { method, type Permission } from './define';
+import { method, permissions } from './define';
 import { id, isoDate, requiredText } from './fields';
 import { LANGUAGES } from '../i18n/languages';
 
 export const REPORT_KINDS = ['population', 'party', 'mediation', 'certificates', 'lists'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 /** Who may run each report: the module's own permission (mediation statistics are the committee head's). */
-export const REPORT_PERMISSION: Record<ReportKind, Permission> = {
+export const REPORT_PERMISSION = {
   population: 'residents.view',
   party: 'party.view',
   mediation: 'mediation.all',
   certificates: 'certificates.issue',
   lists: 'lists.view',
-};
+} as const satisfies Record<ReportKind, string>;
 
 const file = z.object({ fileName: z.string(), base64: z.string() });
 const cell = z.union([z.string(), z.number()]);
@@ -99,6 +99,11 @@ const sheetFilter = z
     status: z.enum(['active', 'moved_out', 'deceased']).default('active'),
   })
   .strict();
+
+/** Report templates and upper-level sheets: the administrator's. The built-in roles that hold each by default; the administrator holds every permission. */
+export const reportsPermissions = permissions({
+  'templates.manage': [],
+});
 
 export const reportsContract = {
   'reports.population': reportMethod('population'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { code, id, idNumber, isoDate, optionalCode, optionalText, pageArgs, phone, requiredText, text } from './fields';
 import { checkIdNumber, todayIso } from '../rules/idNumber';
 import { LANGUAGES } from '../i18n/languages';
@@ -172,6 +172,16 @@ export const importChoices = z
   .strict();
 export type ImportChoices = z.output<typeof importChoices>;
 export type ImportReport = z.infer<typeof importReport>;
+
+/** Community staff keep the resident ledger; they may see a full ID number when they give a reason (logged). The built-in roles that hold each by default; the administrator holds every permission. */
+export const residentsPermissions = permissions({
+  'residents.view': ['staff'],
+  'residents.edit': ['staff'],
+  'residents.import': ['staff'],
+  'residents.export': ['staff'],
+  'residents.print': ['staff'],
+  'residents.reveal': ['staff'],
+});
 
 export const residentsContract = {
   'residents.search': method({

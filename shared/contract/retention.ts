@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { id, requiredText } from './fields';
 
 /** How long records are kept once their purpose has ended (PIPL 第19条); under-14s have their own rule. */
@@ -22,6 +22,11 @@ export const dueRecord = z.object({
   dueSince: z.string(),
 });
 export type DueRecord = z.infer<typeof dueRecord>;
+
+/** Purging records past their keeping time: the administrator's alone. The built-in roles that hold each by default; the administrator holds every permission. */
+export const retentionPermissions = permissions({
+  'records.purge': [],
+});
 
 export const retentionContract = {
   'retention.rules': method({

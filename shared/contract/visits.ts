@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { id, isoDate, optionalText, phone, requiredText } from './fields';
 import { PROBLEM_SOURCES, PROBLEM_STATES, SATISFACTION, VISIT_KINDS } from '../rules/visits';
 
@@ -124,6 +124,12 @@ const board = z.object({
 export type DailyBoard = z.infer<typeof board>;
 
 const step = <T extends z.ZodRawShape>(shape: T) => z.object({ id, date: isoDate, ...shape }).strict();
+
+/** Visits and the problems raised on them: community staff. The built-in roles that hold each by default; the administrator holds every permission. */
+export const visitsPermissions = permissions({
+  'visits.view': ['staff'],
+  'visits.edit': ['staff'],
+});
 
 export const visitsContract = {
   'visits.settings': method({ input: z.object({}).strict(), output: visitSettings, kind: 'read', permission: 'visits.view' }),

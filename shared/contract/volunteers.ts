@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, permissions } from './define';
 import { id, isoDate, optionalText, phone, requiredText } from './fields';
 import { ACTIVITY_STATES, TEAM_KINDS, VOLUNTEER_ORIGINS } from '../rules/volunteers';
 
@@ -88,6 +88,12 @@ export const teamInput = z
   .strict();
 
 const hoursRow = z.object({ id, name: z.string(), origin: z.enum(VOLUNTEER_ORIGINS), unit: z.string(), teams: z.string(), activities: z.number(), activityHours: z.number(), serviceHours: z.number(), hours: z.number(), points: z.number(), stars: z.number() });
+
+/** The volunteer corps: staff and the coordinator (志愿服务协调员); the party branch sees it. The built-in roles that hold each by default; the administrator holds every permission. */
+export const volunteersPermissions = permissions({
+  'volunteers.view': ['staff', 'secretary', 'coordinator'],
+  'volunteers.edit': ['staff', 'coordinator'],
+});
 
 export const volunteersContract = {
   'volunteers.settings': method({ input: z.object({}).strict(), output: volunteerSettings, kind: 'read', permission: 'volunteers.view' }),

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { openApp, type App } from '../../main/app';
 import { connect, type Db } from '../../main/core/ledger';
 import { newSession, systemSession, type Session } from '../../main/core/session';
-import { DEFAULT_PERMISSIONS, type Role } from '../../shared/rules/roles';
+import { DEFAULT_PERMISSIONS } from '../../shared/contract';
+import type { Role } from '../../shared/rules/roles';
 import type { Input, MethodName, Output } from '../../shared/contract';
 
 /** A real ledger file in its own temporary folder. */

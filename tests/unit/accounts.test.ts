@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../main/app';
 import { newSession, type Session } from '../../main/core/session';
 import { contract, methodNames } from '../../shared/contract';
-import { DEFAULT_PERMISSIONS, ROLES } from '../../shared/rules/roles';
+import { DEFAULT_PERMISSIONS } from '../../shared/contract';
+import { ROLES } from '../../shared/rules/roles';
 import { ok, openTempApp, setUpCommunity } from '../support/ledger';
 
 type TestApp = ReturnType<typeof openTempApp>;

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 import { mergeHandlers } from '../../main/modules';
 import { assemble } from '../../renderer/modules/registry';
 import { links, printLinks } from '../../shared/contract/links';
-import { contract, type MethodName } from '../../shared/contract';
+import { contract, fromModules, type MethodName } from '../../shared/contract';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -34,7 +34,7 @@ describe('one module, one place', () => {
   });
 
   it('a migration is frozen: it imports no role defaults, templates or rules that may still change', async () => {
-    expect((await problems('main/core/ledger/migrations/099-new.ts', "import { DEFAULT_PERMISSIONS } from '../../../../shared/rules/roles';\nexport const x = DEFAULT_PERMISSIONS;\n")).join()).toMatch(/frozen/);
+    expect((await problems('main/core/ledger/migrations/099-new.ts', "import { DEFAULT_PERMISSIONS } from '../../../../shared/contract';\nexport const x = DEFAULT_PERMISSIONS;\n")).join()).toMatch(/frozen/);
     expect(await problems('main/core/ledger/migrations/099-new.ts', "import { grantPermissions } from './grant';\nexport const x = grantPermissions;\n")).toEqual([]);
   });
 
@@ -48,6 +48,13 @@ describe('one module, one place', () => {
     const page = () => null;
     expect(() => assemble([{ name: 'a', sections: [{ key: 'x', permission: 'desk.view', page }] }, { name: 'b', sections: [{ key: 'x', permission: 'desk.view', page }] }])).toThrow(/section x/);
     expect(() => assemble([{ name: 'a', sections: [], prints: { p: page } }, { name: 'b', sections: [], prints: { p: page } }])).toThrow(/print view p/);
+    // The shared side likewise: methods and permissions, each declared by one module.
+    const spec = { input: z.object({}), output: z.object({}), kind: 'read' as const, permission: 'a.view' };
+    expect(() => fromModules([{ contract: { 'a.get': spec }, permissions: { 'a.view': [] } }, { contract: { 'a.get': spec }, permissions: {} }])).toThrow(/method a\.get/);
+    expect(() => fromModules([{ contract: {}, permissions: { 'a.view': [] } }, { contract: {}, permissions: { 'a.view': ['staff'] } }])).toThrow(/permission a\.view/);
+    expect(() => fromModules([{ contract: { 'a.get': { ...spec, permission: 'a.veiw' } }, permissions: { 'a.view': [] } }])).toThrow(/a\.veiw, which no module declares/);
+    const made = fromModules([{ contract: { 'a.get': spec }, permissions: { 'a.view': ['staff'], 'a.edit': [] } }]);
+    expect(made.defaults).toEqual({ admin: ['a.view', 'a.edit'], staff: ['a.view'], mediator: [], secretary: [], coordinator: [] });
   });
 
   it('every page address the main process and the renderer build (shared/contract/links.ts) opens a section of the renderer', () => {

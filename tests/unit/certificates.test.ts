@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { abolishedMatch, ABOLISHED, certificateNumber, fillTemplate, unknownPlaceholders } from '../../shared/rules/certificates';
 import { issue } from '../../main/modules/certificates/register';
 import { newSession, type Session } from '../../main/core/session';
-import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
+import { DEFAULT_PERMISSIONS } from '../../shared/contract';
 import type { CallFailure, Input, MethodName } from '../../shared/contract';
 import { ok, openTempApp, openRaw, setUpCommunity, tempDir, TEST_KEY } from '../support/ledger';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newSession, systemSession, type Session } from '../../main/core/session';
-import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
+import { DEFAULT_PERMISSIONS } from '../../shared/contract';
 import { turningHighAgeWindow } from '../../shared/rules/reminders';
 import type { Input, MethodName } from '../../shared/contract';
 import { openTempApp, setUpCommunity, sys as call } from '../support/ledger';

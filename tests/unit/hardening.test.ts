@@ -6,7 +6,7 @@ import { keysPathFor, readKeys } from '../../main/core/keys';
 import { newSession, type Session } from '../../main/core/session';
 import { scrubDigits } from '../../main/core/audit';
 import { isWeakPassword } from '../../shared/rules/passwords';
-import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
+import { DEFAULT_PERMISSIONS } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/rules/mask';
 import type { Input, MethodName } from '../../shared/contract';
 import { setUpCommunity, tempDir } from '../support/ledger';

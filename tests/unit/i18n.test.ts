@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, resources, translate } from '../../shared/i18n/resources';
 import type { IdProblem } from '../../shared/rules/idNumber';
-import { PERMISSIONS } from '../../shared/contract/define';
+import { PERMISSIONS } from '../../shared/contract';
 import { BRANCH_KINDS, MEETING_KINDS, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../../shared/contract/party';
 import { DUES_KINDS, STAGES, STEP_COUNT } from '../../shared/rules/party';
 import { CERT_STATUSES } from '../../shared/contract/certificates';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { connect, openLedger } from '../../main/core/ledger';
 import { LATEST_VERSION, migrations } from '../../main/core/ledger/migrations';
 import { resolveLedgerPath } from '../../main/core/paths';
-import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
+import { DEFAULT_PERMISSIONS } from '../../shared/contract';
 import { tempDir } from '../support/ledger';
 import { FIXTURE_KEY } from '../fixtures/fixtureKey';
 

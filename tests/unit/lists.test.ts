@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { newSession, type Session } from '../../main/core/session';
-import { DEFAULT_PERMISSIONS, type Role } from '../../shared/rules/roles';
+import { DEFAULT_PERMISSIONS } from '../../shared/contract';
+import type { Role } from '../../shared/rules/roles';
 import { todayIso } from '../../shared/rules/idNumber';
 import { addDays } from '../../shared/rules/mediation';
 import type { CallFailure, Input, MethodName } from '../../shared/contract';

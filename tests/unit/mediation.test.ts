@@ -1,7 +1,7 @@
 import { translate } from '../../shared/i18n/resources';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSession, type Session } from '../../main/core/session';
-import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
+import { DEFAULT_PERMISSIONS } from '../../shared/contract';
 import { todayIso } from '../../shared/rules/idNumber';
 import { addDays } from '../../shared/rules/mediation';
 import type { CallFailure, Input, MethodName, Output } from '../../shared/contract';

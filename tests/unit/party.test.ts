@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSession, type Session } from '../../main/core/session';
-import { DEFAULT_PERMISSIONS, type Role } from '../../shared/rules/roles';
+import { DEFAULT_PERMISSIONS } from '../../shared/contract';
+import type { Role } from '../../shared/rules/roles';
 import { todayIso } from '../../shared/rules/idNumber';
 import { addMonths } from '../../shared/rules/party';
 import type { CallFailure, Input, MethodName } from '../../shared/contract';

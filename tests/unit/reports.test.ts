@@ -4,7 +4,7 @@ import type { Report } from '../../shared/contract/reports';
 import { presetPeriod } from '../../shared/rules/periods';
 import type { Input, MethodName } from '../../shared/contract';
 import { newSession, systemSession } from '../../main/core/session';
-import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
+import { DEFAULT_PERMISSIONS } from '../../shared/contract';
 import { openRaw, setUpCommunity, sys } from '../support/ledger';
 import { scenarioPerTest } from '../support/scenario';
 import type { App } from '../../main/app';

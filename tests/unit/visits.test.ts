@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newSession, systemSession, type Session } from '../../main/core/session';
-import { DEFAULT_PERMISSIONS } from '../../shared/rules/roles';
+import { DEFAULT_PERMISSIONS } from '../../shared/contract';
 import { canMoveProblem, isProblemOverdue, problemDeadline, problemRates, visitDue, DEFAULT_VISIT_RULES } from '../../shared/rules/visits';
 import type { CallFailure, Input, MethodName, Output } from '../../shared/contract';
 import { openTempApp, setUpCommunity } from '../support/ledger';

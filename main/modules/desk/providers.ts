@@ -1,5 +1,5 @@
 import type { Output } from '../../../shared/contract';
-import type { Permission } from '../../../shared/contract/define';
+import type { Permission } from '../../../shared/contract';
 import { addMonths } from '../../../shared/rules/party';
 import type { Reminder } from '../../../shared/rules/reminders';
 import type { CallContext } from '../../core/dispatch';

@@ -1,6 +1,6 @@
 import { App, Card, Checkbox, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PERMISSIONS, type Permission } from '../../../shared/contract/define';
+import { PERMISSIONS, type Permission } from '../../../shared/contract';
 import { ROLES } from '../../../shared/rules/roles';
 import { useCall, useWrite } from '../../api/hooks';
 import { errorText } from '../../components/errors';

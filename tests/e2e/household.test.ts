@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { expect, it } from 'vitest';
-import { appForThisFile, ledgerCli } from './harness';
+import { appForThisFile, artifactsDir, ledgerCli } from './harness';
 import { ResidentForm, ResidentsScreen } from './pages/residents';
 import { validId } from '../support/sheets';
 
@@ -58,6 +59,13 @@ it('a household of three typed in from the keyboard', async () => {
   await page.keyboard.press('Enter');
   await page.getByText('户卡：第一网格 3号楼2单元301室').waitFor();
   expect(await page.locator('.app-menu .ant-menu-item-selected').innerText()).toBe('家庭户');
+
+  // An address to a household that is not there (a stale link, a merged household) says so, in words.
+  await page.evaluate(() => (window.location.hash = '#/households/999999'));
+  await page.locator('.ant-result-warning').getByText('找不到这一户。').waitFor();
+  await page.screenshot({ path: path.join(artifactsDir(), 'household-not-found.png') });
+  await page.locator('.ant-result-warning').getByRole('button', { name: /返\s*回/ }).click();
+  await page.getByText('户卡：第一网格 3号楼2单元301室').waitFor();
 });
 
 it('a wrong ID number gets a clear message and nothing is saved', async () => {

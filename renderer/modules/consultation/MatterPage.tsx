@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Radio, Result, Select, Space, Spin, Steps, Table, Tag } from 'antd';
+import { Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Steps, Table, Tag } from 'antd';
 import { ArrowLeftOutlined, MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MatterDetail } from '../../../shared/contract/consultation';
@@ -7,11 +7,11 @@ import { MATTER_STEPS, PARTICIPANT_KINDS, RESIDENT_KINDS, type MatterStep } from
 import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
-import { errorText } from '../../components/errors';
 import { ResidentPicker } from '../../components/ResidentPicker';
 import { ContractItem, REQUIRED, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { printLinks } from '../../../shared/contract/links';
+import { Waiting } from '../../components/Waiting';
 
 /** The stage a matter is at, as a tag: finished green, declined red, anything else under way. */
 export function MatterStateTag({ state }: { state: MatterDetail['state'] }) {
@@ -26,8 +26,7 @@ export function MatterPage({ id }: { id: number }) {
   const can = useCan();
   const q = useCall('consultation.get', { id });
   const [step, setStep] = useState<MatterStep>();
-  if (q.isPending) return <Spin size="large" />;
-  if (q.isError) return <Result status="warning" title={errorText(t, q.error)} />;
+  if (!q.isSuccess) return <Waiting query={q} />;
   const m = q.data;
   const mayTake = m.next && (m.next === 'review' ? can('consultation.review') : can('consultation.edit'));
   const done = new Set(m.steps.map((s) => s.step));

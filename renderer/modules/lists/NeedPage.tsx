@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Result, Space, Spin, Table, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Table, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { NeedDetail } from '../../../shared/contract/lists';
@@ -14,6 +14,7 @@ import { Reasons } from './Reasons';
 import { ClaimDialog, CompleteDialog, FeedbackDialog, ReasonDialog, ServiceDialog } from './NeedActions';
 import { SendToConsultation } from '../consultation/api';
 import { links, printLinks } from '../../../shared/contract/links';
+import { Waiting } from '../../components/Waiting';
 
 type Open = { kind: 'edit' } | { kind: 'claim'; resourceId?: number; provider: string } | { kind: 'service' } | { kind: 'complete' } | { kind: 'feedback' } | { kind: 'cancel' } | { kind: 'withdraw' };
 
@@ -23,8 +24,7 @@ export function NeedPage({ id }: { id: number }) {
   const can = useCan();
   const need = useCall('lists.need', { id });
   const [open, setOpen] = useState<Open>();
-  if (need.isPending) return <Spin size="large" />;
-  if (need.isError) return <Result status="warning" title={errorText(t, need.error)} />;
+  if (!need.isSuccess) return <Waiting query={need} />;
   const n = need.data;
   const edit = can('lists.edit');
   const close = () => setOpen(undefined);

@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Result, Space, Spin, Table, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Space, Table, Tag } from 'antd';
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdCard } from '../../../shared/contract/residents';
@@ -7,6 +7,7 @@ import { errorText } from '../../components/errors';
 import { navigate } from '../../app/router';
 import { useCan } from '../accounts/api';
 import { links, printLinks } from '../../../shared/contract/links';
+import { Waiting } from '../../components/Waiting';
 
 type Member = HouseholdCard['members'][number];
 
@@ -17,8 +18,7 @@ export function HouseholdPage({ id }: { id: number }) {
   const card = useCall('households.card', { id });
   const setHead = useWrite('households.setHead');
   const can = useCan();
-  if (card.isPending) return <Spin />;
-  if (card.isError) return <Result status="warning" title={errorText(t, card.error)} />;
+  if (!card.isSuccess) return <Waiting query={card} />;
   const h = card.data;
   const code = (list: string, v: string) => (v ? t(`codes:${list}.${v}`) : '');
   const head = h.members.find((m) => m.id === h.headId);

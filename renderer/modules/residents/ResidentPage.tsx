@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AgeTags } from './AgeTags';
 import { useCall } from '../../api/hooks';
-import { errorText } from '../../components/errors';
 import { LifeEventDialog, type LifeEventKind } from './LifeEventDialog';
 import { RevealButton } from './RevealButton';
 import { useCan } from '../accounts/api';
 import { ResidentVisitsCard } from '../visits/api';
 import { links } from '../../../shared/contract/links';
+import { Waiting } from '../../components/Waiting';
 
 /** One resident: every field, the full ID (the list shows it masked), and the timeline of moves and changes. */
 export function ResidentPage({ id }: { id: number }) {
@@ -17,8 +17,7 @@ export function ResidentPage({ id }: { id: number }) {
   const [revealed, setRevealed] = useState<{ idNumber: string; phone: string } | null>(null);
   const can = useCan();
   const r = useCall('residents.get', { id });
-  if (r.isPending) return <Spin />;
-  if (r.isError) return <Result status="warning" title={errorText(t, r.error)} />;
+  if (!r.isSuccess) return <Waiting query={r} />;
   const d = r.data;
   const code = (list: string, v: string) => (v ? t(`codes:${list}.${v}`) : '—');
   const active = d.status === 'active';

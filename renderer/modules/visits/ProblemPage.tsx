@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, Descriptions, Form, Input, Radio, Result, Select, Space, Spin, Table, Timeline } from 'antd';
+import { Button, Card, Checkbox, Descriptions, Form, Input, Radio, Select, Space, Table, Timeline } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ProblemDetail } from '../../../shared/contract/visits';
@@ -7,12 +7,12 @@ import { SATISFACTION } from '../../../shared/rules/visits';
 import { todayIso } from '../../../shared/rules/idNumber';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
-import { errorText } from '../../components/errors';
 import { ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { ProblemTags } from './ProblemTags';
 import { SendToConsultation } from '../consultation/api';
 import { links, printLinks } from '../../../shared/contract/links';
+import { Waiting } from '../../components/Waiting';
 
 type Step = 'accept' | 'work' | 'resolve' | 'confirm' | 'answer' | 'referred' | 'rejected' | 'escalate' | 'mediation' | { reply: number };
 
@@ -22,8 +22,7 @@ export function ProblemPage({ id }: { id: number }) {
   const can = useCan();
   const q = useCall('problems.get', { id });
   const [step, setStep] = useState<Step>();
-  if (q.isPending) return <Spin size="large" />;
-  if (q.isError) return <Result status="warning" title={errorText(t, q.error)} />;
+  if (!q.isSuccess) return <Waiting query={q} />;
   const p = q.data;
   const edit = can('visits.edit');
   const has = (s: ProblemDetail['next'][number]) => p.next.includes(s);

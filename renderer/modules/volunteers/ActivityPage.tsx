@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Descriptions, Input, InputNumber, Result, Select, Space, Spin, Table } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Input, InputNumber, Select, Space, Table } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { plannedHours } from '../../../shared/rules/volunteers';
@@ -9,6 +9,7 @@ import { errorText } from '../../components/errors';
 import { ContractItem, StepDialog } from '../../components/StepDialog';
 import { useCan } from '../accounts/api';
 import { printLinks } from '../../../shared/contract/links';
+import { Waiting } from '../../components/Waiting';
 
 /** One activity: sign-up up to the number wanted, then after the day who came and the hours each served. */
 export function ActivityPage({ id }: { id: number }) {
@@ -22,8 +23,7 @@ export function ActivityPage({ id }: { id: number }) {
   const [picked, setPicked] = useState<number[]>([]);
   const [rows, setRows] = useState<Record<number, { present: boolean; hours: number }>>({});
   const [cancelling, setCancelling] = useState(false);
-  if (q.isPending) return <Spin size="large" />;
-  if (q.isError) return <Result status="warning" title={errorText(t, q.error)} />;
+  if (!q.isSuccess) return <Waiting query={q} />;
   const a = q.data;
   const f = (k: string) => t(`volunteers:fields.${k}`);
   const edit = can('volunteers.edit') && a.state !== 'cancelled';

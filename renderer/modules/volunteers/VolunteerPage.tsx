@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Result, Select, Space, Spin, Table } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../shared/rules/idNumber';
@@ -10,6 +10,7 @@ import { REQUIRED, ContractItem, StepDialog } from '../../components/StepDialog'
 import { useCan } from '../accounts/api';
 import { stars } from './VolunteersPage';
 import { links, printLinks } from '../../../shared/contract/links';
+import { Waiting } from '../../components/Waiting';
 
 /** One volunteer: who, their teams, the year's hours line by line, their rounds and the certificates issued. */
 export function VolunteerPage({ id }: { id: number }) {
@@ -21,8 +22,7 @@ export function VolunteerPage({ id }: { id: number }) {
   const categories = useCall('patrols.categories', {}, { enabled: can('volunteers.edit') });
   const issue = useWrite('volunteers.issueCertificate');
   const [dialog, setDialog] = useState<'patrol' | 'leave' | 'edit'>();
-  if (q.isPending) return <Spin size="large" />;
-  if (q.isError) return <Result status="warning" title={errorText(t, q.error)} />;
+  if (!q.isSuccess) return <Waiting query={q} />;
   const v = q.data;
   const f = (k: string) => t(`volunteers:fields.${k}`);
   const edit = can('volunteers.edit') && v.active;

@@ -1,22 +1,20 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { CertStatus } from '../../../../shared/contract/certificates';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
 import { PrintTable } from '../../../components/PrintTable';
 import { remarkOf } from '../RegisterTab';
+import { Waiting } from '../../../components/Waiting';
 
 /** 证明开具登记簿, A4 landscape: every issue, void and refusal of the period, oldest first. */
 export function RegisterPrint({ query, info }: { query: URLSearchParams; info: AppInfo }) {
   const { t } = useTranslation();
   const filters = { from: query.get('from') || undefined, to: query.get('to') || undefined, itemName: query.get('item') || undefined, handler: query.get('handler') || undefined, status: (query.get('status') || undefined) as CertStatus | undefined };
   const rows = useCall('certs.register', filters);
-  if (rows.isPending) return <Spin />;
-  if (rows.isError) return <p>{errorText(t, rows.error)}</p>;
+  if (!rows.isSuccess) return <Waiting query={rows} print />;
   const list = [...rows.data].reverse();
   return (
     <PrintFrame landscape>

@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react';
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { MatterDetail } from '../../../../shared/contract/consultation';
 import { paperDate } from '../../../../shared/rules/dates';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { FieldTable } from '../../../components/FieldTable';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { Waiting } from '../../../components/Waiting';
 
 type Paper = 'notice' | 'signIn' | 'record' | 'result';
 
@@ -15,8 +14,7 @@ type Paper = 'notice' | 'signIn' | 'record' | 'result';
 export function MatterPrint({ id, paper, info }: { id: number; paper: Paper; info: AppInfo }) {
   const { t } = useTranslation();
   const q = useCall('consultation.get', { id, forPrint: true });
-  if (q.isPending) return <Spin />;
-  if (q.isError) return <p>{errorText(t, q.error)}</p>;
+  if (!q.isSuccess) return <Waiting query={q} print />;
   const m = q.data;
   const f = (k: string) => t(`consultation:fields.${k}`);
   const body: Record<Paper, () => ReactNode> = {
@@ -136,8 +134,7 @@ function Sign({ info, date }: { info: AppInfo; date?: string }) {
 export function RegisterPrint({ year, info }: { year: number; info: AppInfo }) {
   const { t } = useTranslation();
   const q = useCall('consultation.report', { year, forPrint: true });
-  if (q.isPending) return <Spin />;
-  if (q.isError) return <p>{errorText(t, q.error)}</p>;
+  if (!q.isSuccess) return <Waiting query={q} print />;
   const f = (k: string) => t(`consultation:fields.${k}`);
   return (
     <PrintFrame landscape countPages>

@@ -1,13 +1,12 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paperDate } from '../../../../shared/rules/dates';
 import type { Input } from '../../../../shared/contract';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
 import { PrintTable } from '../../../components/PrintTable';
+import { Waiting } from '../../../components/Waiting';
 
 type Filters = Input<'lists.needs'>;
 
@@ -22,8 +21,7 @@ export function NeedListPrint({ query, info }: { query: URLSearchParams; info: A
     forPrint: true,
   };
   const needs = useCall('lists.needs', filters);
-  if (needs.isPending) return <Spin />;
-  if (needs.isError) return <p>{errorText(t, needs.error)}</p>;
+  if (!needs.isSuccess) return <Waiting query={needs} print />;
   return (
     <PrintFrame landscape>
       <h1>{t('lists:print.needsTitle', { community: info.communityName })}</h1>

@@ -1,12 +1,11 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { FieldTable } from '../../../components/FieldTable';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { Waiting } from '../../../components/Waiting';
 
 /**
  * 需求认领单 (kind 'slip'): what the claimant took on, for whom and by when, signed by both; or
@@ -15,8 +14,7 @@ import { PrintFrame } from '../../../components/PrintFrame';
 export function NeedSlipPrint({ id, kind, info }: { id: number; kind: 'slip' | 'card'; info: AppInfo }) {
   const { t } = useTranslation();
   const need = useCall('lists.need', { id, forPrint: true });
-  if (need.isPending) return <Spin />;
-  if (need.isError) return <p>{errorText(t, need.error)}</p>;
+  if (!need.isSuccess) return <Waiting query={need} print />;
   const n = need.data;
   const m = n.match;
   const rows: [string, string][] = [

@@ -1,19 +1,17 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
 import { PrintTable } from '../../../components/PrintTable';
+import { Waiting } from '../../../components/Waiting';
 
 /** 资源清单, A4 landscape: who offers what, how often, when and where; phones masked. */
 export function ResourceListPrint({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
   const resources = useCall('lists.resources', { activeOnly: true, forPrint: true });
-  if (resources.isPending) return <Spin />;
-  if (resources.isError) return <p>{errorText(t, resources.error)}</p>;
+  if (!resources.isSuccess) return <Waiting query={resources} print />;
   const days = (w: number[]) => w.map((d) => t(`lists:weekday.${d}`)).join('、');
   return (
     <PrintFrame landscape>

@@ -1,4 +1,3 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paperDate } from '../../../../shared/rules/dates';
 import { mediationCommitteeName } from '../../../../shared/rules/mediation';
@@ -6,15 +5,13 @@ import type { AppInfo } from '../../../../shared/contract/community';
 import type { CaseDetail } from '../../../../shared/contract/mediation';
 import { ageOn } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { Waiting } from '../../../components/Waiting';
 
 /** 人民调解协议书 as the standard paper form lays it out (第29条): parties, facts, terms, performance, copies, signatures, seal. */
 export function AgreementPrint({ id, info }: { id: number; info: AppInfo }) {
-  const { t } = useTranslation();
   const detail = useCall('mediation.get', { id });
-  if (detail.isPending) return <Spin />;
-  if (detail.isError) return <p>{errorText(t, detail.error)}</p>;
+  if (!detail.isSuccess) return <Waiting query={detail} print />;
   return (
     <PrintFrame>
       <AgreementBody c={detail.data} info={info} />

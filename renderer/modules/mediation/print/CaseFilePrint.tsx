@@ -12,6 +12,7 @@ import { SessionBody } from './SessionRecordPrint';
 import { RightsBody } from './RightsNoticePrint';
 import { ApplicationBody, ClosingReportBody, OralAgreementBody } from './Forms';
 import { FieldTable } from '../../../components/FieldTable';
+import { Waiting } from '../../../components/Waiting';
 
 /** A4 portrait content height in CSS pixels: 297 mm less the 12 mm and 16 mm page margins (96 px per inch). */
 const PAGE_PX = ((297 - 12 - 16) * 96) / 25.4;
@@ -171,8 +172,7 @@ function FollowUpBody({ c, info }: { c: CaseDetail; info: AppInfo }) {
 export function CaseDocumentPrint({ id, docKey, info }: { id: number; docKey: string; info: AppInfo }) {
   const { t } = useTranslation();
   const detail = useCall('mediation.get', { id });
-  if (detail.isPending) return <Spin />;
-  if (detail.isError) return <p>{errorText(t, detail.error)}</p>;
+  if (!detail.isSuccess) return <Waiting query={detail} print />;
   const doc = documents(detail.data, info, t).find((d) => d.key === docKey);
   return <PrintFrame>{doc ? doc.body : <p>{t('errors:mediation.fileNotFound')}</p>}</PrintFrame>;
 }

@@ -1,20 +1,17 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { mediationCommitteeName } from '../../../../shared/rules/mediation';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { CaseDetail } from '../../../../shared/contract/mediation';
 import { DUTIES, RIGHTS } from '../../../../shared/rules/mediation';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
 import { paperDate } from '../../../../shared/rules/dates';
+import { Waiting } from '../../../components/Waiting';
 
 /** 人民调解权利义务告知书: one per party (mandatory), with what the law gives and asks of them, and their signature. */
 export function RightsNoticePrint({ id, info }: { id: number; info: AppInfo }) {
-  const { t } = useTranslation();
   const detail = useCall('mediation.get', { id });
-  if (detail.isPending) return <Spin />;
-  if (detail.isError) return <p>{errorText(t, detail.error)}</p>;
+  if (!detail.isSuccess) return <Waiting query={detail} print />;
   return (
     <PrintFrame>
       <RightsBody c={detail.data} info={info} />

@@ -1,19 +1,17 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { CaseDetail } from '../../../../shared/contract/mediation';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
 import { FieldTable } from '../../../components/FieldTable';
 import { paperDate } from '../../../../shared/rules/dates';
+import { Waiting } from '../../../components/Waiting';
 
 /** 调解笔录, one session: time, place, who took part, notices, statements, facts, result; read back and signed. */
 export function SessionRecordPrint({ id, session, info }: { id: number; session: number; info: AppInfo }) {
   const { t } = useTranslation();
   const detail = useCall('mediation.get', { id });
-  if (detail.isPending) return <Spin />;
-  if (detail.isError) return <p>{errorText(t, detail.error)}</p>;
+  if (!detail.isSuccess) return <Waiting query={detail} print />;
   const s = detail.data.sessions.find((x) => x.id === session);
   if (!s) return <p>{t('errors:mediation.notFound')}</p>;
   return (

@@ -1,11 +1,10 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paperDate } from '../../../../shared/rules/dates';
 import { yuan } from '../../../../shared/rules/party';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { Waiting } from '../../../components/Waiting';
 
 /** 党费收缴登记表 for one branch and month: 基数, 比例, 应交, 实交, 交纳日期, 收款人 per member, and the totals. */
 export function DuesSheetPrint({ query }: { query: URLSearchParams }) {
@@ -14,8 +13,7 @@ export function DuesSheetPrint({ query }: { query: URLSearchParams }) {
   const month = query.get('month') ?? todayIso().slice(0, 7);
   const sheet = useCall('party.dues', { branchId, month });
   const branches = useCall('party.branches', {});
-  if (sheet.isPending) return <Spin />;
-  if (sheet.isError) return <p>{errorText(t, sheet.error)}</p>;
+  if (!sheet.isSuccess) return <Waiting query={sheet} print />;
   const branchName = branches.data?.find((b) => b.id === branchId)?.name ?? '';
   const rows = sheet.data;
   return (

@@ -1,19 +1,17 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paperDate } from '../../../../shared/rules/dates';
 import { yuan } from '../../../../shared/rules/party';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { Waiting } from '../../../components/Waiting';
 
 /** A member's dues for a year, month by month: what was due, what was paid, when and to whom. */
 export function DuesYearPrint({ query }: { query: URLSearchParams }) {
   const { t } = useTranslation();
   const year = Number(query.get('year')) || Number(todayIso().slice(0, 4));
   const statement = useCall('party.duesYear', { memberId: Number(query.get('member')), year });
-  if (statement.isPending) return <Spin />;
-  if (statement.isError) return <p>{errorText(t, statement.error)}</p>;
+  if (!statement.isSuccess) return <Waiting query={statement} print />;
   const s = statement.data;
   const paid = s.months.reduce((n, m) => n + (m.paidFen ?? 0), 0);
   const due = s.months.reduce((n, m) => n + m.dueFen, 0);

@@ -1,16 +1,14 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paperDate } from '../../../../shared/rules/dates';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { Waiting } from '../../../components/Waiting';
 
 /** 会议记录, A4 portrait, in the usual paper form: who was expected, present and absent (with reasons), and two signatures. */
 export function MeetingPrint({ id }: { id: number }) {
   const { t } = useTranslation();
   const meeting = useCall('party.meeting', { id });
-  if (meeting.isPending) return <Spin />;
-  if (meeting.isError) return <p>{errorText(t, meeting.error)}</p>;
+  if (!meeting.isSuccess) return <Waiting query={meeting} print />;
   const m = meeting.data;
   const present = m.attendance.filter((a) => a.present);
   const absent = m.attendance.filter((a) => !a.present);

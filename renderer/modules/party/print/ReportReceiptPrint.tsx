@@ -1,18 +1,16 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { Waiting } from '../../../components/Waiting';
 
 /** 在职党员进社区报到回执: returned to the member's employer, with the posts claimed and the community's seal. */
 export function ReportReceiptPrint({ id, info }: { id: number; info: AppInfo }) {
   const { t } = useTranslation();
   const r = useCall('party.reporter', { id });
-  if (r.isPending) return <Spin />;
-  if (r.isError) return <p>{errorText(t, r.error)}</p>;
+  if (!r.isSuccess) return <Waiting query={r} print />;
   const m = r.data;
   return (
     <PrintFrame>

@@ -1,18 +1,16 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { Waiting } from '../../../components/Waiting';
 
 /** 在职党员进社区服务记录单: one employer's members and their service in a quarter, sent back to the employer. */
 export function ServiceSummaryPrint({ query, info }: { query: URLSearchParams; info: AppInfo }) {
   const { t } = useTranslation();
   const summary = useCall('party.serviceSummary', { employer: query.get('employer') ?? '', quarter: query.get('quarter') ?? '' });
-  if (summary.isPending) return <Spin />;
-  if (summary.isError) return <p>{errorText(t, summary.error)}</p>;
+  if (!summary.isSuccess) return <Waiting query={summary} print />;
   const s = summary.data;
   return (
     <PrintFrame>

@@ -1,18 +1,16 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { Waiting } from '../../../components/Waiting';
 
 /** 户卡: A4 portrait; address, household number, head, one row per member (ID masked), care tags, date printed. */
 export function HouseholdCardPrint({ id, info }: { id: number; info: AppInfo }) {
   const { t } = useTranslation();
   const card = useCall('households.card', { id, forPrint: true });
-  if (card.isPending) return <Spin />;
-  if (card.isError) return <p>{errorText(t, card.error)}</p>;
+  if (!card.isSuccess) return <Waiting query={card} print />;
   const h = card.data;
   const code = (list: string, v: string) => (v ? t(`codes:${list}.${v}`) : '');
   const head = h.members.find((m) => m.id === h.headId);

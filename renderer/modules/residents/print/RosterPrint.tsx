@@ -1,14 +1,13 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { HIGH_AGE } from '../../../../shared/rules/codes';
 import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { filtersFromQuery } from '../filters';
 import { PrintFrame } from '../../../components/PrintFrame';
 import { PrintTable } from '../../../components/PrintTable';
+import { Waiting } from '../../../components/Waiting';
 
 /** 居民花名册: A4 landscape, the filter and total on the first page, the header repeated on every page, IDs masked. */
 export function RosterPrint({ query, info }: { query: URLSearchParams; info: AppInfo }) {
@@ -16,8 +15,7 @@ export function RosterPrint({ query, info }: { query: URLSearchParams; info: App
   const filters = filtersFromQuery(query);
   const roster = useCall('residents.roster', filters);
   const tree = useCall('community.tree', {});
-  if (roster.isPending) return <Spin />;
-  if (roster.isError) return <p>{errorText(t, roster.error)}</p>;
+  if (!roster.isSuccess) return <Waiting query={roster} print />;
   const code = (list: string, v: string) => (v ? t(`codes:${list}.${v}`) : '');
   const gridName = tree.data?.find((g) => g.id === filters.gridId)?.name;
   const buildingName = tree.data?.flatMap((g) => g.buildings).find((b) => b.id === filters.buildingId)?.name;

@@ -1,20 +1,18 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { paperDate } from '../../../../shared/rules/dates';
 import type { AppInfo } from '../../../../shared/contract/community';
 import type { ProblemRow } from '../../../../shared/contract/visits';
 import { todayIso } from '../../../../shared/rules/idNumber';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { Waiting } from '../../../components/Waiting';
 
 /** 诉求日销账表, A4 landscape, for the morning meeting: plain tables that break across pages as paper does. */
 export function BoardPrint({ query, info }: { query: URLSearchParams; info: AppInfo }) {
   const { t } = useTranslation();
   const date = query.get('date') ?? todayIso();
   const q = useCall('problems.board', { date, forPrint: true });
-  if (q.isPending) return <Spin />;
-  if (q.isError) return <p>{errorText(t, q.error)}</p>;
+  if (!q.isSuccess) return <Waiting query={q} print />;
   const b = q.data;
   const overdue = b.open.filter((r) => r.overdue).length;
   const list = (title: string, rows: ProblemRow[], testId: string) => (

@@ -1,18 +1,16 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { FieldTable } from '../../../components/FieldTable';
 import { PrintFrame } from '../../../components/PrintFrame';
 import { paperDate } from '../../../../shared/rules/dates';
+import { Waiting } from '../../../components/Waiting';
 
 /** 吹哨单: the problem, whom it is sent to, what is asked and by when, room for the department's reply and both seals. */
 export function ReferralPrint({ id, escalationId, info }: { id: number; escalationId: number; info: AppInfo }) {
   const { t } = useTranslation();
   const q = useCall('problems.get', { id, forPrint: true });
-  if (q.isPending) return <Spin />;
-  if (q.isError) return <p>{errorText(t, q.error)}</p>;
+  if (!q.isSuccess) return <Waiting query={q} print />;
   const p = q.data;
   const e = p.escalations.find((x) => x.id === escalationId);
   if (!e) return <p>{t('errors:problems.escalationNotFound')}</p>;

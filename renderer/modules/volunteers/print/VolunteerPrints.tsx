@@ -1,17 +1,15 @@
-import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/contract/community';
 import { paperDate } from '../../../../shared/rules/dates';
 import { useCall } from '../../../api/hooks';
-import { errorText } from '../../../components/errors';
 import { PrintFrame } from '../../../components/PrintFrame';
+import { Waiting } from '../../../components/Waiting';
 
 /** 志愿服务时长证明: one A4 page, the figures kept with its number, its service lines, the committee's seal. */
 export function HoursCertificatePrint({ id, info }: { id: number; info: AppInfo }) {
   const { t } = useTranslation();
   const q = useCall('volunteers.certificate', { id });
-  if (q.isPending) return <Spin />;
-  if (q.isError) return <p>{errorText(t, q.error)}</p>;
+  if (!q.isSuccess) return <Waiting query={q} print />;
   const c = q.data;
   const params = { name: c.name, joined: paperDate(c.joinedOn), year: c.year, hours: c.hours, activities: c.activities, stars: c.stars, points: c.points };
   return (
@@ -56,8 +54,7 @@ export function HoursCertificatePrint({ id, info }: { id: number; info: AppInfo 
 export function HoursSheetPrint({ year, info }: { year: number; info: AppInfo }) {
   const { t } = useTranslation();
   const q = useCall('volunteers.hours', { year, forPrint: true });
-  if (q.isPending) return <Spin />;
-  if (q.isError) return <p>{errorText(t, q.error)}</p>;
+  if (!q.isSuccess) return <Waiting query={q} print />;
   const cols = ['index', 'name', 'origin', 'unit', 'teams', 'activities', 'activityHours', 'serviceHours', 'hours', 'points', 'stars'];
   return (
     <PrintFrame landscape countPages>
@@ -99,8 +96,7 @@ export function HoursSheetPrint({ year, info }: { year: number; info: AppInfo })
 export function ActivitySignInPrint({ id, info }: { id: number; info: AppInfo }) {
   const { t } = useTranslation();
   const q = useCall('activities.get', { id, forPrint: true });
-  if (q.isPending) return <Spin />;
-  if (q.isError) return <p>{errorText(t, q.error)}</p>;
+  if (!q.isSuccess) return <Waiting query={q} print />;
   const a = q.data;
   const blanks = Math.max(0, a.wanted - a.people.length);
   return (

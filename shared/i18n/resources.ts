@@ -67,7 +67,6 @@ export function isLanguage(s: unknown): s is Language {
   return typeof s === 'string' && (LANGUAGES as readonly string[]).includes(s);
 }
 
-/** For the main process (CLI output, report files): the same resources, without i18next. */
 /**
  * A message's parameters that are themselves words to translate: "@ns:key|@ns:key" (the main process
  * names things, the reader's language says them), joined as a list.
@@ -78,6 +77,7 @@ export function translatedParams(params: Record<string, string | number>, t: (ke
   );
 }
 
+/** For the main process (CLI output, report files): the same resources, without i18next. */
 export function translate(lang: Language, key: string, params: Record<string, string | number> = {}): string {
   const [ns, path] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['common', key];
   let node: string | Tree | undefined = resources[lang][ns as (typeof NAMESPACES)[number]];

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { moduleOf } from '../../shared/contract';
 
 /** What every open window must hear about: a committed write (by module), or "everyone sign in again". */
 export type OfficeEvent = { type: 'changed'; modules: string[] } | { type: 'signedOut'; reason: 'restore' | 'revoked' };
@@ -14,11 +15,10 @@ export class Office {
 
   constructor(private readonly gatherMs = 150) {}
 
-  /** A write committed. Signing in and out changes no record anyone is looking at. */
+  /** A write committed, told by its module (teams.save is the volunteers'). Signing in and out changes no record anyone is looking at. */
   committed(method: string): void {
-    const module = method.slice(0, method.indexOf('.'));
-    if (module === 'auth') return;
-    this.pending.add(module);
+    if (method.startsWith('auth.')) return;
+    this.pending.add(moduleOf(method) ?? method.slice(0, method.indexOf('.')));
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       const modules = [...this.pending];

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Input, MethodName, Output } from '../../shared/contract';
+import { moduleOf, type Input, type MethodName, type Output } from '../../shared/contract';
 import { call } from './client';
 
 export function useCall<M extends MethodName>(method: M, input: Input<M>, options: { enabled?: boolean; keepPrevious?: boolean } = {}) {
@@ -22,15 +22,12 @@ export function useWrite<M extends MethodName>(method: M) {
 }
 
 /** Modules whose screens add up the others (the desk's counts and reminders, the reports): any write touches them. */
-const SUMMING = new Set(['desk', 'reminders', 'reports']);
+const SUMMING = new Set(['desk', 'reports']);
 /** Every screen names people and places: a change to those is a change to all of them. */
 const EVERYWHERE = new Set(['residents', 'community']);
-/** Methods named after a module's records, not the module: a write to activities changes the volunteers' hours. */
-const MODULE_OF: Record<string, string> = { teams: 'volunteers', activities: 'volunteers', patrols: 'volunteers', problems: 'visits' };
 
-/** Does a write in these modules change what a query for this method shows? */
+/** Does a write in these modules (as the office tells them: main/core/office.ts) change what a query for this method shows? */
 export function touches(method: string, modules: readonly string[]): boolean {
-  const prefix = method.slice(0, method.indexOf('.'));
-  const own = MODULE_OF[prefix] ?? prefix;
-  return SUMMING.has(own) || modules.some((m) => (MODULE_OF[m] ?? m) === own || EVERYWHERE.has(m));
+  const own = moduleOf(method);
+  return (own !== undefined && SUMMING.has(own)) || modules.some((m) => m === own || EVERYWHERE.has(m));
 }

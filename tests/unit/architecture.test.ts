@@ -6,7 +6,7 @@ import { ESLint } from 'eslint';
 import { mergeHandlers } from '../../main/modules';
 import { assemble } from '../../renderer/modules/registry';
 import { links, printLinks } from '../../shared/contract/links';
-import { contract, fromModules, type MethodName } from '../../shared/contract';
+import { contract, fromModules, moduleOf, type MethodName } from '../../shared/contract';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -50,11 +50,15 @@ describe('one module, one place', () => {
     expect(() => assemble([{ name: 'a', sections: [], prints: { p: page } }, { name: 'b', sections: [], prints: { p: page } }])).toThrow(/print view p/);
     // The shared side likewise: methods and permissions, each declared by one module.
     const spec = { input: z.object({}), output: z.object({}), kind: 'read' as const, permission: 'a.view' };
-    expect(() => fromModules([{ contract: { 'a.get': spec }, permissions: { 'a.view': [] } }, { contract: { 'a.get': spec }, permissions: {} }])).toThrow(/method a\.get/);
-    expect(() => fromModules([{ contract: {}, permissions: { 'a.view': [] } }, { contract: {}, permissions: { 'a.view': ['staff'] } }])).toThrow(/permission a\.view/);
-    expect(() => fromModules([{ contract: { 'a.get': { ...spec, permission: 'a.veiw' } }, permissions: { 'a.view': [] } }])).toThrow(/a\.veiw, which no module declares/);
-    const made = fromModules([{ contract: { 'a.get': spec }, permissions: { 'a.view': ['staff'], 'a.edit': [] } }]);
+    expect(() => fromModules([{ name: 'a', contract: { 'a.get': spec }, permissions: { 'a.view': [] } }, { name: 'b', contract: { 'a.get': spec }, permissions: {} }])).toThrow(/method a\.get/);
+    expect(() => fromModules([{ name: 'a', contract: {}, permissions: { 'a.view': [] } }, { name: 'b', contract: {}, permissions: { 'a.view': ['staff'] } }])).toThrow(/permission a\.view/);
+    expect(() => fromModules([{ name: 'a', contract: {}, permissions: {} }, { name: 'a', contract: {}, permissions: {} }])).toThrow(/two modules are named a/);
+    expect(() => fromModules([{ name: 'a', contract: { 'a.get': { ...spec, permission: 'a.veiw' } }, permissions: { 'a.view': [] } }])).toThrow(/a\.veiw, which no module declares/);
+    const made = fromModules([{ name: 'a', contract: { 'a.get': spec, 'things.save': spec }, permissions: { 'a.view': ['staff'], 'a.edit': [] } }]);
     expect(made.defaults).toEqual({ admin: ['a.view', 'a.edit'], staff: ['a.view'], mediator: [], secretary: [], coordinator: [] });
+    // A method named after a module's records belongs to the module that declares it.
+    expect(made.owners).toEqual({ 'a.get': 'a', 'things.save': 'a' });
+    expect([moduleOf('teams.save'), moduleOf('problems.accept'), moduleOf('users.create'), moduleOf('nothing.here')]).toEqual(['volunteers', 'visits', 'accounts', undefined]);
   });
 
   it('every page address the main process and the renderer build (shared/contract/links.ts) opens a section of the renderer', () => {

@@ -1,37 +1,6 @@
 import type { TFunction } from 'i18next';
+import { moduleOf } from '../../../shared/contract';
 import { links } from '../../../shared/contract/links';
-
-/** Which part of Linli a method belongs to, by its prefix: the menu's own words say it (signing in belongs to none). */
-const AREA: Record<string, string> = {
-  app: 'home',
-  audit: 'audit',
-  users: 'users',
-  roles: 'users',
-  backups: 'backups',
-  certificates: 'certificates',
-  certs: 'certificates',
-  templates: 'certificates',
-  community: 'community',
-  desk: 'todo',
-  reminders: 'todo',
-  hosting: 'hosting',
-  households: 'residents',
-  residents: 'residents',
-  lists: 'lists',
-  mediation: 'mediation',
-  party: 'party',
-  problems: 'visits',
-  visits: 'visits',
-  records: 'retention',
-  retention: 'retention',
-  reports: 'reports',
-  sheets: 'sheets',
-  consultation: 'consultation',
-  volunteers: 'volunteers',
-  teams: 'volunteers',
-  activities: 'volunteers',
-  patrols: 'volunteers',
-};
 
 /** Records that have a page of their own: the log links to it. */
 const PAGE: Record<string, (id: string) => string> = {
@@ -45,9 +14,12 @@ const PAGE: Record<string, (id: string) => string> = {
   volunteer_activity: (id) => `#/${links.activity(id)}`,
 };
 
-/** The menu's name of the area and the action's words (`nav.residents` · `audit.actions.write` for `residents.update`). */
+/**
+ * The method's module in the menu's words, and the action's (`nav.volunteers` · `audit.actions.write` for
+ * `teams.save`); a module's main menu entry is keyed by its name. Signing in belongs to none.
+ */
 export function auditWhat(t: TFunction, method: string, action: string): string {
-  const area = AREA[method.split('.')[0] ?? ''];
+  const area = method.startsWith('auth.') ? undefined : moduleOf(method);
   const done = t(`audit.actions.${action}`, { defaultValue: action });
   return area ? `${t(`nav.${area}`)} · ${done}` : done;
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { TFunction } from 'i18next';
+import { Office, type OfficeEvent } from '../../main/core/office';
+import { touches } from '../../renderer/api/hooks';
+import { auditWhat } from '../../renderer/modules/accounts/auditWords';
+
+/** A write is told by its module, whatever its method is named after; windows and the log read it so. */
+describe("a write's module, from the contract (moduleOf)", () => {
+  it('the office tells a write by the module that declares the method, and never a sign-in', async () => {
+    const office = new Office(5);
+    const heard: OfficeEvent[] = [];
+    office.listen((e) => heard.push(e));
+    for (const method of ['teams.save', 'patrols.log', 'problems.accept', 'households.setHead', 'auth.login']) office.committed(method);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(heard).toEqual([{ type: 'changed', modules: ['volunteers', 'visits', 'residents'] }]);
+  });
+
+  it("a window refreshes what the written module shows, the sums, and everything after a change to people or places", () => {
+    expect(touches('teams.list', ['volunteers'])).toBe(true);
+    expect(touches('volunteers.get', ['volunteers'])).toBe(true);
+    expect(touches('party.members', ['volunteers'])).toBe(false);
+    expect(touches('desk.dashboard', ['party'])).toBe(true);
+    expect(touches('reports.population', ['mediation'])).toBe(true);
+    expect(touches('party.members', ['residents'])).toBe(true);
+    expect(touches('lists.needs', ['community'])).toBe(true);
+  });
+
+  it("the activity log names a write's area in the menu's words of its module", () => {
+    const t = ((key: string) => key) as unknown as TFunction;
+    expect(auditWhat(t, 'teams.save', 'write')).toBe('nav.volunteers · audit.actions.write');
+    expect(auditWhat(t, 'reminders.snooze', 'write')).toBe('nav.desk · audit.actions.write');
+    expect(auditWhat(t, 'roles.setPermissions', 'write')).toBe('nav.accounts · audit.actions.write');
+    expect(auditWhat(t, 'auth.login', 'login')).toBe('audit.actions.login');
+  });
+});

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { Select } from 'antd';
+import type { MethodName } from '../../shared/contract';
 import { call } from '../api/client';
 
 /** Where the calling module's method says where the resident lives, the household and grid come too. */
@@ -28,7 +29,8 @@ export function ResidentPicker({
   value?: number | null;
   onChange?: (v: number | null) => void;
   initialLabel?: string;
-  method: 'party.findResidents' | 'certs.findResidents' | 'mediation.findResidents' | 'lists.findResidents' | 'visits.findResidents' | 'consultation.findResidents' | 'volunteers.findResidents';
+  /** The module's own search for residents (each module shows only what it needs of them). */
+  method: Extract<MethodName, `${string}.findResidents`>;
   placeholder?: string;
   /** The picked resident's own fields, for a form that keeps a copy (a mediation party's name and address). */
   onPick?: (resident: PickedResident) => void;

@@ -57,11 +57,43 @@ function codeResources(lang: Language): Tree {
   return out;
 }
 
-export const resources: Record<Language, Record<(typeof NAMESPACES)[number], Tree>> = {
+const written: Record<Language, Record<(typeof NAMESPACES)[number], Tree>> = {
   'zh-CN': { common: zhCNcommon, errors: zhCNerrors, residents: zhCNresidents, party: zhCNparty, certificates: zhCNcertificates, mediation: zhCNmediation, lists: zhCNlists, visits: zhCNvisits, home: zhCNhome, reports: zhCNreports, consultation: zhCNconsultation, volunteers: zhCNvolunteers, retention: zhCNretention, codes: codeResources('zh-CN') },
   'zh-TW': { common: zhTWcommon, errors: zhTWerrors, residents: zhTWresidents, party: zhTWparty, certificates: zhTWcertificates, mediation: zhTWmediation, lists: zhTWlists, visits: zhTWvisits, home: zhTWhome, reports: zhTWreports, consultation: zhTWconsultation, volunteers: zhTWvolunteers, retention: zhTWretention, codes: codeResources('zh-TW') },
   'en-US': { common: enUScommon, errors: enUSerrors, residents: enUSresidents, party: enUSparty, certificates: enUScertificates, mediation: enUSmediation, lists: enUSlists, visits: enUSvisits, home: enUShome, reports: enUSreports, consultation: enUSconsultation, volunteers: enUSvolunteers, retention: enUSretention, codes: codeResources('en-US') },
 };
+
+const copy = (tree: Tree): Tree => JSON.parse(JSON.stringify(tree)) as Tree;
+
+/** Copies `from` into `into`, refusing a key both have: two modules' words for one thing are a mistake found at start. */
+function mergeInto(into: Tree, from: Tree, where: string): void {
+  for (const [key, value] of Object.entries(from)) {
+    const there = into[key];
+    if (there === undefined) into[key] = typeof value === 'string' ? value : copy(value);
+    else if (typeof there === 'object' && typeof value === 'object') mergeInto(there, value, `${where}.${key}`);
+    else throw new Error(`two words for ${where}.${key}`);
+  }
+}
+
+/**
+ * A module keeps all its words in its own namespace: its refusals under `errors` and its menu words under
+ * `nav` too. They are folded in here, into errors: and common:nav, where the main process, the forms and
+ * the menu look for them (consultation.json and volunteers.json do so; the older modules' are still in
+ * errors.json and common.json).
+ */
+function folded(lang: Language, byNamespace: Record<(typeof NAMESPACES)[number], Tree>): Record<(typeof NAMESPACES)[number], Tree> {
+  const out = { ...byNamespace, errors: copy(byNamespace.errors), common: { ...byNamespace.common, nav: copy(byNamespace.common.nav as Tree) } };
+  for (const ns of NAMESPACES) {
+    if (ns === 'errors' || ns === 'common') continue;
+    const { errors, nav, ...rest } = byNamespace[ns];
+    if (typeof errors === 'object') mergeInto(out.errors, errors, `${lang} errors`);
+    if (typeof nav === 'object') mergeInto(out.common.nav as Tree, nav, `${lang} common:nav`);
+    out[ns] = rest;
+  }
+  return out;
+}
+
+export const resources = Object.fromEntries(LANGUAGES.map((lang) => [lang, folded(lang, written[lang])])) as Record<Language, Record<(typeof NAMESPACES)[number], Tree>>;
 
 export function isLanguage(s: unknown): s is Language {
   return typeof s === 'string' && (LANGUAGES as readonly string[]).includes(s);

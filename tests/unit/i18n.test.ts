@@ -39,6 +39,16 @@ describe('translations', () => {
     }
   });
 
+  it("a module's refusals and menu words, kept in its own namespace, are said where the app looks for them", () => {
+    for (const lang of LANGUAGES) {
+      expect(translate(lang, 'errors:volunteers.notFound', { id: 3 })).toMatch(/3/);
+      expect(translate(lang, 'errors:consultation.participantName')).not.toBe('errors:consultation.participantName');
+      expect(translate(lang, 'nav.volunteers')).not.toBe('nav.volunteers');
+      expect(resources[lang].volunteers.errors, `${lang}: folded, not left in the module's namespace`).toBeUndefined();
+    }
+    expect(translate('zh-CN', 'nav.consultation')).toBe('议事协商');
+  });
+
   it('every literal key the renderer asks for exists in every language', () => {
     const used = new Set<string>();
     for (const src of sources('renderer')) {

@@ -21,6 +21,22 @@ export const links = {
 } as const;
 
 type Id = number | string;
+
+/**
+ * The page of each kind of record the activity log names (`volunteer:12` → its page): a module whose
+ * records have pages lists them here, beside the pages themselves.
+ */
+export const recordPages: Record<string, (id: Id) => string> = {
+  resident: links.resident,
+  household: links.household,
+  mediation_case: links.mediationCase,
+  list_need: links.need,
+  problem: links.problem,
+  consult_matter: links.matter,
+  volunteer: links.volunteer,
+  volunteer_activity: links.activity,
+};
+
 /**
  * The print views' addresses (#/print/<view>/<args…>), built here like the pages': a view renamed is
  * one change, and a test opens each against the views the modules declare. Where a view takes a query

@@ -76,19 +76,33 @@ function mergeInto(into: Tree, from: Tree, where: string): void {
 }
 
 /**
- * A module keeps all its words in its own namespace: its refusals under `errors` and its menu words under
- * `nav` too. They are folded in here, into errors: and common:nav, where the main process, the forms and
- * the menu look for them (consultation.json and volunteers.json do so; the older modules' are still in
- * errors.json and common.json).
+ * A module keeps all its words in its own namespace, those the shared screens say for it too: its
+ * refusals under `errors`, its menu words under `nav`, its permissions' under `permissions` and the
+ * kinds of its records (in the activity log) under `recordKinds`. They are folded in here, into errors:, common:nav,
+ * common:roles.permissions and common:audit.kinds, where the main process, the forms, the menu, the
+ * roles matrix and the log look for them (consultation.json and volunteers.json do so; the older
+ * modules' words are still in errors.json and common.json).
  */
 function folded(lang: Language, byNamespace: Record<(typeof NAMESPACES)[number], Tree>): Record<(typeof NAMESPACES)[number], Tree> {
-  const out = { ...byNamespace, errors: copy(byNamespace.errors), common: { ...byNamespace.common, nav: copy(byNamespace.common.nav as Tree) } };
+  const out = { ...byNamespace, errors: copy(byNamespace.errors), common: copy(byNamespace.common) };
+  const roles = out.common.roles as Tree;
+  const audit = out.common.audit as Tree;
+  const into: Record<string, [Tree, string]> = {
+    errors: [out.errors, 'errors'],
+    nav: [out.common.nav as Tree, 'common:nav'],
+    permissions: [roles.permissions as Tree, 'common:roles.permissions'],
+    recordKinds: [audit.kinds as Tree, 'common:audit.kinds'],
+  };
   for (const ns of NAMESPACES) {
     if (ns === 'errors' || ns === 'common') continue;
-    const { errors, nav, ...rest } = byNamespace[ns];
-    if (typeof errors === 'object') mergeInto(out.errors, errors, `${lang} errors`);
-    if (typeof nav === 'object') mergeInto(out.common.nav as Tree, nav, `${lang} common:nav`);
-    out[ns] = rest;
+    const own: Tree = { ...byNamespace[ns] };
+    for (const [section, [target, where]] of Object.entries(into)) {
+      const words = own[section];
+      if (typeof words !== 'object') continue;
+      mergeInto(target, words, `${lang} ${where}`);
+      delete own[section];
+    }
+    out[ns] = own;
   }
   return out;
 }

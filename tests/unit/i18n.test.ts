@@ -47,6 +47,8 @@ describe('translations', () => {
       expect(resources[lang].volunteers.errors, `${lang}: folded, not left in the module's namespace`).toBeUndefined();
     }
     expect(translate('zh-CN', 'nav.consultation')).toBe('议事协商');
+    expect(translate('zh-CN', 'roles.permissions.volunteers.edit')).toContain('志愿者');
+    expect(translate('zh-TW', 'audit.kinds.volunteer_activity')).toBe('志願活動');
   });
 
   it('every literal key the renderer asks for exists in every language', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import { Office, type OfficeEvent } from '../../main/core/office';
 import { touches } from '../../renderer/api/hooks';
-import { auditWhat } from '../../renderer/modules/accounts/auditWords';
+import { auditRecord, auditWhat } from '../../renderer/modules/accounts/auditWords';
 
 /** A write is told by its module, whatever its method is named after; windows and the log read it so. */
 describe("a write's module, from the contract (moduleOf)", () => {
@@ -31,5 +31,8 @@ describe("a write's module, from the contract (moduleOf)", () => {
     expect(auditWhat(t, 'reminders.snooze', 'write')).toBe('nav.desk · audit.actions.write');
     expect(auditWhat(t, 'roles.setPermissions', 'write')).toBe('nav.accounts · audit.actions.write');
     expect(auditWhat(t, 'auth.login', 'login')).toBe('audit.actions.login');
+    // The record it names links to its page, as shared/contract/links.ts builds it.
+    expect(auditRecord(t, 'volunteer_activity:12')).toEqual({ text: 'audit.kinds.volunteer_activity #12', href: '#/volunteers/activity/12' });
+    expect(auditRecord(t, 'volunteer_team:3').href).toBeUndefined();
   });
 });

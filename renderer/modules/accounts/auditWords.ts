@@ -1,18 +1,6 @@
 import type { TFunction } from 'i18next';
 import { moduleOf } from '../../../shared/contract';
-import { links } from '../../../shared/contract/links';
-
-/** Records that have a page of their own: the log links to it. */
-const PAGE: Record<string, (id: string) => string> = {
-  resident: (id) => `#/${links.resident(id)}`,
-  household: (id) => `#/${links.household(id)}`,
-  mediation_case: (id) => `#/${links.mediationCase(id)}`,
-  list_need: (id) => `#/${links.need(id)}`,
-  problem: (id) => `#/${links.problem(id)}`,
-  consult_matter: (id) => `#/${links.matter(id)}`,
-  volunteer: (id) => `#/${links.volunteer(id)}`,
-  volunteer_activity: (id) => `#/${links.activity(id)}`,
-};
+import { recordPages } from '../../../shared/contract/links';
 
 /**
  * The method's module in the menu's words, and the action's (`nav.volunteers` · `audit.actions.write` for
@@ -31,5 +19,6 @@ export function auditRecord(t: TFunction, record: string): { text: string; href?
   const noun = t(`audit.kinds.${kind}`, { defaultValue: '' });
   if (!noun) return { text: record };
   const state = rest.length ? ` · ${t(`audit.states.${rest.join(':')}`, { defaultValue: rest.join(':') })}` : '';
-  return { text: `${noun} #${id}${state}`, href: PAGE[kind]?.(id) };
+  const page = Object.prototype.hasOwnProperty.call(recordPages, kind) ? recordPages[kind]!(id) : undefined;
+  return { text: `${noun} #${id}${state}`, href: page && `#/${page}` };
 }

@@ -78,10 +78,10 @@ function mergeInto(into: Tree, from: Tree, where: string): void {
 /**
  * A module keeps all its words in its own namespace, those the shared screens say for it too: its
  * refusals under `errors`, its menu words under `nav`, its permissions' under `permissions` and the
- * kinds of its records (in the activity log) under `recordKinds`. They are folded in here, into errors:, common:nav,
- * common:roles.permissions and common:audit.kinds, where the main process, the forms, the menu, the
- * roles matrix and the log look for them (consultation.json and volunteers.json do so; the older
- * modules' words are still in errors.json and common.json).
+ * kinds of its records (in the activity log) under `recordKinds`. They are folded in here, into
+ * errors:, common:nav, common:roles.permissions and common:audit.kinds, where the main process, the
+ * forms, the menu, the roles matrix and the log look for them (consultation.json and volunteers.json
+ * do so; the older modules' words are still in errors.json and common.json).
  */
 function folded(lang: Language, byNamespace: Record<(typeof NAMESPACES)[number], Tree>): Record<(typeof NAMESPACES)[number], Tree> {
   const out = { ...byNamespace, errors: copy(byNamespace.errors), common: copy(byNamespace.common) };

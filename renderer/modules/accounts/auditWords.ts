@@ -4,12 +4,13 @@ import { recordPages } from '../../../shared/contract/links';
 
 /**
  * The method's module in the menu's words, and the action's (`nav.volunteers` · `audit.actions.write` for
- * `teams.save`); a module's main menu entry is keyed by its name. Signing in belongs to none.
+ * `teams.save`); a module's main menu entry is keyed by its name. Signing in belongs to none; a method an
+ * older version had (in an old entry) is named by its prefix where the menu has that word.
  */
 export function auditWhat(t: TFunction, method: string, action: string): string {
-  const area = method.startsWith('auth.') ? undefined : moduleOf(method);
+  const area = method.startsWith('auth.') ? '' : t(`nav.${moduleOf(method) ?? method.slice(0, method.indexOf('.'))}`, { defaultValue: '' });
   const done = t(`audit.actions.${action}`, { defaultValue: action });
-  return area ? `${t(`nav.${area}`)} · ${done}` : done;
+  return area ? `${area} · ${done}` : done;
 }
 
 /** The record kind's word and its number (and its page) for `resident:12`; a kind without words is shown as it is. */

@@ -7,6 +7,7 @@ import { mergeHandlers } from '../../main/modules';
 import { assemble } from '../../renderer/modules/registry';
 import { links, printLinks } from '../../shared/contract/links';
 import { contract, fromModules, moduleOf, type MethodName } from '../../shared/contract';
+import { listEntryFields } from '../../renderer/components/zodRule';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -74,11 +75,6 @@ describe('one module, one place', () => {
   it("a form's fields are the method's own: every ContractItem names a field its StepDialog's (or ContractFields') method takes", () => {
     // Read from the sources: a field renamed in the contract fails here, before a form opens on it.
     const files = fs.readdirSync(path.join(ROOT, 'renderer', 'modules'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tsx'));
-    const entryOf = (method: MethodName, list: string) => {
-      let schema = (contract[method].input as unknown as { shape: Record<string, z.ZodType> }).shape[list];
-      while (schema && schema._zod.def.type !== 'array' && 'unwrap' in schema) schema = (schema as unknown as { unwrap(): z.ZodType }).unwrap();
-      return (schema as unknown as { element?: { shape?: Record<string, unknown> } } | undefined)?.element?.shape ?? {};
-    };
     let fields = 0;
     for (const file of files) {
       const src = fs.readFileSync(path.join(ROOT, 'renderer', 'modules', file), 'utf8');
@@ -104,7 +100,7 @@ describe('one module, one place', () => {
         }
         for (const item of form[0].matchAll(/<ContractItem\b[^>]*?list="(\w+)" name=\{\[[\w.]+, '(\w+)'\]\}/g)) {
           fields++;
-          expect(entryOf(method, item[1]!)[item[2]!], `${file}: ${method} takes no field ${item[1]}[].${item[2]}`).toBeDefined();
+          expect(listEntryFields(method, item[1]!)?.[item[2]!], `${file}: ${method} takes no field ${item[1]}[].${item[2]}`).toBeDefined();
         }
       }
       expect(helpersUsed >= made.length + makers.length, `${file}: a ContractItem made for dialogs that none uses`).toBe(true);
